@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sitroom",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sitroom", targets: ["sitroom"]),
+    ],
+    dependencies: [
+        // Command-line parsing for the `sitroom` subcommands and their --help.
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // TOML parsing for the colour themes in themes/.
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+    ],
+    targets: [
+        // The situation model, changes and their validation. No I/O.
+        .target(name: "SitRoomCore"),
+        // Durable storage: journal, snapshots, recovery, locking.
+        .target(name: "SitRoomStore", dependencies: ["SitRoomCore"]),
+        // Screen buffer, layout, widgets, themes, keys and the app's update loop. No ncurses.
+        .target(
+            name: "SitRoomUI",
+            dependencies: ["SitRoomCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // ncursesw, only ever imported by the executable.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .executableTarget(
+            name: "sitroom",
+            dependencies: [
+                "SitRoomCore", "SitRoomStore", "SitRoomUI", "CNcurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SitRoomCoreTests", dependencies: ["SitRoomCore"]),
+        .testTarget(name: "SitRoomStoreTests", dependencies: ["SitRoomCore", "SitRoomStore"]),
+        .testTarget(name: "SitRoomUITests", dependencies: ["SitRoomCore", "SitRoomUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["sitroom", "SitRoomCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,182 @@
+import Foundation
+
+extension Board {
+    /// Applies one change. Pure and deterministic: the result depends only on the board and the change.
+    /// Throws a `ChangeError` naming the field and the reason, and then leaves the board untouched.
+    public mutating func apply(_ change: Change) throws {
+        let stamp = change.stamp
+        switch change.action {
+        case .setIncident(let incident):
+            try requireText(incident.name, "incident name", field: "name")
+            try require(incident.periodHours > 0, "operational period must be at least 1 hour", field: "periodHours")
+            self.incident = incident
+
+        case .addHospital(let hospital):
+            try hospital.validate()
+            try insert(hospital, into: \.hospitals, kind: "hospital")
+        case .editHospital(let id, let p):
+            var h = try existing(id, in: \.hospitals, kind: "hospital")
+            patch(&h.name, p.name)
+            patch(&h.romanizedName, p.romanizedName)
+            patch(&h.region, p.region)
+            patch(&h.hospitalClass, p.hospitalClass)
+            patch(&h.address, p.address)
+            patch(&h.switchboard, p.switchboard)
+            patch(&h.erPhone, p.erPhone)
+            patch(&h.updateIntervalMinutes, p.updateIntervalMinutes)
+            try h.validate()
+            hospitals[id] = h
+        case .reportHospital(let id, let report):
+            var h = try existing(id, in: \.hospitals, kind: "hospital")
+            h.record(report, stamp: stamp)
+            try h.validate()
+            hospitals[id] = h
+        case .removeHospital(let id):
+            _ = try existing(id, in: \.hospitals, kind: "hospital")
+            hospitals[id] = nil
+
+        case .addStrike(let strike):
+            try strike.validate()
+            try insert(strike, into: \.strikes, kind: "strike action")
+        case .editStrike(let id, let p):
+            var s = try existing(id, in: \.strikes, kind: "strike action")
+            patch(&s.organisation, p.organisation)
+            patch(&s.form, p.form)
+            patch(&s.start, p.start)
+            if let end = p.end { s.end = end }
+            patch(&s.scope, p.scope)
+            if let n = p.participants { s.participants = Reported(n, stamp) }
+            patch(&s.notes, p.notes)
+            try s.validate()
+            strikes[id] = s
+        case .removeStrike(let id):
+            _ = try existing(id, in: \.strikes, kind: "strike action")
+            strikes[id] = nil
+
+        case .addAgency(let agency):
+            try agency.validate()
+            try insert(agency, into: \.agencies, kind: "agency")
+        case .editAgency(let id, let p):
+            var a = try existing(id, in: \.agencies, kind: "agency")
+            patch(&a.name, p.name)
+            patch(&a.kind, p.kind)
+            patch(&a.phone, p.phone)
+            patch(&a.notes, p.notes)
+            try a.validate()
+            agencies[id] = a
+        case .removeAgency(let id):
+            _ = try existing(id, in: \.agencies, kind: "agency")
+            let people = contacts.values.filter { $0.agencyId == id }.count
+            try require(people == 0, "agency \(id) still has \(people) contact(s); remove them first", field: "id")
+            let owned = actions.values.filter { $0.ownerAgencyId == id }.count
+            try require(owned == 0, "agency \(id) still owns \(owned) action item(s)", field: "id")
+            agencies[id] = nil
+
+        case .addContact(let contact):
+            try contact.validate(on: self)
+            try insert(contact, into: \.contacts, kind: "contact")
+        case .editContact(let id, let p):
+            var c = try existing(id, in: \.contacts, kind: "contact")
+            patch(&c.agencyId, p.agencyId)
+            patch(&c.person, p.person)
+            patch(&c.role, p.role)
+            patch(&c.phone, p.phone)
+            patch(&c.mobile, p.mobile)
+            patch(&c.email, p.email)
+            patch(&c.shift, p.shift)
+            patch(&c.escalation, p.escalation)
+            if let verified = p.lastVerified { c.lastVerified = verified }
+            try c.validate(on: self)
+            contacts[id] = c
+        case .removeContact(let id):
+            _ = try existing(id, in: \.contacts, kind: "contact")
+            contacts[id] = nil
+
+        case .logCall(var call):
+            call.at = stamp.at
+            call.by = stamp.by
+            try call.validate(on: self)
+            try require(!calls.contains { $0.id == call.id }, "call \(call.id) already exists", field: "id")
+            if call.outcome == .reached, let contactId = call.contactId {
+                contacts[contactId]?.lastReached = stamp.at
+            }
+            calls.append(call)
+
+        case .addLog(var entry):
+            entry.entered = stamp
+            try entry.validate(on: self)
+            try require(!log.contains { $0.id == entry.id }, "log entry \(entry.id) already exists", field: "id")
+            log.append(entry)
+        case .removeLog(let id):
+            guard let index = log.lastIndex(where: { $0.id == id }) else { throw ChangeError.unknown("log entry", id) }
+            log.remove(at: index)
+
+        case .addAction(var item):
+            item.history = [Reported(item.status, stamp)]
+            try item.validate(on: self)
+            try insert(item, into: \.actions, kind: "action item")
+        case .editAction(let id, let p):
+            var item = try existing(id, in: \.actions, kind: "action item")
+            patch(&item.text, p.text)
+            patch(&item.ownerAgencyId, p.ownerAgencyId)
+            if let due = p.due { item.due = due }
+            if let status = p.status, status != item.status {
+                item.status = status
+                item.history.append(Reported(status, stamp))
+            }
+            try item.validate(on: self)
+            actions[id] = item
+        case .removeAction(let id):
+            _ = try existing(id, in: \.actions, kind: "action item")
+            actions[id] = nil
+        }
+    }
+
+    /// The board after `change`, leaving this one as it is.
+    public func applying(_ change: Change) throws -> Board {
+        var next = self
+        try next.apply(change)
+        return next
+    }
+
+    private func existing<R>(_ id: String, in table: KeyPath<Board, [String: R]>, kind: String) throws -> R {
+        guard let record = self[keyPath: table][id] else { throw ChangeError.unknown(kind, id) }
+        return record
+    }
+
+    private mutating func insert<R: Identifiable>(
+        _ record: R, into table: WritableKeyPath<Board, [String: R]>, kind: String
+    ) throws where R.ID == String {
+        if self[keyPath: table][record.id] != nil { throw ChangeError.duplicate(kind, record.id) }
+        self[keyPath: table][record.id] = record
+    }
+}
+
+extension Hospital {
+    /// Stamps every figure the report gives; the rest keep their own stamps.
+    mutating func record(_ r: HospitalReport, stamp: Stamp) {
+        if r.erState != nil || r.erReason != nil {
+            let state = r.erState ?? erStatus?.value.state ?? .open
+            let reason = r.erReason ?? (r.erState == nil ? erStatus?.value.reason ?? "" : "")
+            erStatus = Reported(ERStatus(state: state, reason: reason), stamp)
+        }
+        func set<T>(_ figure: inout Reported<T>?, _ value: T?) {
+            if let value { figure = Reported(value, stamp) }
+        }
+        set(&erBeds, r.erBeds)
+        set(&icuBeds, r.icuBeds)
+        set(&nicuBeds, r.nicuBeds)
+        set(&picuBeds, r.picuBeds)
+        set(&erDoctors, r.erDoctors)
+        set(&icuDoctors, r.icuDoctors)
+        set(&traineesOnRoll, r.traineesOnRoll)
+        set(&traineesAbsent, r.traineesAbsent)
+        set(&resignations, r.resignations)
+        set(&traineesReturned, r.traineesReturned)
+        set(&ordersIssued, r.ordersIssued)
+        set(&ordersServed, r.ordersServed)
+        set(&ordersComplied, r.ordersComplied)
+        set(&policePost, r.policePost)
+        set(&openIncidents, r.openIncidents)
+    }
+}

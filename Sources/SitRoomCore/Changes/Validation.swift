@@ -1,0 +1,127 @@
+import Foundation
+
+// Each record checks itself; `Board.apply` calls these on the record as it would be after the change.
+
+func require(_ condition: Bool, _ message: @autoclosure () -> String, field: String) throws {
+    if !condition { throw ChangeError(message(), field: field) }
+}
+
+func requireText(_ text: String, _ label: String, field: String) throws {
+    try require(!text.trimmingCharacters(in: .whitespaces).isEmpty, "\(label) must not be empty", field: field)
+}
+
+func requireCount(_ value: Int?, _ label: String, field: String) throws {
+    guard let value else { return }
+    try require(value >= 0, "\(label) must not be negative (got \(value))", field: field)
+}
+
+extension Capacity {
+    func validate(_ label: String, field: String) throws {
+        try requireCount(available, "\(label) available", field: field)
+        try requireCount(staffed, "\(label) staffed", field: field)
+        try require(available <= staffed, "\(label) available \(available) exceeds staffed \(staffed)", field: field)
+    }
+}
+
+extension Staffing {
+    func validate(_ label: String, field: String) throws {
+        try requireCount(onDuty, "\(label) on duty", field: field)
+        try requireCount(minimum, "\(label) minimum", field: field)
+    }
+}
+
+extension Hospital {
+    public func validate() throws {
+        try requireText(id, "hospital id", field: "id")
+        try requireText(name, "hospital name", field: "name")
+        try require(updateIntervalMinutes > 0, "update interval must be at least 1 minute", field: "updateIntervalMinutes")
+        try erBeds?.value.validate("ER beds", field: "erBeds")
+        try icuBeds?.value.validate("ICU", field: "icuBeds")
+        try nicuBeds?.value.validate("neonatal ICU", field: "nicuBeds")
+        try picuBeds?.value.validate("paediatric ICU", field: "picuBeds")
+        try erDoctors?.value.validate("ER doctors", field: "erDoctors")
+        try icuDoctors?.value.validate("ICU doctors", field: "icuDoctors")
+        try requireCount(traineesOnRoll?.value, "trainees on roll", field: "traineesOnRoll")
+        try requireCount(traineesAbsent?.value, "trainees absent", field: "traineesAbsent")
+        try requireCount(resignations?.value, "resignations", field: "resignations")
+        try requireCount(traineesReturned?.value, "trainees returned", field: "traineesReturned")
+        try requireCount(ordersIssued?.value, "orders issued", field: "ordersIssued")
+        try requireCount(ordersServed?.value, "orders served", field: "ordersServed")
+        try requireCount(ordersComplied?.value, "orders complied", field: "ordersComplied")
+        try requireCount(openIncidents?.value, "open incidents", field: "openIncidents")
+        if let roll = traineesOnRoll?.value {
+            for (figure, label, field) in [
+                (traineesAbsent, "trainees absent", "traineesAbsent"),
+                (resignations, "resignations", "resignations"),
+                (traineesReturned, "trainees returned", "traineesReturned"),
+            ] {
+                if let value = figure?.value {
+                    try require(value <= roll, "\(label) \(value) exceeds on roll \(roll)", field: field)
+                }
+            }
+        }
+        if let issued = ordersIssued?.value, let served = ordersServed?.value {
+            try require(served <= issued, "orders served \(served) exceeds issued \(issued)", field: "ordersServed")
+        }
+        if let served = ordersServed?.value, let complied = ordersComplied?.value {
+            try require(complied <= served, "orders complied \(complied) exceeds served \(served)", field: "ordersComplied")
+        }
+    }
+}
+
+extension StrikeAction {
+    public func validate() throws {
+        try requireText(id, "strike id", field: "id")
+        try requireText(organisation, "organisation", field: "organisation")
+        if let end { try require(end >= start, "end is before start", field: "end") }
+        try requireCount(participants?.value, "participants", field: "participants")
+    }
+}
+
+extension Agency {
+    public func validate() throws {
+        try requireText(id, "agency id", field: "id")
+        try requireText(name, "agency name", field: "name")
+    }
+}
+
+extension Contact {
+    public func validate(on board: Board) throws {
+        try requireText(id, "contact id", field: "id")
+        try requireText(person, "person", field: "person")
+        try require(board.agencies[agencyId] != nil, "unknown agency \(agencyId)", field: "agencyId")
+        try require(escalation >= 1, "escalation order must be 1 or more", field: "escalation")
+    }
+}
+
+extension LogEntry {
+    public func validate(on board: Board) throws {
+        try requireText(id, "log entry id", field: "id")
+        try requireText(text, "log text", field: "text")
+        if let hospitalId {
+            try require(board.hospitals[hospitalId] != nil, "unknown hospital \(hospitalId)", field: "hospitalId")
+        }
+        if let agencyId {
+            try require(board.agencies[agencyId] != nil, "unknown agency \(agencyId)", field: "agencyId")
+        }
+    }
+}
+
+extension ActionItem {
+    public func validate(on board: Board) throws {
+        try requireText(id, "action id", field: "id")
+        try requireText(text, "action text", field: "text")
+        try require(board.agencies[ownerAgencyId] != nil, "unknown agency \(ownerAgencyId)", field: "ownerAgencyId")
+    }
+}
+
+extension CallRecord {
+    public func validate(on board: Board) throws {
+        try requireText(id, "call id", field: "id")
+        try require(board.agencies[agencyId] != nil, "unknown agency \(agencyId)", field: "agencyId")
+        if let contactId {
+            guard let contact = board.contacts[contactId] else { throw ChangeError.unknown("contact", contactId) }
+            try require(contact.agencyId == agencyId, "contact \(contactId) is not with agency \(agencyId)", field: "contactId")
+        }
+    }
+}

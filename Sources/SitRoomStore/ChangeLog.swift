@@ -1,0 +1,290 @@
+import Foundation
+import SitRoomCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// When the writer folds the journal into a new snapshot.
+public struct CompactionPolicy: Sendable {
+    public var maxRecords: Int
+    public var maxInterval: TimeInterval
+
+    public init(maxRecords: Int = 10_000, maxInterval: TimeInterval = 600) {
+        self.maxRecords = maxRecords
+        self.maxInterval = maxInterval
+    }
+}
+
+/// The outcome of committing one change.
+public enum CommitResult: Sendable, Equatable {
+    /// Durable on disk under this sequence number.
+    case saved(UInt64)
+    /// The change does not apply to the board (nothing was written for it).
+    case rejected(ChangeError)
+    /// An I/O error: the change is NOT saved and the board is as it was.
+    case notSaved(String)
+
+    public var seq: UInt64? { if case .saved(let s) = self { s } else { nil } }
+}
+
+/// The ordered list of changes on disk, and the board it adds up to.
+///
+/// Any number of processes may hold a `ChangeLog` on one directory. A writer takes the directory's
+/// lock only around an append: it first reads what others appended, re-checks its changes against
+/// the board as it now is, appends, fsyncs, and only then reports them saved. Everyone else follows
+/// with `refresh()`.
+public final class ChangeLog {
+    public enum Mode: Sendable { case write, readOnly }
+
+    public let directory: DataDirectory
+    public let mode: Mode
+    public var policy = CompactionPolicy()
+    public private(set) var board = Board()
+    public private(set) var seq: UInt64 = 0
+    public private(set) var generation = 0
+    /// Things recovery did or noticed (e.g. a torn last record cut off), for the officer to read.
+    public private(set) var notes: [String] = []
+    /// Set once the disk state is uncertain (a failed fsync we could not undo); no more writes until reopened.
+    public private(set) var failure: String?
+
+    private var fs: any FileSystem { directory.fs }
+    private var journalFD: Int32 = -1
+    /// Where the next record goes: the end of the last good record read or written.
+    private var journalEnd: Int64 = 0
+    private var recordsInJournal = 0
+    private var lastCompaction = Date()
+    private var lockFD: Int32 = -1
+
+    private init(directory: DataDirectory, mode: Mode) {
+        self.directory = directory
+        self.mode = mode
+    }
+
+    deinit {
+        if journalFD >= 0 { fs.close(journalFD) }
+        if lockFD >= 0 { fs.close(lockFD) }
+    }
+
+    /// Opens and recovers: loads the snapshot, replays the journal. A writer cuts a torn last record
+    /// (and says so in `notes`); a damaged record followed by good ones refuses to open.
+    public static func open(_ directory: DataDirectory, mode: Mode = .write) throws -> ChangeLog {
+        guard directory.exists else { throw StoreError.notADataDirectory(directory.path) }
+        try directory.checkPermissions()
+        let log = ChangeLog(directory: directory, mode: mode)
+        if mode == .write {
+            log.lockFD = try directory.fs.open(directory.lockPath, O_RDWR | O_CREAT, 0o600)
+        }
+        try log.locked { try log.catchUp(repair: mode == .write) }
+        return log
+    }
+
+    // MARK: Writing
+
+    /// Commits changes in order with one fsync for all (group commit). Each change is checked against
+    /// the board as it is after every other console's appends; invalid ones are rejected, the rest saved.
+    public func commit(_ changes: [Change]) -> [CommitResult] {
+        guard mode == .write else { return changes.map { _ in .rejected(ChangeError(StoreError.readOnly.description)) } }
+        if let failure { return changes.map { _ in .notSaved(failure) } }
+        var results: [CommitResult] = []
+        do {
+            try locked {
+                try catchUp(repair: true)
+                var bytes: [UInt8] = []
+                var accepted = 0
+                for change in changes {
+                    do {
+                        try board.apply(change)
+                        try JournalRecord.encode(change, seq: seq + 1, into: &bytes)
+                        seq += 1
+                        accepted += 1
+                        results.append(.saved(seq))
+                    } catch let error as ChangeError {
+                        results.append(.rejected(error))
+                    }
+                }
+                guard accepted > 0 else { return }
+                do {
+                    try fs.write(journalFD, bytes, at: journalEnd)
+                    try fs.sync(journalFD)
+                } catch {
+                    results = results.map { r in r.seq == nil ? r : .notSaved("\(error)") }
+                    undoUnsyncedAppend()
+                    return
+                }
+                journalEnd += Int64(bytes.count)
+                recordsInJournal += accepted
+            }
+        } catch {
+            return changes.map { _ in .notSaved("\(error)") }
+        }
+        if needsCompaction { try? compact() }
+        return results
+    }
+
+    public func commit(_ change: Change) -> CommitResult { commit([change])[0] }
+
+    /// After a failed write or fsync the pages may be gone: never fsync again and call it saved.
+    /// Cut the file back to the last acknowledged record and rebuild the board from disk.
+    private func undoUnsyncedAppend() {
+        do {
+            try fs.truncate(journalFD, to: journalEnd)
+            try fs.sync(journalFD)
+            try reload()
+        } catch {
+            failure = "\(error)"
+        }
+    }
+
+    private var needsCompaction: Bool {
+        recordsInJournal >= policy.maxRecords
+            || (recordsInJournal > 0 && Date().timeIntervalSince(lastCompaction) >= policy.maxInterval)
+    }
+
+    // MARK: Following
+
+    /// Applies what other processes appended since the last call. Returns the new changes with their
+    /// sequence numbers (empty when nothing changed). Never repairs anything.
+    @discardableResult
+    public func refresh() throws -> [(seq: UInt64, change: Change)] {
+        try catchUp(repair: false)
+    }
+
+    // MARK: Compaction
+
+    /// Writes the board as a new snapshot and starts an empty journal. Crash-safe at every step:
+    /// until CURRENT names the new generation, the old one is complete and untouched.
+    public func compact() throws {
+        guard mode == .write else { throw StoreError.readOnly }
+        try locked {
+            try catchUp(repair: true)
+            let next = generation + 1
+            try fs.writeDurably(try Snapshot.encode(board, seq: seq), to: directory.snapshotPath(next), directory: directory.path)
+            let fd = try fs.open(directory.journalPath(next), O_RDWR | O_CREAT | O_TRUNC, 0o600)
+            do {
+                try fs.sync(fd)
+                try fs.syncDirectory(directory.path)
+                try directory.writeCurrent(next)
+            } catch {
+                fs.close(fd)
+                throw error
+            }
+            fs.close(journalFD)
+            journalFD = fd
+            generation = next
+            journalEnd = 0
+            recordsInJournal = 0
+            lastCompaction = Date()
+            directory.removeOldGenerations(keep: next)
+        }
+    }
+
+    /// Compacts if anything was written since the last snapshot (for a clean exit).
+    public func close() {
+        if mode == .write, recordsInJournal > 0, failure == nil { try? compact() }
+    }
+
+    // MARK: Reading the files
+
+    @discardableResult
+    private func locked<T>(_ body: () throws -> T) throws -> T {
+        guard lockFD >= 0 else { return try body() }
+        while flock(lockFD, LOCK_EX) != 0 {
+            if errno != EINTR { throw StoreIOError("lock", directory.lockPath, code: errno) }
+        }
+        defer { flock(lockFD, LOCK_UN) }
+        return try body()
+    }
+
+    private func reload() throws {
+        if journalFD >= 0 { fs.close(journalFD) }
+        journalFD = -1
+        generation = 0
+        try catchUp(repair: false)
+    }
+
+    /// Brings the board up to the end of the journal: follows a new generation if one was made,
+    /// then applies every complete record after `journalEnd`.
+    @discardableResult
+    private func catchUp(repair: Bool) throws -> [(seq: UInt64, change: Change)] {
+        var applied: [(seq: UInt64, change: Change)] = []
+        let current = try directory.readCurrent()
+        if current != generation {
+            if generation > 0, current > generation {
+                // Another console compacted: read what is left of our old journal so that every
+                // change is seen once, then move on.
+                applied += try readJournal(repair: false)
+            }
+            try switchTo(generation: current)
+        }
+        applied += try readJournal(repair: repair)
+        return applied
+    }
+
+    private func switchTo(generation gen: Int) throws {
+        let snapshotPath = directory.snapshotPath(gen)
+        let fd = try fs.open(directory.journalPath(gen), mode == .write ? O_RDWR : O_RDONLY, 0)
+        if journalFD >= 0 { fs.close(journalFD) }
+        journalFD = fd
+        journalEnd = 0
+        recordsInJournal = 0
+        let needsSnapshot = try generation == 0 || seq < snapshotSeq(snapshotPath)
+        if needsSnapshot {
+            guard let bytes = try fs.readFile(snapshotPath) else { throw StoreError.badSnapshot("\(snapshotPath) is missing") }
+            (board, seq) = try Snapshot.decode(bytes)
+        }
+        generation = gen
+    }
+
+    private func snapshotSeq(_ path: String) throws -> UInt64 {
+        let fd = try fs.open(path, O_RDONLY, 0)
+        defer { fs.close(fd) }
+        let head = try fs.read(fd, count: Snapshot.headerSize, at: 0)
+        guard head.count == Snapshot.headerSize else { throw StoreError.badSnapshot("\(path) is truncated") }
+        return (0..<8).reduce(UInt64(0)) { $0 | UInt64(head[8 + $1]) << (8 * UInt64($1)) }
+    }
+
+    private func readJournal(repair: Bool) throws -> [(seq: UInt64, change: Change)] {
+        let size = try fs.size(journalFD)
+        guard size > journalEnd else { return [] }
+        let bytes = try fs.read(journalFD, count: Int(size - journalEnd), at: journalEnd)
+        let (records, tail) = JournalScanner.scan(bytes)
+        var applied: [(seq: UInt64, change: Change)] = []
+        let decoder = SitRoomJSON.decoder()
+        for record in records {
+            if record.seq <= seq { continue }  // already in the snapshot we loaded
+            guard record.seq == seq + 1 else {
+                throw StoreError.divergent(seq: record.seq, reason: "expected sequence \(seq + 1)")
+            }
+            let change: Change
+            do {
+                change = try decoder.decode(Change.self, from: Data(record.payload))
+                try board.apply(change)
+            } catch {
+                throw StoreError.divergent(seq: record.seq, reason: "\(error)")
+            }
+            seq = record.seq
+            applied.append((record.seq, change))
+        }
+        let goodEnd = records.last.map { Int64($0.end) } ?? 0
+        journalEnd += goodEnd
+        recordsInJournal += records.count
+        switch tail {
+        case .clean:
+            break
+        case .torn(_, let count):
+            // Under the lock nobody is mid-append, so these bytes are a dead writer's torn record.
+            // Without the lock they may be a live writer's record still arriving: wait for it.
+            if repair {
+                try fs.truncate(journalFD, to: journalEnd)
+                try fs.sync(journalFD)
+                notes.append("cut off a torn last record (\(count) bytes) after sequence \(seq)")
+            }
+        case .corrupt(let offset, let nextOffset, let nextSeq):
+            throw StoreError.corruptJournal(
+                file: (directory.journalPath(generation) as NSString).lastPathComponent,
+                afterSeq: seq, badOffset: Int(journalEnd) - Int(goodEnd) + offset,
+                resumesAtSeq: nextSeq, resumesAtOffset: Int(journalEnd) - Int(goodEnd) + nextOffset)
+        }
+        return applied
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import SitRoomCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The files of one situation:
+///
+///     CURRENT              the live generation number
+///     snapshot-N.bin       the board at some sequence (see `Snapshot`)
+///     journal-N.log        every change after that snapshot (see `JournalRecord`)
+///     lock                 flock'd by a writer around each append and compaction
+///
+/// The previous generation stays until a newer one is durable.
+public struct DataDirectory: Sendable {
+    public let path: String
+    public let fs: any FileSystem
+
+    public init(_ path: String, fs: any FileSystem = PosixFileSystem()) {
+        self.path = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        self.fs = fs
+    }
+
+    /// `$XDG_DATA_HOME/sitroom`, else `~/.local/share/sitroom`.
+    public static var defaultPath: String {
+        let env = ProcessInfo.processInfo.environment
+        if let xdg = env["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/sitroom" }
+        return (env["HOME"] ?? ".") + "/.local/share/sitroom"
+    }
+
+    var currentPath: String { path + "/CURRENT" }
+    var lockPath: String { path + "/lock" }
+    func snapshotPath(_ gen: Int) -> String { path + "/snapshot-\(gen).bin" }
+    func journalPath(_ gen: Int) -> String { path + "/journal-\(gen).log" }
+
+    public var exists: Bool { FileManager.default.fileExists(atPath: currentPath) }
+
+    /// Creates the directory (0700) with an empty board at sequence 0.
+    public func create() throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isDir) {
+            guard isDir.boolValue, (try fm.contentsOfDirectory(atPath: path)).isEmpty else {
+                throw StoreError.alreadyExists(path)
+            }
+        } else {
+            try fm.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        chmod(path, 0o700)
+        try fs.writeDurably(try Snapshot.encode(Board(), seq: 0), to: snapshotPath(1), directory: path)
+        let fd = try fs.open(journalPath(1), O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        try fs.sync(fd)
+        fs.close(fd)
+        try writeCurrent(1)
+        let parent = (path as NSString).deletingLastPathComponent
+        try? fs.syncDirectory(parent.isEmpty ? "." : parent)
+    }
+
+    /// Refuses a directory that other users could write into.
+    public func checkPermissions() throws {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw StoreError.notADataDirectory(path) }
+        if st.st_mode & (S_IWGRP | S_IWOTH) != 0 { throw StoreError.unsafePermissions(path, mode: st.st_mode) }
+    }
+
+    func readCurrent() throws -> Int {
+        guard let bytes = try fs.readFile(currentPath) else { throw StoreError.notADataDirectory(path) }
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let gen = Int(text), gen > 0 else { throw StoreError.badPointer("\"\(text)\"") }
+        return gen
+    }
+
+    func writeCurrent(_ gen: Int) throws {
+        try fs.writeDurably(Array("\(gen)\n".utf8), to: currentPath, directory: path)
+    }
+
+    /// Removes files of generations older than `keep - 1`, and leftovers of interrupted compactions.
+    func removeOldGenerations(keep gen: Int) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        for name in names {
+            if name.hasSuffix(".tmp") { try? fs.unlink(path + "/" + name); continue }
+            guard let g = Self.generation(of: name) else { continue }
+            if g < gen - 1 || g > gen { try? fs.unlink(path + "/" + name) }
+        }
+    }
+
+    static func generation(of name: String) -> Int? {
+        for (prefix, suffix) in [("snapshot-", ".bin"), ("journal-", ".log")]
+        where name.hasPrefix(prefix) && name.hasSuffix(suffix) {
+            return Int(name.dropFirst(prefix.count).dropLast(suffix.count))
+        }
+        return nil
+    }
+}

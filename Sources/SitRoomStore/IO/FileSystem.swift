@@ -1,0 +1,136 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Every file operation the store performs, behind one seam so that tests can fail any of them.
+public protocol FileSystem: Sendable {
+    func open(_ path: String, _ flags: Int32, _ mode: mode_t) throws -> Int32
+    func close(_ fd: Int32)
+    /// Writes all of `bytes` at `offset` (retrying short writes).
+    func write(_ fd: Int32, _ bytes: [UInt8], at offset: Int64) throws
+    func read(_ fd: Int32, count: Int, at offset: Int64) throws -> [UInt8]
+    func size(_ fd: Int32) throws -> Int64
+    func sync(_ fd: Int32) throws
+    func truncate(_ fd: Int32, to length: Int64) throws
+    func rename(_ from: String, _ to: String) throws
+    func unlink(_ path: String) throws
+    func syncDirectory(_ path: String) throws
+}
+
+public struct StoreIOError: Error, CustomStringConvertible, Equatable {
+    public let operation: String
+    public let path: String
+    public let code: Int32
+
+    public init(_ operation: String, _ path: String, code: Int32) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+    }
+
+    public var description: String { "\(operation) \(path): \(String(cString: strerror(code)))" }
+    public var isDiskFull: Bool { code == ENOSPC || code == EDQUOT }
+}
+
+/// The real thing.
+public struct PosixFileSystem: FileSystem {
+    public init() {}
+
+    public func open(_ path: String, _ flags: Int32, _ mode: mode_t) throws -> Int32 {
+        let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
+        if fd < 0 { throw StoreIOError("open", path, code: errno) }
+        return fd
+    }
+
+    public func close(_ fd: Int32) { _ = Glibc.close(fd) }
+
+    public func write(_ fd: Int32, _ bytes: [UInt8], at offset: Int64) throws {
+        var done = 0
+        try bytes.withUnsafeBytes { buf in
+            while done < buf.count {
+                let n = pwrite(fd, buf.baseAddress! + done, buf.count - done, off_t(offset) + off_t(done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw StoreIOError("write", "fd \(fd)", code: errno)
+                }
+                if n == 0 { throw StoreIOError("write", "fd \(fd)", code: EIO) }
+                done += n
+            }
+        }
+    }
+
+    public func read(_ fd: Int32, count: Int, at offset: Int64) throws -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: count)
+        var done = 0
+        try out.withUnsafeMutableBytes { buf in
+            while done < count {
+                let n = pread(fd, buf.baseAddress! + done, count - done, off_t(offset) + off_t(done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw StoreIOError("read", "fd \(fd)", code: errno)
+                }
+                if n == 0 { break }
+                done += n
+            }
+        }
+        if done < count { out.removeLast(count - done) }
+        return out
+    }
+
+    public func size(_ fd: Int32) throws -> Int64 {
+        var st = stat()
+        if fstat(fd, &st) != 0 { throw StoreIOError("stat", "fd \(fd)", code: errno) }
+        return Int64(st.st_size)
+    }
+
+    public func sync(_ fd: Int32) throws {
+        if fdatasync(fd) != 0 { throw StoreIOError("fsync", "fd \(fd)", code: errno) }
+    }
+
+    public func truncate(_ fd: Int32, to length: Int64) throws {
+        if ftruncate(fd, off_t(length)) != 0 { throw StoreIOError("truncate", "fd \(fd)", code: errno) }
+    }
+
+    public func rename(_ from: String, _ to: String) throws {
+        if Glibc.rename(from, to) != 0 { throw StoreIOError("rename", from, code: errno) }
+    }
+
+    public func unlink(_ path: String) throws {
+        if Glibc.unlink(path) != 0 && errno != ENOENT { throw StoreIOError("unlink", path, code: errno) }
+    }
+
+    public func syncDirectory(_ path: String) throws {
+        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd < 0 { throw StoreIOError("open", path, code: errno) }
+        defer { Glibc.close(fd) }
+        if fsync(fd) != 0 { throw StoreIOError("fsync", path, code: errno) }
+    }
+}
+
+extension FileSystem {
+    /// Reads a whole small file, or nil if it does not exist.
+    func readFile(_ path: String) throws -> [UInt8]? {
+        let fd: Int32
+        do { fd = try open(path, O_RDONLY, 0) } catch let e as StoreIOError where e.code == ENOENT { return nil }
+        defer { close(fd) }
+        return try read(fd, count: Int(try size(fd)), at: 0)
+    }
+
+    /// Temp file, fsync, rename over, fsync the directory: after this returns the new content is durable.
+    func writeDurably(_ bytes: [UInt8], to path: String, directory: String) throws {
+        let temp = path + ".tmp"
+        let fd = try open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        do {
+            try write(fd, bytes, at: 0)
+            try sync(fd)
+        } catch {
+            close(fd)
+            try? unlink(temp)
+            throw error
+        }
+        close(fd)
+        try rename(temp, path)
+        try syncDirectory(directory)
+    }
+}

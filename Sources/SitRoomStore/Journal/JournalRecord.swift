@@ -1,0 +1,109 @@
+import SitRoomCore
+
+/// One journal record on disk:
+///
+///     u32 payload length | u32 CRC-32C of (seq + payload) | u64 seq | payload (the change as JSON)
+///
+/// All little-endian. The checksum covers the sequence number so that a record cannot be replayed at
+/// another position unnoticed.
+public enum JournalRecord {
+    public static let headerSize = 16
+    /// A single change is a few hundred bytes; anything near this is damage, not data.
+    public static let maxPayload = 16 << 20
+
+    public static func encode(seq: UInt64, payload: [UInt8], into out: inout [UInt8]) {
+        var seqBytes = [UInt8](repeating: 0, count: 8)
+        for i in 0..<8 { seqBytes[i] = UInt8(truncatingIfNeeded: seq >> (8 * UInt64(i))) }
+        let crc = checksum(seqBytes: seqBytes, payload: payload)
+        appendLE(UInt32(payload.count), to: &out)
+        appendLE(crc, to: &out)
+        out.append(contentsOf: seqBytes)
+        out.append(contentsOf: payload)
+    }
+
+    public static func encode(_ change: Change, seq: UInt64, into out: inout [UInt8]) throws {
+        let payload = [UInt8](try SitRoomJSON.encoder().encode(change))
+        encode(seq: seq, payload: payload, into: &out)
+    }
+
+    static func checksum(seqBytes: [UInt8], payload: [UInt8]) -> UInt32 {
+        let head = seqBytes.withUnsafeBytes { CRC32C.checksum($0) }
+        return payload.withUnsafeBytes { CRC32C.checksum($0, seed: head) }
+    }
+
+    private static func appendLE(_ v: UInt32, to out: inout [UInt8]) {
+        for i in 0..<4 { out.append(UInt8(truncatingIfNeeded: v >> (8 * UInt32(i)))) }
+    }
+}
+
+/// A record found by the scanner: its sequence number, payload and place in the file.
+public struct ScannedRecord {
+    public let seq: UInt64
+    public let payload: ArraySlice<UInt8>
+    public let offset: Int
+    public var end: Int { offset + JournalRecord.headerSize + payload.count }
+}
+
+/// What follows the last good record of a journal.
+public enum JournalTail: Equatable, Sendable {
+    /// The file ends exactly after the last good record.
+    case clean
+    /// Bytes after the last good record that do not form a record, and no good record after them:
+    /// a write cut short by a crash. Safe to cut off.
+    case torn(offset: Int, bytes: Int)
+    /// A bad record followed by good ones: damage, not a torn write. Never cut automatically.
+    case corrupt(offset: Int, nextGoodOffset: Int, nextGoodSeq: UInt64)
+}
+
+public enum JournalScanner {
+    /// Reads every good record from `start`, and says what follows them.
+    public static func scan(_ bytes: [UInt8], from start: Int = 0) -> (records: [ScannedRecord], tail: JournalTail) {
+        var records: [ScannedRecord] = []
+        var offset = start
+        while offset < bytes.count {
+            guard let record = record(in: bytes, at: offset) else {
+                if let next = nextGoodRecord(in: bytes, after: offset) {
+                    return (records, .corrupt(offset: offset, nextGoodOffset: next.offset, nextGoodSeq: next.seq))
+                }
+                return (records, .torn(offset: offset, bytes: bytes.count - offset))
+            }
+            records.append(record)
+            offset = record.end
+        }
+        return (records, .clean)
+    }
+
+    /// A complete record with a good checksum at `offset`, or nil.
+    static func record(in bytes: [UInt8], at offset: Int) -> ScannedRecord? {
+        guard bytes.count - offset >= JournalRecord.headerSize else { return nil }
+        let length = Int(readLE32(bytes, offset))
+        guard length <= JournalRecord.maxPayload, bytes.count - offset - JournalRecord.headerSize >= length else {
+            return nil
+        }
+        let crc = readLE32(bytes, offset + 4)
+        let seqStart = offset + 8
+        let payloadStart = offset + JournalRecord.headerSize
+        let actual = bytes.withUnsafeBytes { raw in
+            let head = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[seqStart..<payloadStart]))
+            return CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[payloadStart..<payloadStart + length]), seed: head)
+        }
+        guard actual == crc else { return nil }
+        var seq: UInt64 = 0
+        for i in 0..<8 { seq |= UInt64(bytes[seqStart + i]) << (8 * UInt64(i)) }
+        return ScannedRecord(seq: seq, payload: bytes[payloadStart..<payloadStart + length], offset: offset)
+    }
+
+    /// Looks for any good record after a bad one, byte by byte (only ever run on damage).
+    static func nextGoodRecord(in bytes: [UInt8], after offset: Int) -> ScannedRecord? {
+        var probe = offset + 1
+        while probe + JournalRecord.headerSize <= bytes.count {
+            if let r = record(in: bytes, at: probe), r.payload.first == UInt8(ascii: "{") { return r }
+            probe += 1
+        }
+        return nil
+    }
+
+    private static func readLE32(_ b: [UInt8], _ at: Int) -> UInt32 {
+        UInt32(b[at]) | UInt32(b[at + 1]) << 8 | UInt32(b[at + 2]) << 16 | UInt32(b[at + 3]) << 24
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import SitRoomCore
+import SitRoomStore
+
+struct ApplyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Apply changes read from stdin, one JSON object per line.",
+        discussion: """
+            For each line prints `ok <seq>` once the change is durable on disk, or \
+            `error <line-number>: <message>` and goes on with the next line. Exits 1 if any line failed. \
+            Lines that arrive while a write is being synced are saved together (group commit). \
+            The change format is described in the README ("Changes").
+            """
+    )
+
+    @OptionGroup var data: DataOption
+    @OptionGroup var officer: OfficerOption
+
+    func run() throws {
+        let log: ChangeLog
+        do {
+            log = try ChangeLog.open(data.directory)
+        } catch {
+            fail("\(error)")
+        }
+        for note in log.notes { FileHandle.standardError.write(Data("sitroom: \(note)\n".utf8)) }
+        let officerName = officer.name
+        var reader = LineReader(fd: 0)
+        var lineNumber = 0
+        var anyFailed = false
+        var out = ""
+
+        // Every line already waiting on stdin goes into one batch: one fsync for all of them.
+        while let lines = reader.nextLines() {
+            var batch: [(line: Int, change: Change)] = []
+            for text in lines {
+                lineNumber += 1
+                if text.allSatisfy(\.isWhitespace) { continue }
+                do {
+                    batch.append((lineNumber, try ChangeLine.parse(text, officer: officerName, now: Date())))
+                } catch {
+                    anyFailed = true
+                    out += "error \(lineNumber): \(error)\n"
+                }
+            }
+            let results = log.commit(batch.map(\.change))
+            for (entry, result) in zip(batch, results) {
+                switch result {
+                case .saved(let seq): out += "ok \(seq)\n"
+                case .rejected(let error):
+                    anyFailed = true
+                    out += "error \(entry.line): \(error)\n"
+                case .notSaved(let why):
+                    anyFailed = true
+                    out += "error \(entry.line): NOT SAVED: \(why)\n"
+                }
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+            out = ""
+        }
+        log.close()
+        if anyFailed { throw ExitCode(1) }
+    }
+}
+
+/// Reads whatever is available on a file descriptor and hands back the complete lines.
+struct LineReader {
+    let fd: Int32
+    private var pending: [UInt8] = []
+    private var atEnd = false
+
+    init(fd: Int32) { self.fd = fd }
+
+    /// Blocks until at least one complete line (or the end of input) is there; nil at the end.
+    mutating func nextLines() -> [String]? {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            if let lastNewline = pending.lastIndex(of: UInt8(ascii: "\n")) {
+                let chunk = pending[..<lastNewline]
+                pending.removeSubrange(...lastNewline)
+                return chunk.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                    .map { String(decoding: $0, as: UTF8.self) }
+            }
+            if atEnd {
+                guard !pending.isEmpty else { return nil }
+                defer { pending.removeAll() }
+                return [String(decoding: pending, as: UTF8.self)]
+            }
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { atEnd = true } else { pending.append(contentsOf: buffer[..<n]) }
+        }
+    }
+}

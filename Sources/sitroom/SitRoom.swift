@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct SitRoom: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sitroom",
+        abstract: "A full-screen terminal situation room for an emergency response headquarters.",
+        discussion: """
+            Data lives in one directory (--data, default $XDG_DATA_HOME/sitroom): a snapshot and a \
+            journal of changes. Every change is on disk (fsync'd) before it is reported saved.
+            """,
+        subcommands: [InitCommand.self, ApplyCommand.self, ExportCommand.self, CheckCommand.self]
+    )
+}

@@ -1,0 +1,48 @@
+import Foundation
+@testable import SitRoomCore
+
+/// A small board and helpers shared by the model tests.
+enum Fixture {
+    static let t0 = Date(timeIntervalSince1970: 1_795_430_000)
+
+    static func change(_ action: ChangeAction, by officer: String = "kim", at offset: TimeInterval = 0) -> Change {
+        Change(officer: officer, at: t0.addingTimeInterval(offset), action: action)
+    }
+
+    static let snuh = Hospital(id: "A1100017", name: "서울대학교병원", romanizedName: "Seoul National University Hospital",
+                               region: "Seoul", hospitalClass: .regionalCentre, switchboard: "1588-5700")
+
+    static func board() throws -> Board {
+        var b = Board()
+        for c in [
+            change(.addHospital(snuh)),
+            change(.addAgency(Agency(id: "knpa", name: "National Police Agency", kind: .police))),
+            change(.addContact(Contact(id: "c1", agencyId: "knpa", person: "Officer Lee", role: "liaison"))),
+        ] { try b.apply(c) }
+        return b
+    }
+
+    /// One change of every kind, in an order that applies to `board()`.
+    static let everyKind: [ChangeAction] = [
+        .setIncident(Incident(name: "Test incident", periodStart: t0)),
+        .addHospital(Hospital(id: "A2", name: "세브란스병원", region: "Seoul")),
+        .editHospital(id: "A2", HospitalPatch(romanizedName: "Severance Hospital", hospitalClass: .regionalCentre)),
+        .reportHospital(id: "A2", HospitalReport(erState: .limited, erReason: "staff short", erBeds: Capacity(available: 3, staffed: 20))),
+        .addStrike(StrikeAction(id: "s1", organisation: "KIRA", form: .collectiveResignation, start: t0)),
+        .editStrike(id: "s1", StrikePatch(scope: "nationwide", participants: 9000)),
+        .addAgency(Agency(id: "nfa", name: "National Fire Agency", kind: .fire)),
+        .editAgency(id: "nfa", AgencyPatch(phone: "02-0000-0119")),
+        .addContact(Contact(id: "c2", agencyId: "nfa", person: "Chief Park")),
+        .editContact(id: "c2", ContactPatch(role: "duty chief", shift: "night")),
+        .logCall(CallRecord(id: "call1", agencyId: "nfa", contactId: "c2", outcome: .reached, note: "ok")),
+        .addLog(LogEntry(id: "l1", eventTime: t0, severity: .warning, text: "ER limited", hospitalId: "A2")),
+        .addAction(ActionItem(id: "a1", text: "post officers at ER", ownerAgencyId: "knpa", due: t0.addingTimeInterval(3600))),
+        .editAction(id: "a1", ActionPatch(status: .done)),
+        .removeAction(id: "a1"),
+        .removeLog(id: "l1"),
+        .removeContact(id: "c2"),
+        .removeAgency(id: "nfa"),
+        .removeStrike(id: "s1"),
+        .removeHospital(id: "A2"),
+    ]
+}

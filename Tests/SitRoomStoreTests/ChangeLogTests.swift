@@ -1,0 +1,228 @@
+import Foundation
+import Testing
+@testable import SitRoomCore
+@testable import SitRoomStore
+
+@Suite struct ChangeLogTests {
+    @Test func committedChangesSurviveReopening() throws {
+        let tmp = TempDir()
+        let dir = try Sample.newDirectory(tmp)
+        let log = try ChangeLog.open(dir)
+        let results = log.commit((1...5).map { Sample.logEntry($0) })
+        #expect(results == (1...5).map { .saved(UInt64($0)) })
+        let again = try ChangeLog.open(dir, mode: .readOnly)
+        #expect(again.seq == 5)
+        #expect(again.board == log.board)
+        #expect(again.board.log.map(\.id) == (1...5).map { "log-\($0)" })
+    }
+
+    @Test func rejectedChangesAreNotWrittenAndTheRestAre() throws {
+        let tmp = TempDir()
+        let dir = try Sample.newDirectory(tmp)
+        let log = try ChangeLog.open(dir)
+        let bad = Change(officer: "kim", at: Sample.t0, action: .removeHospital(id: "A9999999"))
+        let results = log.commit([Sample.logEntry(1), bad, Sample.logEntry(2)])
+        #expect(results == [.saved(1), .rejected(ChangeError("unknown hospital A9999999", field: "id")), .saved(2)])
+        #expect(try ChangeLog.open(dir).seq == 2)
+    }
+
+    @Test func filesArePrivate() throws {
+        let tmp = TempDir()
+        let dir = try Sample.newDirectory(tmp)
+        _ = try ChangeLog.open(dir).commit(Sample.logEntry(1))
+        let fm = FileManager.default
+        #expect((try fm.attributesOfItem(atPath: dir.path)[.posixPermissions] as? Int) == 0o700)
+        for name in try fm.contentsOfDirectory(atPath: dir.path) {
+            #expect((try fm.attributesOfItem(atPath: dir.path + "/" + name)[.posixPermissions] as? Int) == 0o600, "\(name)")
+        }
+        chmod(dir.path, 0o777)
+        #expect(throws: StoreError.self) { try ChangeLog.open(dir) }
+    }
+
+    /// Cut the journal at every byte of its last two records: what was complete is kept, the torn
+    /// rest is cut off and reported, and the file ends on a record boundary again.
+    @Test func tornTailIsCutAtEveryByteOfTheLastTwoRecords() throws {
+        let tmp = TempDir()
+        let dir = try Sample.newDirectory(tmp)
+        let log = try ChangeLog.open(dir)
+        let changes = (1...5).map { Sample.logEntry($0) }
+        _ = log.commit(changes)
+        let journal = dir.journalPath(1)
+        let bytes = Sample.fileBytes(journal)
+        let records = JournalScanner.scan(bytes).records
+        #expect(records.count == 5)
+        let boards = (0...5).map { n in changes.prefix(n).reduce(into: Board()) { b, c in try! b.apply(c) } }
+        for cut in records[3].offset..<bytes.count {
+            let copy = try Sample.copy(dir, to: tmp.sub("cut-\(cut)"))
+            Sample.write(Array(bytes.prefix(cut)), to: copy.journalPath(1))
+            let complete = records.filter { $0.end <= cut }
+            let reopened = try ChangeLog.open(copy)
+            #expect(reopened.seq == UInt64(complete.count), "cut at \(cut)")
+            #expect(reopened.board == boards[complete.count], "cut at \(cut)")
+            let boundary = complete.last?.end ?? 0
+            #expect(Sample.fileBytes(copy.journalPath(1)).count == boundary, "cut at \(cut)")
+            #expect(reopened.notes.isEmpty == (cut == boundary), "cut at \(cut): \(reopened.notes)")
+            // Writing goes on from the boundary.
+            #expect(reopened.commit(Sample.logEntry(99)) == .saved(UInt64(complete.count + 1)))
+            try? FileManager.default.removeItem(atPath: copy.path)
+        }
+    }
+
+    @Test func aFlippedBitInAnEarlierRecordRefusesToOpenAndTouchesNothing() throws {
+        let tmp = TempDir()
+        let dir = try Sample.newDirectory(tmp)
+        _ = try ChangeLog.open(dir).commit((1...5).map { Sample.logEntry($0) })
+        let journal = dir.journalPath(1)
+        let good = Sample.fileBytes(journal)
+        let records = JournalScanner.scan(good).records
+        for target in [records[1].offset + 20, records[1].offset + 2, records[1].offset + 9] {  // payload, length, seq
+            var bytes = good
+            bytes[target] ^= 0x04
+            Sample.write(bytes, to: journal)
+            let before = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+                .map { ($0, Sample.fileBytes(dir.path + "/" + $0)) }
+            do {
+                _ = try ChangeLog.open(dir)
+                Issue.record("opened a damaged journal (flip at \(target))")
+            } catch let StoreError.corruptJournal(_, afterSeq, _, resumesAtSeq, _) {
+                #expect(afterSeq == 1)
+                #expect(resumesAtSeq == 3)
+            }
+            let after = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+                .map { ($0, Sample.fileBytes(dir.path + "/" + $0)) }
+            #expect(after.map(\.0) == before.map(\.0))
+            #expect(after.map(\.1) == before.map(\.1), "no file may change")
+            let report = Checker.check(dir, repair: true)
+            #expect(report.verdict == .corrupt)
+            #expect(Sample.fileBytes(journal) == bytes, "--repair never cuts damage")
+        }
+        Sample.write(good, to: journal)
+        #expect(try ChangeLog.open(dir).seq == 5)
+    }
+
+    @Test func aBadLastRecordIsATornWrite() throws {
+        let tmp = TempDir()
+        let dir = try Sample.newDirectory(tmp)
+        _ = try ChangeLog.open(dir).commit((1...3).map { Sample.logEntry($0) })
+        var bytes = Sample.fileBytes(dir.journalPath(1))
+        bytes[bytes.count - 3] ^= 0xff
+        Sample.write(bytes, to: dir.journalPath(1))
+        #expect(Checker.check(dir, repair: false).verdict == .tornTail)
+        #expect(Checker.check(dir, repair: true).verdict == .repaired)
+        #expect(Checker.check(dir, repair: false).verdict == .healthy)
+        #expect(try ChangeLog.open(dir).seq == 2)
+    }
+
+    @Test func compactionKeepsEverythingAndStartsANewJournal() throws {
+        let tmp = TempDir()
+        let dir = try Sample.newDirectory(tmp)
+        let log = try ChangeLog.open(dir)
+        _ = log.commit((1...10).map { Sample.logEntry($0) })
+        try log.compact()
+        _ = log.commit(Sample.logEntry(11))
+        try log.compact()
+        #expect(log.generation == 3)
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
+        #expect(names == ["CURRENT", "lock", "snapshot-2.bin", "journal-2.log", "snapshot-3.bin", "journal-3.log"])
+        let reopened = try ChangeLog.open(dir)
+        #expect(reopened.seq == 11)
+        #expect(reopened.board == log.board)
+    }
+
+    @Test func compactionPolicyRunsByItself() throws {
+        let tmp = TempDir()
+        let dir = try Sample.newDirectory(tmp)
+        let log = try ChangeLog.open(dir)
+        log.policy = CompactionPolicy(maxRecords: 4, maxInterval: 3600)
+        for n in 1...9 { _ = log.commit(Sample.logEntry(n)) }
+        #expect(log.generation == 3)
+        #expect(try ChangeLog.open(dir).board == log.board)
+    }
+
+    /// Fail the k-th file operation of a compaction, for every k until it succeeds: whatever was
+    /// acknowledged is there on reopening, and writing goes on.
+    @Test func compactionInterruptedAtEveryStepLosesNothing() throws {
+        var k = 1
+        while true {
+            let tmp = TempDir()
+            let fs = FaultyFileSystem()
+            let dir = DataDirectory(tmp.sub("data"), fs: fs)
+            try dir.create()
+            let log = try ChangeLog.open(dir)
+            _ = log.commit((1...20).map { Sample.logEntry($0) })
+            fs.failAt = fs.operations + k
+            var failed = false
+            do { try log.compact() } catch { failed = true }
+            fs.failAt = nil
+            let reopened = try ChangeLog.open(DataDirectory(dir.path))
+            #expect(reopened.seq == 20, "step \(k)")
+            #expect(reopened.board == log.board, "step \(k)")
+            #expect(reopened.commit(Sample.logEntry(21)) == .saved(21), "step \(k)")
+            #expect(log.commit(Sample.logEntry(22)) == .saved(22), "step \(k): the first writer goes on too")
+            #expect(try ChangeLog.open(DataDirectory(dir.path)).seq == 22)
+            if !failed { break }
+            k += 1
+            #expect(k < 50, "compaction never finished")
+            if k >= 50 { break }
+        }
+        #expect(k > 5, "a compaction has several steps to interrupt")
+    }
+
+    @Test(arguments: [FaultyFileSystem.Op.write, .sync])
+    func aFailedWriteIsNotSavedAndHarmsNothing(op: FaultyFileSystem.Op) throws {
+        let tmp = TempDir()
+        let fs = FaultyFileSystem(kinds: [op])
+        let dir = DataDirectory(tmp.sub("data"), fs: fs)
+        try dir.create()
+        let log = try ChangeLog.open(dir)
+        _ = log.commit((1...3).map { Sample.logEntry($0) })
+        let before = log.board
+        fs.failAt = fs.operations + 1
+        let result = log.commit(Sample.logEntry(4))
+        guard case .notSaved(let why) = result else {
+            Issue.record("expected not saved, got \(result)")
+            return
+        }
+        #expect(why.contains("No space left on device"))
+        #expect(log.board == before)
+        #expect(log.seq == 3)
+        fs.failAt = nil
+        #expect(log.commit(Sample.logEntry(5)) == .saved(4))
+        let reopened = try ChangeLog.open(DataDirectory(dir.path))
+        #expect(reopened.board.log.map(\.id) == ["log-1", "log-2", "log-3", "log-5"])
+    }
+
+    @Test func twoWritersOnOneDirectoryShareOneOrder() throws {
+        let tmp = TempDir()
+        let dir = try Sample.newDirectory(tmp)
+        let a = try ChangeLog.open(dir)
+        let b = try ChangeLog.open(dir)
+        let watcher = try ChangeLog.open(dir, mode: .readOnly)
+        #expect(a.commit(Sample.logEntry(1, officer: "a")) == .saved(1))
+        #expect(b.commit(Sample.logEntry(2, officer: "b")) == .saved(2))
+        #expect(a.commit(Sample.logEntry(3, officer: "a")) == .saved(3))
+        // A change that no longer applies once the other's append is read is rejected, not written.
+        #expect(b.commit(Sample.logEntry(3, officer: "b")) == .rejected(ChangeError("log entry log-3 already exists", field: "id")))
+        try a.compact()
+        #expect(b.commit(Sample.logEntry(4, officer: "b")) == .saved(4))
+        let seen = try watcher.refresh()
+        #expect(seen.map(\.seq) == [1, 2, 3, 4])
+        try a.refresh()
+        #expect(a.board == b.board)
+        #expect(watcher.board == b.board)
+        #expect(try ChangeLog.open(dir).board == b.board)
+    }
+
+    @Test func aWatcherNeverRepairs() throws {
+        let tmp = TempDir()
+        let dir = try Sample.newDirectory(tmp)
+        _ = try ChangeLog.open(dir).commit((1...2).map { Sample.logEntry($0) })
+        var bytes = Sample.fileBytes(dir.journalPath(1))
+        bytes.append(contentsOf: [1, 2, 3])
+        Sample.write(bytes, to: dir.journalPath(1))
+        let watcher = try ChangeLog.open(dir, mode: .readOnly)
+        #expect(watcher.seq == 2)
+        #expect(Sample.fileBytes(dir.journalPath(1)) == bytes)
+        #expect(watcher.commit(Sample.logEntry(3)) == .rejected(ChangeError(StoreError.readOnly.description)))
+    }
+}
