@@ -1,30 +1,52 @@
 import Foundation
 
-/// One change as a line of JSON, as `sitroom apply` reads it. `officer` and `at` may be left out:
-/// they default to the applying officer and the time of entry.
+/// One change as a line of JSON, as `sitroom apply` reads it. `officer` and `at` may be left out
+/// (they default to the applying officer and the time of entry), and so may every record field
+/// listed in `defaults`; a missing `id` for a log entry, call or action item is generated.
 public enum ChangeLine {
-    struct Envelope: Decodable {
-        var officer: String?
-        var at: Date?
-    }
-
-    public static func parse(_ line: String, officer: String, now: Date) throws -> Change {
-        let data = Data(line.utf8)
-        let decoder = SitRoomJSON.decoder()
-        do {
-            let envelope = try decoder.decode(Envelope.self, from: data)
-            let action = try decoder.decode(ChangeActionBox.self, from: data).action
-            return Change(officer: envelope.officer ?? officer, at: envelope.at ?? now, action: action)
-        } catch let error as DecodingError {
-            throw ChangeError(describe(error))
-        } catch {
-            throw ChangeError("not valid JSON: \(error)")
+    /// Values for the record fields an officer may leave out, by change type.
+    static func defaults(for type: String, officer: String, at: String) -> [String: Any] {
+        switch type {
+        case "hospital.add":
+            ["romanizedName": "", "region": "", "hospitalClass": "G099", "address": "", "switchboard": "",
+             "erPhone": "", "updateIntervalMinutes": 60]
+        case "strike.add": ["scope": "", "notes": "", "start": at]
+        case "agency.add": ["kind": "other", "phone": "", "notes": ""]
+        case "contact.add": ["role": "", "phone": "", "mobile": "", "email": "", "shift": "", "escalation": 1]
+        case "call.log": ["note": "", "at": at, "by": officer, "id": generatedId("call")]
+        case "log.add":
+            ["entered": ["at": at, "by": officer], "category": "general", "severity": "info", "eventTime": at,
+             "id": generatedId("log")]
+        case "action.add": ["status": "open", "history": [Any](), "id": generatedId("act")]
+        default: [:]
         }
     }
 
-    private struct ChangeActionBox: Decodable {
-        let action: ChangeAction
-        init(from decoder: Decoder) throws { action = try ChangeAction(from: decoder) }
+    static func generatedId(_ prefix: String) -> String {
+        prefix + "-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+    }
+
+    public static func parse(_ line: String, officer: String, now: Date) throws -> Change {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            throw ChangeError("not valid JSON: expected one object per line, like {\"type\": \"hospital.report\", ...}")
+        }
+        var filled = object
+        let at = (object["at"] as? String) ?? ISO8601DateFormatter().string(from: now)
+        if filled["officer"] == nil { filled["officer"] = officer }
+        if filled["at"] == nil { filled["at"] = at }
+        if let type = object["type"] as? String, var record = object["record"] as? [String: Any] {
+            for (key, value) in defaults(for: type, officer: filled["officer"] as? String ?? officer, at: at)
+            where record[key] == nil {
+                record[key] = value
+            }
+            filled["record"] = record
+        }
+        do {
+            let data = try JSONSerialization.data(withJSONObject: filled)
+            return try SitRoomJSON.decoder().decode(Change.self, from: data)
+        } catch let error as DecodingError {
+            throw ChangeError(describe(error))
+        }
     }
 
     /// DecodingError's own text is written for programmers; this is for the person who wrote the line.
@@ -37,13 +59,10 @@ public enum ChangeLine {
         case .keyNotFound(let key, let context):
             return "missing field \"\(key.stringValue)\"\(path(context))"
         case .typeMismatch(let type, let context):
-            return "wrong type\(path(context)): expected \(type)"
+            return "wrong type\(path(context)): expected \(type == Int.self ? "a number" : type == String.self ? "text" : "\(type)")"
         case .valueNotFound(let type, let context):
             return "missing value\(path(context)): expected \(type)"
         case .dataCorrupted(let context):
-            if let underlying = context.underlyingError as NSError?, context.codingPath.isEmpty {
-                return "not valid JSON (\(underlying.localizedDescription))"
-            }
             return "\(context.debugDescription)\(path(context))"
         @unknown default:
             return "\(error)"

@@ -17,6 +17,7 @@ struct ApplyCommand: ParsableCommand {
 
     @OptionGroup var data: DataOption
     @OptionGroup var officer: OfficerOption
+    @Option(help: .hidden) var compactEvery: Int?
 
     func run() throws {
         let log: ChangeLog
@@ -25,15 +26,16 @@ struct ApplyCommand: ParsableCommand {
         } catch {
             fail("\(error)")
         }
+        if let n = compactEvery { log.policy.maxRecords = max(1, n) }
         for note in log.notes { FileHandle.standardError.write(Data("sitroom: \(note)\n".utf8)) }
         let officerName = officer.name
         var reader = LineReader(fd: 0)
         var lineNumber = 0
         var anyFailed = false
-        var out = ""
 
         // Every line already waiting on stdin goes into one batch: one fsync for all of them.
         while let lines = reader.nextLines() {
+            var messages: [Int: String] = [:]
             var batch: [(line: Int, change: Change)] = []
             for text in lines {
                 lineNumber += 1
@@ -41,24 +43,19 @@ struct ApplyCommand: ParsableCommand {
                 do {
                     batch.append((lineNumber, try ChangeLine.parse(text, officer: officerName, now: Date())))
                 } catch {
-                    anyFailed = true
-                    out += "error \(lineNumber): \(error)\n"
+                    messages[lineNumber] = "error \(lineNumber): \(error)"
                 }
             }
-            let results = log.commit(batch.map(\.change))
-            for (entry, result) in zip(batch, results) {
+            for (entry, result) in zip(batch, log.commit(batch.map(\.change))) {
                 switch result {
-                case .saved(let seq): out += "ok \(seq)\n"
-                case .rejected(let error):
-                    anyFailed = true
-                    out += "error \(entry.line): \(error)\n"
-                case .notSaved(let why):
-                    anyFailed = true
-                    out += "error \(entry.line): NOT SAVED: \(why)\n"
+                case .saved(let seq): messages[entry.line] = "ok \(seq)"
+                case .rejected(let error): messages[entry.line] = "error \(entry.line): \(error)"
+                case .notSaved(let why): messages[entry.line] = "error \(entry.line): NOT SAVED: \(why)"
                 }
             }
+            anyFailed = anyFailed || messages.values.contains { $0.hasPrefix("error") }
+            let out = messages.keys.sorted().map { messages[$0]! + "\n" }.joined()
             FileHandle.standardOutput.write(Data(out.utf8))
-            out = ""
         }
         log.close()
         if anyFailed { throw ExitCode(1) }
