@@ -1,0 +1,20 @@
+extension ChangeAction {
+    /// The id of the record a change is about, for highlighting the row that changed.
+    public var subjectId: String? {
+        switch self {
+        case .setIncident: nil
+        case .addHospital(let r): r.id
+        case .addStrike(let r): r.id
+        case .addAgency(let r): r.id
+        case .addContact(let r): r.id
+        case .addLog(let r): r.id
+        case .addAction(let r): r.id
+        case .logCall(let r): r.contactId ?? r.agencyId
+        case .editHospital(let id, _), .reportHospital(let id, _), .removeHospital(let id),
+             .editStrike(let id, _), .removeStrike(let id), .editAgency(let id, _), .removeAgency(let id),
+             .editContact(let id, _), .removeContact(let id), .removeLog(let id),
+             .editAction(let id, _), .removeAction(let id):
+            id
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import SitRoomCore
+
+/// The panels, numbered as their full-screen views are (keys 1-5).
+public enum PanelID: Int, CaseIterable, Sendable {
+    case strike = 1, coverage, contacts, log, actions
+
+    public static let dashboard: [PanelID] = [.strike, .coverage, .contacts]
+
+    public var title: String {
+        switch self {
+        case .strike: "Strike status"
+        case .coverage: "ER/ICU coverage"
+        case .contacts: "Inter-agency contacts"
+        case .log: "Situation log"
+        case .actions: "Action items"
+        }
+    }
+}
+
+/// What the record under the cursor is, for the detail view.
+public enum RecordRef: Equatable, Sendable {
+    case hospital(String), strike(String), contact(String), logEntry(String), action(String)
+}
+
+public enum Screen: Equatable, Sendable {
+    case dashboard
+    case full(PanelID)
+    case detail(RecordRef)
+    case help
+}
+
+public enum SaveStatus: Equatable, Sendable {
+    case saved(UInt64)
+    case notSaved(String)
+    case readOnly(UInt64)
+}
+
+public struct Cursor: Equatable, Sendable {
+    public var selected = 0
+    public var top = 0
+    /// The record under the cursor, so that it stays selected when rows move.
+    public var id: String?
+}
+
+/// Everything the screen shows, as plain values. `update` changes it; `Dashboard.render` draws it.
+public struct AppModel: Sendable {
+    public var board: Board
+    public var seq: UInt64
+    public var now: Date
+    public var timeZone: TimeZone
+    public var officer: String
+    public var save: SaveStatus
+    public var screens: [Screen] = [.dashboard]
+    public var focus: PanelID = .coverage
+    public var cursors: [PanelID: Cursor] = [:]
+    /// A one-line message for the status line, and until when it shows.
+    public var flash: (text: String, role: Role, until: Date)?
+    /// Rows that another console changed, highlighted briefly.
+    public var changedRows: [String: Date] = [:]
+    public var themeName = "default"
+    /// Terminal size, set by the run loop; `update` uses it for paging.
+    public var width = 80
+    public var height = 24
+
+    public init(board: Board, seq: UInt64, now: Date, timeZone: TimeZone = .current, officer: String, save: SaveStatus) {
+        self.board = board
+        self.seq = seq
+        self.now = now
+        self.timeZone = timeZone
+        self.officer = officer
+        self.save = save
+    }
+
+    public var screen: Screen { screens.last ?? .dashboard }
+
+    public func cursor(_ panel: PanelID) -> Cursor { cursors[panel] ?? Cursor() }
+
+    public mutating func say(_ text: String, role: Role = .normal, seconds: TimeInterval = 4) {
+        flash = (text, role, now.addingTimeInterval(seconds))
+    }
+}

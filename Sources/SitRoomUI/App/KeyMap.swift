@@ -1,0 +1,49 @@
+/// Everything a key can do.
+public enum Action: String, Sendable, CaseIterable {
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case nextPanel, previousPanel
+    case strikeView, coverageView, contactsView, logView, actionsView, dashboard
+    case openDetail, back, help, redraw, quit
+}
+
+public struct Binding: Sendable {
+    public var keys: [Key]
+    public var label: String
+    public var action: Action
+    public var help: String
+    /// Shown in the bottom line of the dashboard.
+    public var hint: String?
+}
+
+/// The one key table: the app dispatches from it and `?` help is generated from it.
+public enum KeyMap {
+    public static let bindings: [Binding] = [
+        Binding(keys: [.up, .char("k")], label: "↑ k", action: .moveUp, help: "move up", hint: nil),
+        Binding(keys: [.down, .char("j")], label: "↓ j", action: .moveDown, help: "move down", hint: "↑↓ move"),
+        Binding(keys: [.pageUp, .ctrl("b")], label: "PgUp ^B", action: .pageUp, help: "page up", hint: nil),
+        Binding(keys: [.pageDown, .ctrl("f")], label: "PgDn ^F", action: .pageDown, help: "page down", hint: nil),
+        Binding(keys: [.home, .char("g")], label: "Home g", action: .top, help: "first row", hint: nil),
+        Binding(keys: [.end, .char("G")], label: "End G", action: .bottom, help: "last row", hint: nil),
+        Binding(keys: [.tab, .right, .char("l")], label: "Tab → l", action: .nextPanel, help: "next panel", hint: "Tab panel"),
+        Binding(keys: [.backTab, .left, .char("h")], label: "S-Tab ← h", action: .previousPanel, help: "previous panel", hint: nil),
+        Binding(keys: [.char("1")], label: "1", action: .strikeView, help: "strike status, full screen", hint: "1-5 views"),
+        Binding(keys: [.char("2")], label: "2", action: .coverageView, help: "ER/ICU coverage, full screen", hint: nil),
+        Binding(keys: [.char("3")], label: "3", action: .contactsView, help: "inter-agency contacts, full screen", hint: nil),
+        Binding(keys: [.char("4")], label: "4", action: .logView, help: "situation log, full screen", hint: nil),
+        Binding(keys: [.char("5")], label: "5", action: .actionsView, help: "action items, full screen", hint: nil),
+        Binding(keys: [.char("0")], label: "0", action: .dashboard, help: "back to the dashboard", hint: nil),
+        Binding(keys: [.enter], label: "Enter", action: .openDetail, help: "open the selected record", hint: "⏎ detail"),
+        Binding(keys: [.escape, .backspace], label: "Esc", action: .back, help: "back", hint: nil),
+        Binding(keys: [.char("?"), .function(1)], label: "? F1", action: .help, help: "this help", hint: "? help"),
+        Binding(keys: [.ctrl("l")], label: "^L", action: .redraw, help: "redraw the screen", hint: nil),
+        Binding(keys: [.char("q"), .ctrl("c")], label: "q ^C", action: .quit, help: "quit", hint: "q quit"),
+    ]
+
+    private static let table: [Key: Action] = {
+        var t: [Key: Action] = [:]
+        for b in bindings { for k in b.keys { t[k] = b.action } }
+        return t
+    }()
+
+    public static func action(for key: Key) -> Action? { table[key] }
+}

@@ -1,0 +1,95 @@
+import SitRoomCore
+
+/// Draws the whole screen for a model. Pure: the same model gives the same buffer.
+public enum Dashboard {
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+
+    public static func render(_ model: AppModel, width: Int, height: Int) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: width, height: height)
+        guard width >= minimumWidth, height >= minimumHeight else {
+            tooSmall(&buffer)
+            return buffer
+        }
+        let tickerHeight = height >= 40 ? 6 : height >= 30 ? 4 : 3
+        let rows = Layout.split(buffer.bounds, .vertical, [.length(1), .length(2), .fill(), .length(tickerHeight), .length(1)])
+        TopBar.draw(&buffer, model, row: rows[0].y)
+        SummaryStrip.draw(&buffer, model, rows: rows[1].y)
+        switch model.screen {
+        case .dashboard:
+            let areas = panelAreas(rows[2])
+            for (panel, rect) in zip(PanelID.dashboard, areas) {
+                drawPanel(&buffer, model, panel, rect)
+            }
+        case .full(let panel):
+            drawPanel(&buffer, model, panel, rows[2])
+        case .detail(let ref):
+            DetailView.draw(&buffer, model, ref, rows[2])
+        case .help:
+            HelpView.draw(&buffer, rows[2])
+        }
+        Ticker.draw(&buffer, model, rows[3])
+        StatusLine.draw(&buffer, model, row: rows[4].y)
+        return buffer
+    }
+
+    /// Strike, coverage, contacts: side by side on wide screens, coverage on top otherwise.
+    static func panelAreas(_ rect: Rect) -> [Rect] {
+        if rect.width >= 150 {
+            let cols = Layout.split(rect, .horizontal, [.percent(28), .fill(), .percent(28)])
+            return [cols[0], cols[1], cols[2]]
+        }
+        let rows = Layout.split(rect, .vertical, [.percent(55), .fill()])
+        let bottom = Layout.split(rows[1], .horizontal, [.percent(50), .fill()])
+        return [bottom[0], rows[0], bottom[1]]
+    }
+
+    /// The rows a panel can show below its header (used for paging and scrolling).
+    static func visibleRows(_ model: AppModel, _ panel: PanelID) -> Int {
+        guard model.width >= minimumWidth, model.height >= minimumHeight else { return 1 }
+        let tickerHeight = model.height >= 40 ? 6 : model.height >= 30 ? 4 : 3
+        let main = Rect(x: 0, y: 3, width: model.width, height: model.height - 4 - tickerHeight)
+        let rect: Rect
+        if case .full = model.screen { rect = main } else {
+            rect = zip(PanelID.dashboard, panelAreas(main)).first { $0.0 == panel }?.1 ?? main
+        }
+        let preface = panel == .strike ? min(panel.content(model).preface.count, max(0, rect.height - 4) / 2) : 0
+        return max(1, rect.height - 3 - preface)
+    }
+
+    static func drawPanel(_ buffer: inout ScreenBuffer, _ model: AppModel, _ panel: PanelID, _ rect: Rect) {
+        let content = panel.content(model)
+        let focused = model.focus == panel || model.screen == .full(panel)
+        let inner = Box.draw(&buffer, rect, title: "\(panel.rawValue) \(panel.title)", focused: focused,
+                             badge: "\(content.rows.count)")
+        guard !inner.isEmpty else { return }
+        let prefaceLines = min(content.preface.count, max(0, inner.height - 2) / 2)
+        for (i, line) in content.preface.prefix(prefaceLines).enumerated() {
+            Segments.draw(&buffer, line, x: inner.x, y: inner.y + i, maxX: inner.maxX)
+        }
+        let tableRect = Rect(x: inner.x, y: inner.y + prefaceLines, width: inner.width, height: inner.height - prefaceLines)
+        let cursor = model.cursor(panel)
+        let changed = Set(model.changedRows.filter { $0.value > model.now }.keys)
+        let selected = content.rows.isEmpty ? nil : min(cursor.selected, content.rows.count - 1)
+        let top = Table.scrolled(top: cursor.top, selected: selected ?? 0, visible: tableRect.height - 1, count: content.rows.count)
+        Table.draw(&buffer, tableRect, columns: content.columns, rows: content.rows, selected: selected,
+                   top: top, focused: focused, changed: changed)
+        if content.rows.count > tableRect.height - 1, inner.maxY < buffer.height {
+            let shown = " \((selected ?? 0) + 1)/\(content.rows.count) "
+            buffer.put(shown, x: inner.maxX - TextWidth.of(shown) - 1, y: inner.maxY, role: .muted)
+        }
+        if content.rows.isEmpty {
+            buffer.put("(nothing yet)", x: tableRect.x + 1, y: tableRect.y + 1, maxWidth: tableRect.width - 1, role: .muted)
+        }
+    }
+
+    static func tooSmall(_ buffer: inout ScreenBuffer) {
+        let lines = ["Enlarge the window", "sitroom needs at least \(minimumWidth)×\(minimumHeight)",
+                     "this one is \(buffer.width)×\(buffer.height)", "q quits"]
+        let top = max(0, (buffer.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < buffer.height {
+            let x = max(0, (buffer.width - TextWidth.of(line)) / 2)
+            buffer.put(line, x: x, y: top + i, role: i == 0 ? .alert : .normal)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import SitRoomCore
+
+/// A read-only view of one record: every field, and for figures their as-of time and reporter.
+enum DetailView {
+    typealias Line = [(String, Role)]
+
+    static func draw(_ buffer: inout ScreenBuffer, _ model: AppModel, _ ref: RecordRef, _ rect: Rect) {
+        let (title, lines) = content(model, ref)
+        let inner = Box.draw(&buffer, rect, title: title, focused: true, badge: "Esc back")
+        for (i, line) in lines.prefix(inner.height).enumerated() {
+            Segments.draw(&buffer, line, x: inner.x + 1, y: inner.y + i, maxX: inner.maxX - 1)
+        }
+    }
+
+    static func content(_ model: AppModel, _ ref: RecordRef) -> (String, [Line]) {
+        let board = model.board
+        switch ref {
+        case .hospital(let id):
+            guard let h = board.hospitals[id] else { return ("Gone", [[("This hospital was removed.", .muted)]]) }
+            return (h.name, hospital(h, model))
+        case .contact(let id):
+            guard let c = board.contacts[id] else { return ("Gone", [[("This contact was removed.", .muted)]]) }
+            let agency = board.agencies[c.agencyId]?.name ?? c.agencyId
+            var lines: [Line] = [
+                field("Agency", agency), field("Person", c.person), field("Role", c.role), field("Phone", c.phone),
+                field("Mobile", c.mobile), field("E-mail", c.email), field("Shift", c.shift),
+                field("Escalation", "\(c.escalation)"),
+                field("Last verified", c.lastVerified.map { Format.dateTime($0, model.timeZone) } ?? "—"),
+                field("Last reached", c.lastReached.map { Format.dateTime($0, model.timeZone) + "  (" + Format.age(of: $0, now: model.now) + " ago)" } ?? "—"),
+                [], [("Calls", .header)],
+            ]
+            for call in board.calls.reversed() where call.contactId == id || (call.contactId == nil && call.agencyId == c.agencyId) {
+                lines.append([(Format.dateTime(call.at, model.timeZone) + "  ", .muted), (call.outcome.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0), call.outcome == .reached ? .good : .warning),
+                              (call.note + "  ", .normal), (call.by, .muted)])
+            }
+            return (c.person + " — " + agency, lines)
+        case .strike(let id):
+            guard let s = board.strikes[id] else { return ("Gone", []) }
+            return (s.organisation, [
+                field("Form", s.form.rawValue), field("Start", Format.dateTime(s.start, model.timeZone)),
+                field("End", s.end.map { Format.dateTime($0, model.timeZone) } ?? "—"), field("Scope", s.scope),
+                field("Participants", s.participants.map { Format.grouped($0.value) + "  as of " + Format.dateTime($0.at, model.timeZone) + " by " + $0.by } ?? "—"),
+                field("Notes", s.notes),
+            ])
+        case .logEntry(let id):
+            guard let e = board.log.last(where: { $0.id == id }) else { return ("Gone", []) }
+            return ("Log entry " + e.id, [
+                field("Happened", Format.dateTime(e.eventTime, model.timeZone)),
+                field("Entered", Format.dateTime(e.entered.at, model.timeZone) + " by " + e.entered.by),
+                field("Severity", e.severity.rawValue), field("Category", e.category),
+                field("Hospital", e.hospitalId.map { board.hospitals[$0]?.name ?? $0 } ?? "—"),
+                field("Agency", e.agencyId.map { board.agencies[$0]?.name ?? $0 } ?? "—"),
+                [], [(e.text, .normal)],
+            ])
+        case .action(let id):
+            guard let a = board.actions[id] else { return ("Gone", []) }
+            var lines: [Line] = [
+                field("Action", a.text), field("Owner", board.agencies[a.ownerAgencyId]?.name ?? a.ownerAgencyId),
+                field("Due", a.due.map { Format.dateTime($0, model.timeZone) } ?? "—"),
+                field("Status", a.isOverdue(at: model.now) ? "OVERDUE" : a.status.rawValue), [], [("History", .header)],
+            ]
+            for h in a.history {
+                lines.append([(Format.dateTime(h.at, model.timeZone) + "  ", .muted), (h.value.rawValue + "  ", .normal), (h.by, .muted)])
+            }
+            return ("Action " + a.id, lines)
+        }
+    }
+
+    static func field(_ label: String, _ value: String) -> Line {
+        [(label.padding(toLength: 16, withPad: " ", startingAt: 0), .header), (value.isEmpty ? "—" : value, .normal)]
+    }
+
+    static func hospital(_ h: Hospital, _ model: AppModel) -> [Line] {
+        let now = model.now
+        var lines: [Line] = [
+            [(h.romanizedName, .muted), ("   " + h.id, .muted)],
+            field("Class", "\(h.hospitalClass.label) (\(h.hospitalClass.rawValue))"),
+            field("Region", h.region), field("Address", h.address),
+            field("Switchboard", h.switchboard), field("ER phone", h.erPhone),
+            field("Report every", "\(h.updateIntervalMinutes) min"),
+            [],
+            [("Figure".padding(toLength: 20, withPad: " ", startingAt: 0), .header), ("Value".padding(toLength: 14, withPad: " ", startingAt: 0), .header),
+             ("As of        Age    By", .header)],
+        ]
+        func figure<T>(_ label: String, _ r: Reported<T>?, _ text: (T) -> String, _ role: (T) -> Role = { _ in .normal }) {
+            guard let r else {
+                lines.append([(label.padding(toLength: 20, withPad: " ", startingAt: 0), .normal), ("—", .muted)])
+                return
+            }
+            let stale = h.isStale(r.stamp, at: now)
+            lines.append([
+                (label.padding(toLength: 20, withPad: " ", startingAt: 0), .normal),
+                (text(r.value).padding(toLength: 14, withPad: " ", startingAt: 0), role(r.value)),
+                (Format.dateTime(r.at, model.timeZone) + "  ", stale ? .stale : .muted),
+                ((stale ? "!" : "") + Format.age(of: r.at, now: now), stale ? .stale : .muted),
+                ("  " + r.by, .muted),
+            ])
+        }
+        figure("ER status", h.erStatus, { $0.state.label + ($0.reason.isEmpty ? "" : " — " + $0.reason) }, { $0.state.role })
+        figure("ER beds", h.erBeds, { Format.of($0) })
+        figure("Adult ICU", h.icuBeds, { Format.of($0) }, { $0.available == 0 && $0.staffed > 0 ? .alert : .normal })
+        figure("Neonatal ICU", h.nicuBeds, { Format.of($0) })
+        figure("Paediatric ICU", h.picuBeds, { Format.of($0) })
+        figure("ER doctors", h.erDoctors, { Format.of($0) }, { $0.isShort ? .warning : .normal })
+        figure("ICU doctors", h.icuDoctors, { Format.of($0) }, { $0.isShort ? .warning : .normal })
+        figure("Trainees on roll", h.traineesOnRoll, { Format.grouped($0) })
+        figure("Trainees absent", h.traineesAbsent, { Format.grouped($0) })
+        figure("Resignations", h.resignations, { Format.grouped($0) })
+        figure("Returned", h.traineesReturned, { Format.grouped($0) })
+        figure("Orders issued", h.ordersIssued, { Format.grouped($0) })
+        figure("Orders served", h.ordersServed, { Format.grouped($0) })
+        figure("Orders complied", h.ordersComplied, { Format.grouped($0) })
+        figure("Police post", h.policePost, { $0 ? "yes" : "no" })
+        figure("Open incidents", h.openIncidents, { String($0) }, { $0 > 0 ? .warning : .normal })
+        return lines
+    }
+}

@@ -1,0 +1,30 @@
+import SitRoomCore
+
+/// Action items from meetings: open ones first by due time, overdue ones stand out.
+enum ActionsPanel {
+    static let columns = [
+        Column("Due", width: 11, priority: 9),
+        Column("Status", width: 9, priority: 9),
+        Column("Owner", width: 12, priority: 8),
+        Column("Action", width: 20, priority: 9, flexible: true),
+    ]
+
+    static func content(_ model: AppModel) -> PanelContent {
+        let now = model.now
+        let items = model.board.actions.values.sorted {
+            let a = ($0.status == .open ? 0 : 1, $0.due ?? .distantFuture, $0.id)
+            let b = ($1.status == .open ? 0 : 1, $1.due ?? .distantFuture, $1.id)
+            return a < b
+        }
+        let rows = items.map { a -> TableRow in
+            let overdue = a.isOverdue(at: now)
+            return TableRow(id: a.id, cells: [
+                TableCell(a.due.map { Format.dateTime($0, model.timeZone) } ?? "—", overdue ? .alert : nil),
+                TableCell(overdue ? "OVERDUE" : a.status.rawValue, overdue ? .alert : a.status == .open ? .normal : .muted),
+                TableCell(model.board.agencies[a.ownerAgencyId]?.name ?? a.ownerAgencyId, .title),
+                TableCell(a.text, a.status == .open ? nil : .muted),
+            ])
+        }
+        return PanelContent(columns: columns, rows: rows, record: { .action($0) })
+    }
+}

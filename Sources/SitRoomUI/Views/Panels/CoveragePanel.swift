@@ -1,0 +1,46 @@
+import SitRoomCore
+
+/// One row per hospital, worst ER status first.
+enum CoveragePanel {
+    static let columns = [
+        Column("Hospital", width: 20, priority: 9, flexible: true),
+        Column("Cls", width: 3, priority: 3),
+        Column("Region", width: 8, priority: 1),
+        Column("ER", width: 7, priority: 9),
+        Column("ER bed", width: 7, align: .right, priority: 8),
+        Column("ICU", width: 7, align: .right, priority: 8),
+        Column("NICU", width: 5, align: .right, priority: 2),
+        Column("PICU", width: 5, align: .right, priority: 2),
+        Column("Docs", width: 5, align: .right, priority: 7),
+        Column("Age", width: 6, align: .right, priority: 8),
+        Column("By", width: 10, priority: 0),
+    ]
+
+    static func content(_ model: AppModel) -> PanelContent {
+        let now = model.now
+        let hospitals = model.board.hospitals.values.sorted {
+            let a = ($0.erState?.severity ?? -1), b = ($1.erState?.severity ?? -1)
+            return a != b ? a > b : ($0.name, $0.id) < ($1.name, $1.id)
+        }
+        let rows = hospitals.map { h -> TableRow in
+            let stale = h.isStale(at: now)
+            let last = h.lastCoverageReport
+            let icu = h.icuBeds?.value
+            let docs = h.erDoctors?.value
+            return TableRow(id: h.id, cells: [
+                TableCell(h.name),
+                TableCell(h.hospitalClass.shortLabel, .muted),
+                TableCell(h.region, .muted),
+                TableCell(h.erState?.label ?? "—", h.erState?.role ?? .muted),
+                TableCell(Format.of(h.erBeds?.value), h.erBeds?.value.available == 0 ? .warning : nil),
+                TableCell(Format.of(icu), icu.map { $0.staffed > 0 && $0.available == 0 } == true ? .alert : nil),
+                TableCell(Format.of(h.nicuBeds?.value)),
+                TableCell(Format.of(h.picuBeds?.value)),
+                TableCell(Format.of(docs), docs?.isShort == true ? .warning : nil),
+                TableCell((stale ? "!" : "") + Format.age(of: last?.at, now: now), stale ? .stale : .muted),
+                TableCell(last?.by ?? "", .muted),
+            ])
+        }
+        return PanelContent(columns: columns, rows: rows, record: { .hospital($0) })
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import SitRoomCore
+import SitRoomStore
+import SitRoomUI
+
+/// The main job: the full-screen situation room.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Open the full-screen situation room (the default).",
+        discussion: """
+            Follows the data directory live: changes made by other consoles or by `sitroom apply` appear \
+            within a second. Press ? inside for every key.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The data directory.", valueName: "DIR"))
+    var data: String?
+    @OptionGroup var officer: OfficerOption
+    @Flag(help: "Open a fresh copy of the built-in demo situation (in $TMPDIR/sitroom-demo-$USER unless --data is given).")
+    var demo = false
+    @Flag(help: "Read-only, for a wall display: never writes, never repairs.")
+    var watch = false
+    @Option(help: ArgumentHelp("Colour theme: a name from the themes folder (default, light, wall, mono).", valueName: "NAME"))
+    var theme: String = "default"
+    @Option(help: ArgumentHelp("Time zone for clocks and times, e.g. Asia/Seoul (default: $TZ or the system's).", valueName: "ZONE"))
+    var tz: String?
+
+    func run() throws {
+        let catalog = ThemeCatalog.standard(executablePath: CommandLine.arguments[0], environment: ProcessInfo.processInfo.environment)
+        var loaded: Theme
+        do {
+            let (t, warnings) = try catalog.load(theme)
+            loaded = t
+            for w in warnings { FileHandle.standardError.write(Data("sitroom: theme \(theme): \(w)\n".utf8)) }
+        } catch {
+            fail("\(error)")
+        }
+        if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { loaded = loaded.withoutColour() }
+        var zone = TimeZone.current
+        if let tz {
+            guard let z = TimeZone(identifier: tz) else { fail("unknown time zone \"\(tz)\"; use a name like Asia/Seoul or UTC") }
+            zone = z
+        }
+        let directory = try resolveDirectory()
+        let log: ChangeLog
+        do {
+            log = try ChangeLog.open(directory, mode: watch ? .readOnly : .write)
+        } catch {
+            fail("\(error)")
+        }
+        let session = ConsoleSession(log: log, officer: officer.name, theme: loaded, themeName: theme,
+                                     catalog: catalog, timeZone: zone)
+        let code = session.run()
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    private func resolveDirectory() throws -> DataDirectory {
+        if demo {
+            let user = ProcessInfo.processInfo.environment["USER"] ?? "user"
+            let path = data ?? (NSTemporaryDirectory() + "sitroom-demo-" + user)
+            if data == nil { try? FileManager.default.removeItem(atPath: path) }
+            let dir = DataDirectory(path)
+            if !dir.exists {
+                do { try dir.create() } catch { fail("\(error)") }
+                let log = try ChangeLog.open(dir)
+                _ = log.commit(DemoSituation.changes(now: Date()))
+                log.close()
+            }
+            return dir
+        }
+        let dir = DataDirectory(data ?? DataDirectory.defaultPath)
+        guard dir.exists else {
+            fail("no situation at \(dir.path) yet: create one with `sitroom init --data \(dir.path)` "
+                + "(add --demo for the demo situation), or try `sitroom --demo`")
+        }
+        return dir
+    }
+}

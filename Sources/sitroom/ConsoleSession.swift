@@ -1,0 +1,81 @@
+import Foundation
+import SitRoomCore
+import SitRoomStore
+import SitRoomUI
+
+/// The run loop: one thread, one model. Keys, clock ticks and other consoles' changes go into
+/// `AppModel`; the model is drawn into a buffer; the terminal writes only what changed.
+final class ConsoleSession {
+    private let log: ChangeLog
+    private var model: AppModel
+    private var theme: Theme
+    private let catalog: ThemeCatalog
+
+    init(log: ChangeLog, officer: String, theme: Theme, themeName: String, catalog: ThemeCatalog, timeZone: TimeZone) {
+        self.log = log
+        self.theme = theme
+        self.catalog = catalog
+        let save: SaveStatus = log.mode == .readOnly ? .readOnly(log.seq) : .saved(log.seq)
+        model = AppModel(board: log.board, seq: log.seq, now: Date(), timeZone: timeZone, officer: officer, save: save)
+        model.themeName = themeName
+        if let note = log.notes.last { model.say("recovered: " + note, role: .warning, seconds: 10) }
+    }
+
+    /// Returns the exit status.
+    func run() -> Int32 {
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(theme: theme)
+        } catch {
+            FileHandle.standardError.write(Data("sitroom: cannot use this terminal: \(error)\n".utf8))
+            return 1
+        }
+        defer {
+            terminal.stop()
+            log.close()
+        }
+        let watcher = DirectoryWatcher(path: log.directory.path)
+        var running = true
+        while running {
+            model.width = terminal.width
+            model.height = terminal.height
+            terminal.draw(Dashboard.render(model, width: model.width, height: model.height))
+            let now = Date()
+            let toNextSecond = Int32((1 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 1)) * 1000) + 1
+            let events = terminal.waitForEvents(timeoutMs: toNextSecond, watching: watcher.map { [$0.fd] } ?? [])
+            model.tick(Date())
+            if watcher == nil { follow() }
+            for event in events {
+                switch event {
+                case .key(let key):
+                    for effect in model.update(key: key) {
+                        switch effect {
+                        case .quit: running = false
+                        case .redrawAll: terminal.redrawAll()
+                        case .bell: terminal.bell()
+                        }
+                    }
+                case .resize, .tick:
+                    break
+                case .readable:
+                    watcher?.drain()
+                    follow()
+                case .signal:
+                    running = false
+                }
+            }
+        }
+        return 0
+    }
+
+    /// Applies what other consoles and `sitroom apply` wrote since the last look.
+    private func follow() {
+        do {
+            let fresh = try log.refresh()
+            guard !fresh.isEmpty else { return }
+            model.boardChanged(log.board, seq: log.seq, changedIds: Set(fresh.compactMap { $0.change.action.subjectId }))
+        } catch {
+            model.say("cannot read the journal: \(error)", role: .error, seconds: 30)
+        }
+    }
+}
