@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "sitroom", targets: ["sitroom"]),
+        .executable(name: "sitroom-bench", targets: ["sitroom-bench"]),
     ],
     dependencies: [
         // Command-line parsing for the `sitroom` subcommands and their --help.
@@ -31,6 +32,11 @@ let package = Package(
                 "SitRoomCore", "SitRoomStore", "SitRoomUI", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Prints speed and size figures; never part of the tests.
+        .executableTarget(
+            name: "sitroom-bench",
+            dependencies: ["SitRoomCore", "SitRoomStore", "SitRoomUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SitRoomCoreTests", dependencies: ["SitRoomCore"]),
         .testTarget(name: "SitRoomStoreTests", dependencies: ["SitRoomCore", "SitRoomStore"]),

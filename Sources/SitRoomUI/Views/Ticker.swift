@@ -11,7 +11,7 @@ enum Ticker {
             let y = rect.y + 1 + i
             Segments.draw(&buffer, [
                 (" " + Format.dateTime(e.eventTime, model.timeZone) + " ", .muted),
-                (e.severity.rawValue.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0), LogPanel.role(e.severity)),
+                (e.severity.rawValue.uppercased().padding(toLength: 9, withPad: " ", startingAt: 0), LogPanel.role(e.severity)),
                 (e.text, .normal),
             ], x: rect.x, y: y, maxX: rect.maxX)
         }

@@ -1,0 +1,26 @@
+# The two commands a new machine needs: `make demo` and `make test`.
+SWIFT ?= swift
+
+.PHONY: deps build demo test bench bench-quick clean
+
+deps:
+	@.ci/install-deps
+
+build: deps
+	$(SWIFT) build
+
+# Opens the live wall on a fresh copy of the built-in demo situation (q quits).
+demo: build
+	TZ=$${TZ:-Asia/Seoul} .build/debug/sitroom --demo
+
+# Every test: model, store, crash (kill -9), render, themes, and end to end in tmux; then a short bench smoke run.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+	$(SWIFT) run -c release sitroom-bench --quick
+
+bench: deps
+	$(SWIFT) run -c release sitroom-bench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import SitRoomCore
+@testable import SitRoomUI
+
+@Suite struct RenderTests {
+    /// The demo board at three sizes, against reviewed screens in Screens/ (SITROOM_RECORD=1 rewrites them).
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func demoScreenMatchesTheReviewedOne(width: Int, height: Int) throws {
+        let screen = RenderFixture.render(RenderFixture.demoModel(), width, height).text
+        let (path, expected) = RenderFixture.expectedScreen("demo-\(width)x\(height)")
+        if ProcessInfo.processInfo.environment["SITROOM_RECORD"] == "1" {
+            try screen.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let want = try #require(expected, "missing \(path); run with SITROOM_RECORD=1 and review it")
+        #expect(screen == want)
+        #expect(screen.split(separator: "\n", omittingEmptySubsequences: false).count == height)
+    }
+
+    @Test(arguments: [(80, 24), (120, 40), (200, 60), (60, 16), (61, 17)])
+    func everyRowIsExactlyTheScreenWide(width: Int, height: Int) {
+        let buffer = RenderFixture.render(RenderFixture.demoModel(), width, height)
+        for y in 0..<height {
+            var cells = 0
+            for x in 0..<width where !buffer[x, y].isContinuation { cells += TextWidth.of(buffer[x, y].text) }
+            #expect(cells == width, "row \(y): \(cells) cells")
+        }
+    }
+
+    @Test func aTinyTerminalAsksToBeEnlarged() {
+        let text = RenderFixture.render(RenderFixture.demoModel(), 40, 10).text
+        #expect(text.contains("Enlarge the window"))
+        #expect(text.contains("this one is 40×10"))
+        let one = RenderFixture.render(RenderFixture.demoModel(), 1, 1)
+        #expect(one.width == 1 && one.height == 1)
+    }
+
+    @Test func renderIsPure() {
+        let m = RenderFixture.demoModel()
+        #expect(RenderFixture.render(m, 120, 40) == RenderFixture.render(m, 120, 40))
+    }
+
+    @Test func theTopBarShowsSaveStateAndDemo() {
+        var m = RenderFixture.demoModel()
+        var top = RenderFixture.render(m, 80, 24).lines[0]
+        #expect(top.contains("✔ saved #331"))
+        #expect(top.contains("DEMO"))
+        #expect(top.contains("19:33:20 KST"))
+        m.save = .notSaved("No space left on device")
+        top = RenderFixture.render(m, 80, 24).lines[0]
+        #expect(top.contains("NOT SAVED"))
+        let buffer = RenderFixture.render(m, 80, 24)
+        let x = top.distance(from: top.startIndex, to: top.range(of: "NOT SAVED")!.lowerBound)
+        #expect(buffer[x, 0].role == .notSaved)
+    }
+
+    @Test func staleReportsAreMarked() throws {
+        let m = RenderFixture.demoModel()
+        let stale = m.board.hospitals.values.filter { $0.isStale(at: m.now) }
+        #expect(!stale.isEmpty)
+        let rows = PanelID.coverage.content(m).rows
+        for h in stale {
+            let row = try #require(rows.first { $0.id == h.id })
+            let age = row.cells[9]
+            #expect(age.text.hasPrefix("!"))
+            #expect(age.role == .stale)
+        }
+    }
+}
+
+@Suite struct WideTextTests {
+    static let names = [
+        "서울대학교병원",                       // Hangul syllables (precomposed)
+        "\u{1109}\u{1165}\u{110B}\u{116E}\u{11AF}대",  // 서울 in conjoining jamo (NFD) + 대
+        "北京协和医院",                          // Han
+        "Bệnh viện Bạch Mai",                    // Vietnamese, precomposed (NFC)
+        "Be\u{0302}\u{0323}nh vie\u{0323}\u{0302}n",  // Vietnamese with combining marks (NFD)
+        "e\u{0301}cole",                          // Latin + combining acute
+        "ＡＢＣ full-width",
+    ]
+
+    @Test func widthsAgreeWithWcwidth() {
+        #expect(TextWidth.of("서울대학교병원") == 14)
+        #expect(TextWidth.of("\u{1109}\u{1165}\u{110B}\u{116E}\u{11AF}대") == 6)
+        #expect(TextWidth.of("北京协和医院") == 12)
+        #expect(TextWidth.of("Bệnh viện") == 9)
+        #expect(TextWidth.of("Be\u{0302}\u{0323}nh") == 4)
+        #expect(TextWidth.of("e\u{0301}cole") == 5)
+        #expect(TextWidth.of("ＡＢＣ") == 6)
+    }
+
+    /// Every row's second column starts in the same cell, whatever the script of the first.
+    @Test func columnsLineUpCellByCell() {
+        var buffer = ScreenBuffer(width: 40, height: Self.names.count + 1)
+        let columns = [Column("Name", width: 12, flexible: false), Column("ER", width: 7)]
+        let rows = Self.names.enumerated().map { i, name in
+            TableRow(id: "\(i)", cells: [TableCell(name), TableCell("CLOSED")])
+        }
+        Table.draw(&buffer, buffer.bounds, columns: columns, rows: rows, selected: nil, top: 0, focused: false)
+        for y in 1...Self.names.count {
+            #expect(buffer[13, y].text == "C", "row \(y): \(buffer.lines[y])")
+            #expect(buffer[12, y].text == " ", "row \(y): the separator cell stays blank")
+            var cells = 0
+            for x in 0..<13 where !buffer[x, y].isContinuation { cells += TextWidth.of(buffer[x, y].text) }
+            #expect(cells == 13, "row \(y): \(buffer.lines[y])")
+        }
+    }
+
+    @Test func truncationNeverSplitsAWideCharacter() {
+        for width in 1...15 {
+            var buffer = ScreenBuffer(width: 20, height: 1)
+            let used = buffer.put("서울대학교병원", x: 0, y: 0, maxWidth: width)
+            #expect(used <= width)
+            let line = buffer.lines[0]
+            if width < 14 {
+                #expect(line.contains("…"), "width \(width): \(line)")
+            }
+            for x in 0..<20 where buffer[x, 0].isContinuation {
+                #expect(x > 0 && TextWidth.of(buffer[x - 1, 0].text) == 2, "width \(width): orphan half at \(x)")
+            }
+        }
+        var buffer = ScreenBuffer(width: 10, height: 1)
+        buffer.put("서울대학교병원", x: 0, y: 0, maxWidth: 5)
+        #expect(buffer.lines[0].hasPrefix("서울…"))
+    }
+
+    @Test func combiningMarksStayOnTheirLetter() {
+        var buffer = ScreenBuffer(width: 10, height: 1)
+        buffer.put("e\u{0301}cole", x: 0, y: 0)
+        #expect(buffer[0, 0].text == "e\u{0301}")
+        #expect(buffer[1, 0].text == "c")
+    }
+
+    @Test func controlCharactersNeverReachTheScreenRaw() {
+        var buffer = ScreenBuffer(width: 30, height: 1)
+        buffer.put("A\u{1B}[31mB\u{07}\u{202E}C\u{9B}", x: 0, y: 0)
+        let text = buffer.lines[0]
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E })
+        #expect(text.hasPrefix("A␛[31mB␇�C�"))
+    }
+}

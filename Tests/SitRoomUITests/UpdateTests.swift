@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import SitRoomCore
+@testable import SitRoomUI
+
+@Suite struct UpdateTests {
+    func model() -> AppModel {
+        var m = RenderFixture.demoModel()
+        m.width = 80
+        m.height = 24
+        return m
+    }
+
+    @Test func movingKeepsTheCursorInsideThePanel() {
+        var m = model()
+        #expect(m.focus == .coverage)
+        _ = m.update(key: .down)
+        _ = m.update(key: .char("j"))
+        #expect(m.cursor(.coverage).selected == 2)
+        _ = m.update(key: .char("G"))
+        #expect(m.cursor(.coverage).selected == m.board.hospitals.count - 1)
+        _ = m.update(key: .pageDown)
+        #expect(m.cursor(.coverage).selected == m.board.hospitals.count - 1)
+        _ = m.update(key: .char("g"))
+        #expect(m.cursor(.coverage).selected == 0)
+        _ = m.update(key: .up)
+        #expect(m.cursor(.coverage).selected == 0)
+        _ = m.update(key: .pageDown)
+        #expect(m.cursor(.coverage).selected == Dashboard.visibleRows(m, .coverage))
+    }
+
+    @Test func theSelectedRowIsAlwaysVisible() {
+        var m = model()
+        for _ in 0..<20 { _ = m.update(key: .down) }
+        let text = RenderFixture.render(m, 80, 24)
+        let content = PanelID.coverage.content(m)
+        let name = content.rows[20].cells[0].text
+        #expect(text.text.contains(String(name.prefix(4))))
+        let y = (0..<24).first { text.lines[$0].contains(String(name.prefix(4))) }!
+        #expect(text[1, y].role == .selected)
+    }
+
+    @Test func tabCyclesPanelsAndDigitsOpenFullViews() {
+        var m = model()
+        _ = m.update(key: .tab)
+        #expect(m.focus == .contacts)
+        _ = m.update(key: .tab)
+        #expect(m.focus == .strike)
+        _ = m.update(key: .backTab)
+        #expect(m.focus == .contacts)
+        _ = m.update(key: .char("4"))
+        #expect(m.screen == .full(.log))
+        #expect(RenderFixture.render(m, 80, 24).text.contains("4 Situation log"))
+        _ = m.update(key: .escape)
+        #expect(m.screen == .dashboard)
+    }
+
+    @Test func enterOpensTheDetailOfTheSelectedRecordAndEscGoesBack() throws {
+        var m = model()
+        _ = m.update(key: .enter)
+        let first = PanelID.coverage.content(m).rows[0].id
+        #expect(m.screen == .detail(.hospital(first)))
+        let text = RenderFixture.render(m, 80, 24).text
+        let h = try #require(m.board.hospitals[first])
+        #expect(text.contains(h.name))
+        #expect(text.contains("ER status"))
+        #expect(text.contains(h.erStatus!.by))
+        _ = m.update(key: .escape)
+        #expect(m.screen == .dashboard)
+    }
+
+    @Test func helpListsEveryBinding() {
+        var m = model()
+        m.height = 40
+        _ = m.update(key: .char("?"))
+        #expect(m.screen == .help)
+        let text = RenderFixture.render(m, 120, 40).text
+        for b in KeyMap.bindings { #expect(text.contains(b.help), "\(b.help)") }
+    }
+
+    @Test func quitAndRedrawAreEffects() {
+        var m = model()
+        #expect(m.update(key: .char("q")) == [.quit])
+        #expect(m.update(key: .ctrl("c")) == [.quit])
+        #expect(m.update(key: .ctrl("l")) == [.redrawAll])
+        #expect(m.update(key: .char("z")) == [])
+        #expect(m.flash?.text.contains("? lists every key") == true)
+    }
+
+    @Test func everyKeyInTheTableIsBoundOnce() {
+        var seen: [Key: String] = [:]
+        for b in KeyMap.bindings {
+            for k in b.keys {
+                #expect(seen[k] == nil, "\(k) bound to \(seen[k] ?? "") and \(b.help)")
+                seen[k] = b.help
+            }
+        }
+    }
+
+    @Test func theCursorFollowsItsRecordWhenRowsMove() throws {
+        var m = model()
+        for _ in 0..<2 { _ = m.update(key: .down) }
+        let id = try #require(m.cursor(.coverage).id)
+        var board = m.board
+        let first = PanelID.coverage.content(m).rows.last!.id
+        try board.apply(Change(officer: "lee", at: m.now, action: .reportHospital(id: first, HospitalReport(erState: .closed))))
+        m.boardChanged(board, seq: m.seq + 1, changedIds: [first])
+        let rows = PanelID.coverage.content(m).rows
+        #expect(rows[m.cursor(.coverage).selected].id == id)
+        #expect(m.cursor(.coverage).selected == 3, "one row moved above it")
+        #expect(m.save == .saved(332))
+        let index = try #require(rows.firstIndex { $0.id == first })
+        #expect(index < 3, "a newly closed ER sorts to the top")
+        // The coverage table's first row is on screen line 5 (top bar, 2 summary lines, border, header).
+        #expect(RenderFixture.render(m, 80, 24)[1, 5 + index].role == .changed)
+    }
+}
