@@ -12,7 +12,7 @@ import Testing
         let root = NSTemporaryDirectory() + "sitroom-crash-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
         let data = root + "/data"
-        let initRun = try ChildProcess([Binaries.sitroom, "init", "--data", data])
+        let initRun = try ChildProcess([TmuxSession.sitroomBinary, "init", "--data", data])
         initRun.closeInput()
         #expect(initRun.waitExit() == 0)
 
@@ -22,7 +22,7 @@ import Testing
         var maxRecovery = 0.0
         for cycle in 0..<Self.cycles {
             // Small compaction thresholds so that some kills land in the middle of a compaction.
-            let child = try ChildProcess([Binaries.sitroom, "apply", "--data", data, "--officer", "crash",
+            let child = try ChildProcess([TmuxSession.sitroomBinary, "apply", "--data", data, "--officer", "crash",
                                           "--compact-every", String(Int.random(in: 5...60, using: &rng))])
             // Keep feeding lines (in small bursts, so that group commits vary in size) until the kill
             // time comes: the kill lands while records are being written and synced.

@@ -27,11 +27,14 @@ extension Terminal {
         for y in 0..<rows {
             let rowStart = y * buffer.width
             let newCells = buffer.cells[rowStart..<(rowStart + buffer.width)]
-            let newRow = Terminal.drawRow(newCells)
+            // The bottom-right cell is written with an insert-character trick (auto-margin terminals):
+            // see `drawRow`.
+            let cornerColumn = y == screenHeight - 1 && buffer.width >= screenWidth ? screenWidth - 1 : nil
+            let newRow = Terminal.drawRow(newCells, cornerColumn: cornerColumn)
             if let old {
                 let oldCells = old.cells[rowStart..<(rowStart + old.width)]
                 if oldCells == newCells { continue }
-                let oldRow = Terminal.drawRow(oldCells)
+                let oldRow = Terminal.drawRow(oldCells, cornerColumn: cornerColumn)
                 for x in 0..<columns where newRow[x] != oldRow[x] {
                     put(newRow[x], x: x, y: y)
                 }
@@ -62,7 +65,13 @@ extension Terminal {
     /// it, or it becomes a blank; a continuation cell without a wide character before it (left over
     /// when something narrower was drawn over half of one) becomes a blank; a character wcwidth
     /// cannot print becomes "?"; only zero-width marks may follow the first character of a cell.
-    static func drawRow(_ cells: ArraySlice<Cell>) -> [DrawCell] {
+    ///
+    /// `cornerColumn`: this row ends at the screen's bottom-right corner, in that column. ncurses
+    /// writes that cell by writing it one column to the left and inserting the cell that belongs
+    /// there in front of it; when that is the right half of a wide character, the terminal's idea of
+    /// the row goes wrong (measured in tmux: the corner character vanishes on a later update). So a
+    /// wide character just before the corner is drawn as two blanks.
+    static func drawRow(_ cells: ArraySlice<Cell>, cornerColumn: Int? = nil) -> [DrawCell] {
         var out: [DrawCell] = []
         out.reserveCapacity(cells.count)
         var index = cells.startIndex
@@ -99,6 +108,10 @@ extension Terminal {
             }
             out.append(DrawCell(text: text, role: cell.role))
             index += 1
+        }
+        if let corner = cornerColumn, corner >= 2, corner < out.count, out[corner - 1].text == nil {
+            out[corner - 2].text = " "
+            out[corner - 1].text = " "
         }
         return out
     }

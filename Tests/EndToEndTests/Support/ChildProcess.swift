@@ -114,19 +114,3 @@ final class ChildProcess {
         return status
     }
 }
-
-enum Binaries {
-    /// The built `sitroom`, next to the test bundle in the build products folder.
-    static var sitroom: String {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
-        while dir.path != "/" {
-            let candidate = dir.appendingPathComponent("sitroom").path
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir), !isDir.boolValue { return candidate }
-            dir.deleteLastPathComponent()
-        }
-        return "sitroom"
-    }
-}
