@@ -53,8 +53,10 @@ import Testing
         let tmux = try open()
         try tmux.waitFor("✔ saved #331")
         tmux.resize(width: 200, height: 60)
-        var screen = try tmux.waitUntil("the 200-column layout") { $0.contains("By") && ($0.contains("OP 08:00") || $0.contains("OP 20:00")) }
-        #expect(screen.contains("1 Strike status") && screen.contains("3 Inter-agency contacts"))
+        var screen = try tmux.waitUntil("the three panels side by side") {
+            $0.split(separator: "\n").contains { $0.contains("1 Strike status") && $0.contains("2 ER/ICU coverage") }
+        }
+        #expect(screen.contains("OP 08:00") || screen.contains("OP 20:00"), "the operational period shows on wide screens: \(screen)")
         usleep(300_000)
         tmux.resize(width: 40, height: 10)
         screen = try tmux.waitFor("Enlarge the window")
@@ -108,8 +110,15 @@ import Testing
         let pid2 = try #require(tmux.panePID())
         kill(pid2, SIGTERM)
         try tmux.waitUntil("SIGTERM to end the console") { _ in tmux.paneIsDead() }
-        let status = tmux.tmux(["display-message", "-p", "-t", "main", "#{pane_dead_status}"]).stdout
-        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        // tmux marks the pane dead when its pty closes and fills in the exit status once it has
+        // reaped the process: wait for the status rather than race it.
+        var status = ""
+        try tmux.waitUntil("tmux to reap the console") { _ in
+            status = tmux.tmux(["display-message", "-p", "-t", "main", "#{pane_dead_status}:#{pane_dead_signal}"])
+                .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            return status != ":" && !status.isEmpty
+        }
+        #expect(status == "0:", "exit status:signal after SIGTERM")
     }
 
     @Test func aBadThemeNameListsTheAvailableOnes() {
