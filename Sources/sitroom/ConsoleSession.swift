@@ -36,16 +36,29 @@ final class ConsoleSession {
         }
         let watcher = DirectoryWatcher(path: log.directory.path)
         var running = true
+        var frame: ScreenBuffer?
+        var renderedAt = Date.distantPast
+        var dirty = true
         while running {
             model.width = terminal.width
             model.height = terminal.height
-            terminal.draw(Dashboard.render(model, width: model.width, height: model.height))
+            if !dirty, var f = frame, f.width == model.width, f.height == model.height,
+               Dashboard.tickNeedsOnlyTheClock(model, renderedAt: renderedAt) {
+                Dashboard.refreshClock(&f, model)
+                frame = f
+            } else {
+                frame = Dashboard.render(model, width: model.width, height: model.height)
+                renderedAt = model.now
+                dirty = false
+            }
+            terminal.draw(frame!)
             let now = Date()
             let toNextSecond = Int32((1 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 1)) * 1000) + 1
             let events = terminal.waitForEvents(timeoutMs: toNextSecond, watching: watcher.map { [$0.fd] } ?? [])
             model.tick(Date())
             if watcher == nil { follow() }
             for event in events {
+                if event != .tick { dirty = true }
                 switch event {
                 case .key(let key):
                     for effect in model.update(key: key) {

@@ -140,3 +140,34 @@ import Testing
         #expect(text.hasPrefix("A␛[31mB␇�C�"))
     }
 }
+
+@Suite struct ClockTickTests {
+    /// The run loop redraws only the top bar on a tick within the same minute: that must give
+    /// exactly the frame a full render would.
+    @Test func aClockTickWithinTheMinuteEqualsAFullRender() {
+        var m = RenderFixture.demoModel()
+        m.width = 120
+        m.height = 40
+        var frame = Dashboard.render(m, width: 120, height: 40)
+        let rendered = m.now
+        for second in 1...20 {
+            m.tick(rendered.addingTimeInterval(Double(second)))
+            guard Dashboard.tickNeedsOnlyTheClock(m, renderedAt: rendered) else {
+                #expect(Int(m.now.timeIntervalSince1970 / 60) != Int(rendered.timeIntervalSince1970 / 60))
+                return
+            }
+            Dashboard.refreshClock(&frame, m)
+            #expect(frame == Dashboard.render(m, width: 120, height: 40), "second \(second)")
+        }
+    }
+
+    @Test func messagesAndHighlightsForceAFullRender() {
+        var m = RenderFixture.demoModel()
+        m.say("saved #332")
+        #expect(!Dashboard.tickNeedsOnlyTheClock(m, renderedAt: m.now))
+        m.tick(m.now.addingTimeInterval(5))
+        #expect(m.flash == nil, "an expired message is cleared")
+        m.changedRows["A1100017"] = m.now.addingTimeInterval(3)
+        #expect(!Dashboard.tickNeedsOnlyTheClock(m, renderedAt: m.now))
+    }
+}

@@ -101,5 +101,6 @@ extension AppModel {
     public mutating func tick(_ now: Date) {
         self.now = now
         changedRows = changedRows.filter { $0.value > now }
+        if let f = flash, f.until <= now { flash = nil }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SitRoomCore
 
 /// Draws the whole screen for a model. Pure: the same model gives the same buffer.
@@ -31,6 +32,20 @@ public enum Dashboard {
         Ticker.draw(&buffer, model, rows[3])
         StatusLine.draw(&buffer, model, row: rows[4].y)
         return buffer
+    }
+
+    /// Redraws only the top bar of a frame rendered earlier for this model. Within one minute, with
+    /// no message showing and no row highlighted, that is all a clock tick changes (a full render
+    /// every second would cost a wall display CPU for nothing).
+    public static func refreshClock(_ frame: inout ScreenBuffer, _ model: AppModel) {
+        guard frame.width >= minimumWidth, frame.height >= minimumHeight else { return }
+        TopBar.draw(&frame, model, row: 0)
+    }
+
+    /// Whether a clock tick from `previous` to `model.now` can use `refreshClock`.
+    public static func tickNeedsOnlyTheClock(_ model: AppModel, renderedAt previous: Date) -> Bool {
+        Int(previous.timeIntervalSince1970 / 60) == Int(model.now.timeIntervalSince1970 / 60)
+            && model.flash == nil && model.changedRows.isEmpty
     }
 
     /// Strike, coverage, contacts: side by side on wide screens, coverage on top otherwise.
