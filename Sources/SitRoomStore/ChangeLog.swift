@@ -249,7 +249,6 @@ public final class ChangeLog {
         let bytes = try fs.read(journalFD, count: Int(size - journalEnd), at: journalEnd)
         let (records, tail) = JournalScanner.scan(bytes)
         var applied: [(seq: UInt64, change: Change)] = []
-        let decoder = SitRoomJSON.decoder()
         for record in records {
             if record.seq <= seq { continue }  // already in the snapshot we loaded
             guard record.seq == seq + 1 else {
@@ -257,7 +256,7 @@ public final class ChangeLog {
             }
             let change: Change
             do {
-                change = try decoder.decode(Change.self, from: Data(record.payload))
+                change = try JournalRecord.decodeChange(record.payload)
                 try board.apply(change)
             } catch {
                 throw StoreError.divergent(seq: record.seq, reason: "\(error)")

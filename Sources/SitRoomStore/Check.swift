@@ -48,7 +48,6 @@ public enum Checker {
         let first = records.first?.seq ?? seq + 1
         say("journal-\(gen).log: \(records.count) good records"
             + (records.isEmpty ? "" : ", sequences \(first)-\(records.last!.seq)") + ", \(bytes.count) bytes")
-        let decoder = SitRoomJSON.decoder()
         for record in records where record.seq > seq {
             guard record.seq == seq + 1 else {
                 say("record at byte \(record.offset): sequence \(record.seq), expected \(seq + 1)")
@@ -56,7 +55,7 @@ public enum Checker {
                 return report
             }
             do {
-                try board.apply(try decoder.decode(Change.self, from: Data(record.payload)))
+                try board.apply(try JournalRecord.decodeChange(record.payload))
                 seq = record.seq
             } catch {
                 say("record \(record.seq) does not apply: \(error)")

@@ -96,20 +96,22 @@ extension Board {
             call.at = stamp.at
             call.by = stamp.by
             try call.validate(on: self)
-            try require(!calls.contains { $0.id == call.id }, "call \(call.id) already exists", field: "id")
+            try require(!hasCall(call.id), "call \(call.id) already exists", field: "id")
             if call.outcome == .reached, let contactId = call.contactId {
                 contacts[contactId]?.lastReached = stamp.at
             }
-            calls.append(call)
+            appendCall(call)
 
         case .addLog(var entry):
             entry.entered = stamp
             try entry.validate(on: self)
-            try require(!log.contains { $0.id == entry.id }, "log entry \(entry.id) already exists", field: "id")
-            log.append(entry)
+            try require(!hasLogEntry(entry.id), "log entry \(entry.id) already exists", field: "id")
+            appendLog(entry)
         case .removeLog(let id):
-            guard let index = log.lastIndex(where: { $0.id == id }) else { throw ChangeError.unknown("log entry", id) }
-            log.remove(at: index)
+            guard hasLogEntry(id), let index = log.lastIndex(where: { $0.id == id }) else {
+                throw ChangeError.unknown("log entry", id)
+            }
+            removeLogEntry(at: index)
 
         case .addAction(var item):
             item.history = [Reported(item.status, stamp)]

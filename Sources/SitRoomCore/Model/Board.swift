@@ -1,15 +1,18 @@
 import Foundation
 
 /// The whole situation as plain values. It changes only through `apply(_:)`.
-public struct Board: Codable, Sendable, Equatable {
+public struct Board: Sendable, Equatable {
     public var incident: Incident
     public var hospitals: [String: Hospital]
     public var strikes: [String: StrikeAction]
     public var agencies: [String: Agency]
     public var contacts: [String: Contact]
-    public var calls: [CallRecord]
-    public var log: [LogEntry]
+    public private(set) var calls: [CallRecord]
+    public private(set) var log: [LogEntry]
     public var actions: [String: ActionItem]
+    /// Ids in `log` and `calls`, so that checking a new entry's id does not scan a long log.
+    private var logIds: Set<String> = []
+    private var callIds: Set<String> = []
 
     public init(incident: Incident = .unnamed) {
         self.incident = incident
@@ -20,6 +23,33 @@ public struct Board: Codable, Sendable, Equatable {
         calls = []
         log = []
         actions = [:]
+    }
+
+    public mutating func replaceLog(_ entries: [LogEntry]) {
+        log = entries
+        logIds = Set(entries.map(\.id))
+    }
+
+    public mutating func replaceCalls(_ records: [CallRecord]) {
+        calls = records
+        callIds = Set(records.map(\.id))
+    }
+
+    func hasLogEntry(_ id: String) -> Bool { logIds.contains(id) }
+    func hasCall(_ id: String) -> Bool { callIds.contains(id) }
+
+    mutating func appendLog(_ entry: LogEntry) {
+        log.append(entry)
+        logIds.insert(entry.id)
+    }
+
+    mutating func removeLogEntry(at index: Int) {
+        logIds.remove(log.remove(at: index).id)
+    }
+
+    mutating func appendCall(_ call: CallRecord) {
+        calls.append(call)
+        callIds.insert(call.id)
     }
 
     public var hospitalsByName: [Hospital] {

@@ -45,8 +45,8 @@ public struct BoardDocument: Codable, Sendable, Equatable {
         b.strikes = table(strikes)
         b.agencies = table(agencies)
         b.contacts = table(contacts)
-        b.calls = calls
-        b.log = log
+        b.replaceCalls(calls)
+        b.replaceLog(log)
         b.actions = table(actions)
         return b
     }
