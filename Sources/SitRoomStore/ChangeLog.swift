@@ -15,18 +15,6 @@ public struct CompactionPolicy: Sendable {
     }
 }
 
-/// The outcome of committing one change.
-public enum CommitResult: Sendable, Equatable {
-    /// Durable on disk under this sequence number.
-    case saved(UInt64)
-    /// The change does not apply to the board (nothing was written for it).
-    case rejected(ChangeError)
-    /// An I/O error: the change is NOT saved and the board is as it was.
-    case notSaved(String)
-
-    public var seq: UInt64? { if case .saved(let s) = self { s } else { nil } }
-}
-
 /// The ordered list of changes on disk, and the board it adds up to.
 ///
 /// Any number of processes may hold a `ChangeLog` on one directory. A writer takes the directory's

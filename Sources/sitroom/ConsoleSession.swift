@@ -66,6 +66,10 @@ final class ConsoleSession {
                         case .quit: running = false
                         case .redrawAll: terminal.redrawAll()
                         case .bell: terminal.bell()
+                        case .commit(let change):
+                            let result = log.commit(change)
+                            model.committed(result, board: log.board, seq: log.seq)
+                        case .setTheme(let name): switchTheme(name, terminal)
                         }
                     }
                 case .resize, .tick:
@@ -79,6 +83,20 @@ final class ConsoleSession {
             }
         }
         return 0
+    }
+
+    private func switchTheme(_ name: String, _ terminal: Terminal) {
+        do {
+            var (loaded, _) = try catalog.load(name)
+            if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { loaded = loaded.withoutColour() }
+            theme = loaded
+            terminal.setTheme(loaded)
+            terminal.redrawAll()
+            model.themeName = name
+            model.say("theme \(name)", role: .muted)
+        } catch {
+            model.say("\(error)", role: .error, seconds: 8)
+        }
     }
 
     /// Applies what other consoles and `sitroom apply` wrote since the last look.

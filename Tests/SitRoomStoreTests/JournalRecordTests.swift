@@ -30,3 +30,35 @@ import Testing
         #expect(try JournalRecord.decodeChange(record.payload) == change)
     }
 }
+
+extension JournalRecordTests {
+    /// The undo kinds (a hospital revert with figures set and empty, the other reverts and restores)
+    /// read back equal from the positional binary payload.
+    @Test func undoChangesRoundTripThroughTheBinaryPayload() throws {
+        var hospital = Hospital(id: "A1", name: "서울대학교병원", region: "Seoul", hospitalClass: .regionalCentre)
+        hospital.erStatus = Reported(ERStatus(state: .diverting, reason: "CT down"), at: Sample.t0, by: "kim")
+        hospital.icuBeds = Reported(Capacity(available: 0, staffed: 12), at: Sample.t0.addingTimeInterval(-60), by: "lee")
+        hospital.policePost = Reported(true, at: Sample.t0, by: "park")
+        let actions: [ChangeAction] = [
+            .revertHospital(id: "A1", fields: ["erState", "erReason", "icuBeds", "erBeds", "policePost"], to: hospital),
+            .revertHospital(id: "A1", fields: [], to: Hospital(id: "A1", name: "x")),
+            .revertStrike(id: "s", fields: ["end", "participants"], to: StrikeAction(
+                id: "s", organisation: "KIRA", form: .walkout, start: Sample.t0, participants: Reported(10, at: Sample.t0, by: "kim"))),
+            .revertStrike(id: "s", fields: ["end"], to: StrikeAction(
+                id: "s", organisation: "KIRA", form: .walkout, start: Sample.t0, end: Sample.t0.addingTimeInterval(60))),
+            .revertContact(id: "c", fields: ["lastVerified", "phone"], to: Contact(id: "c", agencyId: "knpa", person: "Lee", lastReached: Sample.t0)),
+            .revertAction(id: "a", fields: ["due", "status"], to: ActionItem(
+                id: "a", text: "t", ownerAgencyId: "knpa", status: .done,
+                history: [Reported(.open, at: Sample.t0, by: "kim"), Reported(.done, at: Sample.t0, by: "lee")])),
+            .restoreAction(ActionItem(id: "a", text: "t", ownerAgencyId: "knpa", due: Sample.t0, history: [Reported(.open, at: Sample.t0, by: "kim")])),
+            .restoreLog(LogEntry(id: "l", eventTime: Sample.t0, entered: Stamp(at: Sample.t0, by: "kim"), text: "x", agencyId: "knpa"), position: 3),
+        ]
+        for (i, action) in actions.enumerated() {
+            let change = Change(officer: "lee", at: Sample.t0, action: action)
+            var bytes: [UInt8] = []
+            try JournalRecord.encode(change, seq: UInt64(i + 1), into: &bytes)
+            let record = try #require(JournalScanner.scan(bytes).records.first)
+            #expect(try JournalRecord.decodeChange(record.payload) == change, "\(action.type)")
+        }
+    }
+}

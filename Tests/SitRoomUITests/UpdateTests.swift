@@ -74,8 +74,24 @@ import Testing
         m.height = 40
         _ = m.update(key: .char("?"))
         #expect(m.screen == .help)
-        let text = RenderFixture.render(m, 120, 40).text
-        for b in KeyMap.bindings { #expect(text.contains(b.help), "\(b.help)") }
+        // Every binding and every command is in the help's lines...
+        let words = HelpView.lines(width: 60).map { $0.map(\.0).joined() }.joined(separator: " ")
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for b in KeyMap.bindings { #expect(words.contains(b.help), "\(b.help)") }
+        for g in QuickCommandParser.grammar { #expect(words.contains(g.syntax.split(whereSeparator: \.isWhitespace).joined(separator: " ")), "\(g.syntax)") }
+        // ...and scrolling with j shows every line on some screen.
+        // (122 columns: the help's inner 120 cells make two columns of 60, as the lines above.)
+        m.width = 122
+        var seen = RenderFixture.render(m, 122, 40).text
+        for _ in 0..<80 {
+            _ = m.update(key: .char("j"))
+            seen += RenderFixture.render(m, 122, 40).text
+        }
+        for line in HelpView.lines(width: 60) where !line.isEmpty {
+            let first = line.map(\.0).joined().trimmingCharacters(in: .whitespaces)
+            #expect(seen.contains(String(first.prefix(20))), "\(first)")
+        }
+        #expect(m.screen == .help, "j scrolls the help rather than leaving it")
     }
 
     @Test func quitAndRedrawAreEffects() {

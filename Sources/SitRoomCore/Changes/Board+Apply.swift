@@ -31,6 +31,11 @@ extension Board {
             h.record(report, stamp: stamp)
             try h.validate()
             hospitals[id] = h
+        case .revertHospital(let id, let fields, let old):
+            var h = try existing(id, in: \.hospitals, kind: "hospital")
+            for field in fields { try h.revert(field, to: old) }
+            try h.validate()
+            hospitals[id] = h
         case .removeHospital(let id):
             _ = try existing(id, in: \.hospitals, kind: "hospital")
             hospitals[id] = nil
@@ -47,6 +52,11 @@ extension Board {
             patch(&s.scope, p.scope)
             if let n = p.participants { s.participants = Reported(n, stamp) }
             patch(&s.notes, p.notes)
+            try s.validate()
+            strikes[id] = s
+        case .revertStrike(let id, let fields, let old):
+            var s = try existing(id, in: \.strikes, kind: "strike action")
+            for field in fields { try s.revert(field, to: old) }
             try s.validate()
             strikes[id] = s
         case .removeStrike(let id):
@@ -88,6 +98,11 @@ extension Board {
             if let verified = p.lastVerified { c.lastVerified = verified }
             try c.validate(on: self)
             contacts[id] = c
+        case .revertContact(let id, let fields, let old):
+            var c = try existing(id, in: \.contacts, kind: "contact")
+            for field in fields { try c.revert(field, to: old) }
+            try c.validate(on: self)
+            contacts[id] = c
         case .removeContact(let id):
             _ = try existing(id, in: \.contacts, kind: "contact")
             contacts[id] = nil
@@ -107,6 +122,11 @@ extension Board {
             try entry.validate(on: self)
             try require(!hasLogEntry(entry.id), "log entry \(entry.id) already exists", field: "id")
             appendLog(entry)
+        case .restoreLog(let entry, let position):
+            try entry.validate(on: self)
+            try require(!hasLogEntry(entry.id), "log entry \(entry.id) already exists", field: "id")
+            try require(position >= 0, "log position must not be negative (got \(position))", field: "position")
+            insertLog(entry, at: min(position, log.count))
         case .removeLog(let id):
             guard hasLogEntry(id), let index = log.lastIndex(where: { $0.id == id }) else {
                 throw ChangeError.unknown("log entry", id)
@@ -128,6 +148,14 @@ extension Board {
             }
             try item.validate(on: self)
             actions[id] = item
+        case .revertAction(let id, let fields, let old):
+            var item = try existing(id, in: \.actions, kind: "action item")
+            for field in fields { try item.revert(field, to: old, stamp: stamp) }
+            try item.validate(on: self)
+            actions[id] = item
+        case .restoreAction(let item):
+            try item.validate(on: self)
+            try insert(item, into: \.actions, kind: "action item")
         case .removeAction(let id):
             _ = try existing(id, in: \.actions, kind: "action item")
             actions[id] = nil
@@ -152,6 +180,23 @@ extension Board {
         if self[keyPath: table][record.id] != nil { throw ChangeError.duplicate(kind, record.id) }
         self[keyPath: table][record.id] = record
     }
+
+    /// Puts `entry` at `index` by taking off the entries after it and appending them again: the cost
+    /// is the number of entries after `index` (none for the last entry), and the id index stays right.
+    private mutating func insertLog(_ entry: LogEntry, at index: Int) {
+        var after: [LogEntry] = []
+        while log.count > index {
+            after.append(log[log.count - 1])
+            removeLogEntry(at: log.count - 1)
+        }
+        appendLog(entry)
+        for moved in after.reversed() { appendLog(moved) }
+    }
+}
+
+/// A field name a revert change does not know, with the names it does.
+private func unknownField(_ name: String, of kind: String, known: [String]) -> ChangeError {
+    ChangeError("unknown \(kind) field \"\(name)\" to revert; known: \(known.joined(separator: ", "))", field: "fields")
 }
 
 extension Hospital {
@@ -180,5 +225,96 @@ extension Hospital {
         set(&ordersComplied, r.ordersComplied)
         set(&policePost, r.policePost)
         set(&openIncidents, r.openIncidents)
+    }
+}
+
+// Reverts, for undo: each sets one named field back to its value in `old` (nil and stamps included).
+
+extension Hospital {
+    /// The figure names a `hospital.revert` takes: those of `HospitalReport`.
+    static let figureNames = [
+        "erState", "erReason", "erBeds", "icuBeds", "nicuBeds", "picuBeds", "erDoctors", "icuDoctors",
+        "traineesOnRoll", "traineesAbsent", "resignations", "traineesReturned", "ordersIssued", "ordersServed",
+        "ordersComplied", "policePost", "openIncidents",
+    ]
+
+    mutating func revert(_ field: String, to old: Hospital) throws {
+        switch field {
+        case "erState", "erReason": erStatus = old.erStatus
+        case "erBeds": erBeds = old.erBeds
+        case "icuBeds": icuBeds = old.icuBeds
+        case "nicuBeds": nicuBeds = old.nicuBeds
+        case "picuBeds": picuBeds = old.picuBeds
+        case "erDoctors": erDoctors = old.erDoctors
+        case "icuDoctors": icuDoctors = old.icuDoctors
+        case "traineesOnRoll": traineesOnRoll = old.traineesOnRoll
+        case "traineesAbsent": traineesAbsent = old.traineesAbsent
+        case "resignations": resignations = old.resignations
+        case "traineesReturned": traineesReturned = old.traineesReturned
+        case "ordersIssued": ordersIssued = old.ordersIssued
+        case "ordersServed": ordersServed = old.ordersServed
+        case "ordersComplied": ordersComplied = old.ordersComplied
+        case "policePost": policePost = old.policePost
+        case "openIncidents": openIncidents = old.openIncidents
+        default: throw unknownField(field, of: "hospital figure", known: Self.figureNames)
+        }
+    }
+}
+
+extension StrikeAction {
+    /// The field names a `strike.revert` takes: those of `StrikePatch`.
+    static let fieldNames = ["organisation", "form", "start", "end", "scope", "participants", "notes"]
+
+    mutating func revert(_ field: String, to old: StrikeAction) throws {
+        switch field {
+        case "organisation": organisation = old.organisation
+        case "form": form = old.form
+        case "start": start = old.start
+        case "end": end = old.end
+        case "scope": scope = old.scope
+        case "participants": participants = old.participants
+        case "notes": notes = old.notes
+        default: throw unknownField(field, of: "strike action", known: Self.fieldNames)
+        }
+    }
+}
+
+extension Contact {
+    /// The field names a `contact.revert` takes: those of `ContactPatch`.
+    static let fieldNames = ["agencyId", "person", "role", "phone", "mobile", "email", "shift", "escalation", "lastVerified"]
+
+    mutating func revert(_ field: String, to old: Contact) throws {
+        switch field {
+        case "agencyId": agencyId = old.agencyId
+        case "person": person = old.person
+        case "role": role = old.role
+        case "phone": phone = old.phone
+        case "mobile": mobile = old.mobile
+        case "email": email = old.email
+        case "shift": shift = old.shift
+        case "escalation": escalation = old.escalation
+        case "lastVerified": lastVerified = old.lastVerified
+        default: throw unknownField(field, of: "contact", known: Self.fieldNames)
+        }
+    }
+}
+
+extension ActionItem {
+    /// The field names an `action.revert` takes: those of `ActionPatch`.
+    static let fieldNames = ["text", "ownerAgencyId", "due", "status"]
+
+    /// A status that changes is added to the history with `stamp`, as an edit does.
+    mutating func revert(_ field: String, to old: ActionItem, stamp: Stamp) throws {
+        switch field {
+        case "text": text = old.text
+        case "ownerAgencyId": ownerAgencyId = old.ownerAgencyId
+        case "due": due = old.due
+        case "status":
+            if old.status != status {
+                status = old.status
+                history.append(Reported(old.status, stamp))
+            }
+        default: throw unknownField(field, of: "action item", known: Self.fieldNames)
+        }
     }
 }

@@ -9,11 +9,15 @@ extension ChangeAction {
         case .addContact(let r): r.id
         case .addLog(let r): r.id
         case .addAction(let r): r.id
+        case .restoreLog(let r, _): r.id
+        case .restoreAction(let r): r.id
         case .logCall(let r): r.contactId ?? r.agencyId
         case .editHospital(let id, _), .reportHospital(let id, _), .removeHospital(let id),
              .editStrike(let id, _), .removeStrike(let id), .editAgency(let id, _), .removeAgency(let id),
              .editContact(let id, _), .removeContact(let id), .removeLog(let id),
-             .editAction(let id, _), .removeAction(let id):
+             .editAction(let id, _), .removeAction(let id),
+             .revertHospital(let id, _, _), .revertStrike(let id, _, _), .revertContact(let id, _, _),
+             .revertAction(let id, _, _):
             id
         }
     }

@@ -41,10 +41,17 @@ public enum ChangeAction: Sendable, Equatable {
     case addHospital(Hospital)
     case editHospital(id: String, HospitalPatch)
     case reportHospital(id: String, HospitalReport)
+    /// Sets exactly the listed figures (names as in `HospitalReport`; `erState` and `erReason` both
+    /// mean the ER status) back to their values and stamps in `to`, nil included; every other field
+    /// stays as it is. Written by undo (see `Board.inverse(of:)`).
+    case revertHospital(id: String, fields: [String], to: Hospital)
     case removeHospital(id: String)
 
     case addStrike(StrikeAction)
     case editStrike(id: String, StrikePatch)
+    /// Sets exactly the listed fields (names as in `StrikePatch`) back to the values in `to`, nil and
+    /// the participants' stamp included. Written by undo when an edit patch cannot say it.
+    case revertStrike(id: String, fields: [String], to: StrikeAction)
     case removeStrike(id: String)
 
     case addAgency(Agency)
@@ -53,15 +60,26 @@ public enum ChangeAction: Sendable, Equatable {
 
     case addContact(Contact)
     case editContact(id: String, ContactPatch)
+    /// Sets exactly the listed fields (names as in `ContactPatch`) back to the values in `to`, nil
+    /// included. Written by undo when an edit patch cannot say it.
+    case revertContact(id: String, fields: [String], to: Contact)
     case removeContact(id: String)
 
     case logCall(CallRecord)
 
     case addLog(LogEntry)
+    /// Puts a removed log entry back exactly as it was (its `entered` stamp kept), at `position` in
+    /// the log (clamped to its end). Written by undo.
+    case restoreLog(LogEntry, position: Int)
     case removeLog(id: String)
 
     case addAction(ActionItem)
     case editAction(id: String, ActionPatch)
+    /// Sets exactly the listed fields (names as in `ActionPatch`) back to the values in `to`, nil
+    /// included; a status that changes gains a history entry, as in an edit. Written by undo.
+    case revertAction(id: String, fields: [String], to: ActionItem)
+    /// Puts a removed action item back exactly as it was, its status history kept. Written by undo.
+    case restoreAction(ActionItem)
     case removeAction(id: String)
 
     /// The `type` tag used in JSON, e.g. `hospital.report`.
@@ -71,35 +89,42 @@ public enum ChangeAction: Sendable, Equatable {
         case .addHospital: "hospital.add"
         case .editHospital: "hospital.edit"
         case .reportHospital: "hospital.report"
+        case .revertHospital: "hospital.revert"
         case .removeHospital: "hospital.remove"
         case .addStrike: "strike.add"
         case .editStrike: "strike.edit"
+        case .revertStrike: "strike.revert"
         case .removeStrike: "strike.remove"
         case .addAgency: "agency.add"
         case .editAgency: "agency.edit"
         case .removeAgency: "agency.remove"
         case .addContact: "contact.add"
         case .editContact: "contact.edit"
+        case .revertContact: "contact.revert"
         case .removeContact: "contact.remove"
         case .logCall: "call.log"
         case .addLog: "log.add"
+        case .restoreLog: "log.restore"
         case .removeLog: "log.remove"
         case .addAction: "action.add"
         case .editAction: "action.edit"
+        case .revertAction: "action.revert"
+        case .restoreAction: "action.restore"
         case .removeAction: "action.remove"
         }
     }
 
     public static let allTypes = [
-        "incident.set", "hospital.add", "hospital.edit", "hospital.report", "hospital.remove",
-        "strike.add", "strike.edit", "strike.remove", "agency.add", "agency.edit", "agency.remove",
-        "contact.add", "contact.edit", "contact.remove", "call.log", "log.add", "log.remove",
-        "action.add", "action.edit", "action.remove",
+        "incident.set", "hospital.add", "hospital.edit", "hospital.report", "hospital.revert", "hospital.remove",
+        "strike.add", "strike.edit", "strike.revert", "strike.remove", "agency.add", "agency.edit", "agency.remove",
+        "contact.add", "contact.edit", "contact.revert", "contact.remove", "call.log",
+        "log.add", "log.restore", "log.remove",
+        "action.add", "action.edit", "action.revert", "action.restore", "action.remove",
     ]
 }
 
 extension ChangeAction: Codable {
-    enum CodingKeys: String, CodingKey { case type, id, record, patch, report }
+    enum CodingKeys: String, CodingKey { case type, id, record, patch, report, fields, position }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -107,27 +132,36 @@ extension ChangeAction: Codable {
         func id() throws -> String { try c.decode(String.self, forKey: .id) }
         func record<T: Decodable>(_: T.Type) throws -> T { try c.decode(T.self, forKey: .record) }
         func patch<T: Decodable>(_: T.Type) throws -> T { try c.decode(T.self, forKey: .patch) }
+        func fields() throws -> [String] { try c.decode([String].self, forKey: .fields) }
         switch type {
         case "incident.set": self = .setIncident(try record(Incident.self))
         case "hospital.add": self = .addHospital(try record(Hospital.self))
         case "hospital.edit": self = .editHospital(id: try id(), try patch(HospitalPatch.self))
         case "hospital.report":
             self = .reportHospital(id: try id(), try c.decode(HospitalReport.self, forKey: .report))
+        // The binary journal coding is positional: these read in the order `encode` writes them.
+        case "hospital.revert": self = .revertHospital(id: try id(), fields: try fields(), to: try record(Hospital.self))
         case "hospital.remove": self = .removeHospital(id: try id())
         case "strike.add": self = .addStrike(try record(StrikeAction.self))
         case "strike.edit": self = .editStrike(id: try id(), try patch(StrikePatch.self))
+        case "strike.revert": self = .revertStrike(id: try id(), fields: try fields(), to: try record(StrikeAction.self))
         case "strike.remove": self = .removeStrike(id: try id())
         case "agency.add": self = .addAgency(try record(Agency.self))
         case "agency.edit": self = .editAgency(id: try id(), try patch(AgencyPatch.self))
         case "agency.remove": self = .removeAgency(id: try id())
         case "contact.add": self = .addContact(try record(Contact.self))
         case "contact.edit": self = .editContact(id: try id(), try patch(ContactPatch.self))
+        case "contact.revert": self = .revertContact(id: try id(), fields: try fields(), to: try record(Contact.self))
         case "contact.remove": self = .removeContact(id: try id())
         case "call.log": self = .logCall(try record(CallRecord.self))
         case "log.add": self = .addLog(try record(LogEntry.self))
+        case "log.restore":
+            self = .restoreLog(try record(LogEntry.self), position: try c.decode(Int.self, forKey: .position))
         case "log.remove": self = .removeLog(id: try id())
         case "action.add": self = .addAction(try record(ActionItem.self))
         case "action.edit": self = .editAction(id: try id(), try patch(ActionPatch.self))
+        case "action.revert": self = .revertAction(id: try id(), fields: try fields(), to: try record(ActionItem.self))
+        case "action.restore": self = .restoreAction(try record(ActionItem.self))
         case "action.remove": self = .removeAction(id: try id())
         default:
             throw DecodingError.dataCorruptedError(
@@ -144,16 +178,26 @@ extension ChangeAction: Codable {
         case .addHospital(let r): try c.encode(r, forKey: .record)
         case .editHospital(let id, let p): try c.encode(id, forKey: .id); try c.encode(p, forKey: .patch)
         case .reportHospital(let id, let r): try c.encode(id, forKey: .id); try c.encode(r, forKey: .report)
+        case .revertHospital(let id, let fields, let r):
+            try c.encode(id, forKey: .id); try c.encode(fields, forKey: .fields); try c.encode(r, forKey: .record)
         case .addStrike(let r): try c.encode(r, forKey: .record)
         case .editStrike(let id, let p): try c.encode(id, forKey: .id); try c.encode(p, forKey: .patch)
+        case .revertStrike(let id, let fields, let r):
+            try c.encode(id, forKey: .id); try c.encode(fields, forKey: .fields); try c.encode(r, forKey: .record)
         case .addAgency(let r): try c.encode(r, forKey: .record)
         case .editAgency(let id, let p): try c.encode(id, forKey: .id); try c.encode(p, forKey: .patch)
         case .addContact(let r): try c.encode(r, forKey: .record)
         case .editContact(let id, let p): try c.encode(id, forKey: .id); try c.encode(p, forKey: .patch)
+        case .revertContact(let id, let fields, let r):
+            try c.encode(id, forKey: .id); try c.encode(fields, forKey: .fields); try c.encode(r, forKey: .record)
         case .logCall(let r): try c.encode(r, forKey: .record)
         case .addLog(let r): try c.encode(r, forKey: .record)
+        case .restoreLog(let r, let position): try c.encode(r, forKey: .record); try c.encode(position, forKey: .position)
         case .addAction(let r): try c.encode(r, forKey: .record)
         case .editAction(let id, let p): try c.encode(id, forKey: .id); try c.encode(p, forKey: .patch)
+        case .revertAction(let id, let fields, let r):
+            try c.encode(id, forKey: .id); try c.encode(fields, forKey: .fields); try c.encode(r, forKey: .record)
+        case .restoreAction(let r): try c.encode(r, forKey: .record)
         case .removeHospital(let id), .removeStrike(let id), .removeAgency(let id),
              .removeContact(let id), .removeLog(let id), .removeAction(let id):
             try c.encode(id, forKey: .id)

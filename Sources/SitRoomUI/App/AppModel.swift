@@ -62,6 +62,21 @@ public struct AppModel: Sendable {
     /// Terminal size, set by the run loop; `update` uses it for paging.
     public var width = 80
     public var height = 24
+    /// The line being typed at the bottom, if any.
+    public var prompt: Prompt?
+    /// Quick commands entered, oldest first, and where Up/Down is in them.
+    public var history: [String] = []
+    public var historyIndex: Int?
+    public var undoStack: [UndoEntry] = []
+    public var redoStack: [UndoEntry] = []
+    public var lastUndone: UndoEntry?
+    /// The change sent to the log and not yet answered.
+    public var pending: PendingCommit?
+    /// Per panel: the filter text, and the column it is sorted by (nil: the panel's own order).
+    public var filters: [PanelID: String] = [:]
+    public var sortColumns: [PanelID: Int] = [:]
+    /// The first help line shown, when the help does not fit.
+    public var helpTop = 0
 
     public init(board: Board, seq: UInt64, now: Date, timeZone: TimeZone = .current, officer: String, save: SaveStatus) {
         self.board = board

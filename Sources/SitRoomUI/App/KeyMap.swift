@@ -4,6 +4,8 @@ public enum Action: String, Sendable, CaseIterable {
     case nextPanel, previousPanel
     case strikeView, coverageView, contactsView, logView, actionsView, dashboard
     case openDetail, back, help, redraw, quit
+    case command, filter, nextMatch, previousMatch, sort, undo, redo
+    case edit, add, delete, call
 }
 
 public struct Binding: Sendable {
@@ -26,13 +28,24 @@ public enum KeyMap {
         Binding(keys: [.end, .char("G")], label: "End G", action: .bottom, help: "last row", hint: nil),
         Binding(keys: [.tab, .right, .char("l")], label: "Tab → l", action: .nextPanel, help: "next panel", hint: "Tab panel"),
         Binding(keys: [.backTab, .left, .char("h")], label: "S-Tab ← h", action: .previousPanel, help: "previous panel", hint: nil),
-        Binding(keys: [.char("1")], label: "1", action: .strikeView, help: "strike status, full screen", hint: "1-5 views"),
+        Binding(keys: [.char("1")], label: "1", action: .strikeView, help: "strike status, full screen", hint: nil),
         Binding(keys: [.char("2")], label: "2", action: .coverageView, help: "ER/ICU coverage, full screen", hint: nil),
         Binding(keys: [.char("3")], label: "3", action: .contactsView, help: "inter-agency contacts, full screen", hint: nil),
         Binding(keys: [.char("4")], label: "4", action: .logView, help: "situation log, full screen", hint: nil),
         Binding(keys: [.char("5")], label: "5", action: .actionsView, help: "action items, full screen", hint: nil),
         Binding(keys: [.char("0")], label: "0", action: .dashboard, help: "back to the dashboard", hint: nil),
-        Binding(keys: [.enter], label: "Enter", action: .openDetail, help: "open the selected record", hint: "⏎ detail"),
+        Binding(keys: [.enter], label: "Enter", action: .openDetail, help: "open the selected record", hint: nil),
+        Binding(keys: [.char(":")], label: ":", action: .command, help: "quick command line (er, strike, log, act, call...)", hint: ": command"),
+        Binding(keys: [.char("/")], label: "/", action: .filter, help: "filter this panel as you type", hint: "/ filter"),
+        Binding(keys: [.char("n")], label: "n", action: .nextMatch, help: "next row (of the filtered ones)", hint: nil),
+        Binding(keys: [.char("N")], label: "N", action: .previousMatch, help: "previous row", hint: nil),
+        Binding(keys: [.char("s")], label: "s", action: .sort, help: "sort by the next column (again: back to the panel's order)", hint: nil),
+        Binding(keys: [.char("e")], label: "e", action: .edit, help: "update the selected record (opens the command line for it)", hint: nil),
+        Binding(keys: [.char("a")], label: "a", action: .add, help: "add to this panel (opens the command line)", hint: nil),
+        Binding(keys: [.char("d")], label: "d", action: .delete, help: "delete the selected record (asks first; u brings it back)", hint: nil),
+        Binding(keys: [.char("c")], label: "c", action: .call, help: "log a call to the selected contact", hint: nil),
+        Binding(keys: [.char("u")], label: "u", action: .undo, help: "undo this console's last change (a new change in the journal)", hint: "u undo"),
+        Binding(keys: [.ctrl("r")], label: "^R", action: .redo, help: "redo", hint: nil),
         Binding(keys: [.escape, .backspace], label: "Esc", action: .back, help: "back", hint: nil),
         Binding(keys: [.char("?"), .function(1)], label: "? F1", action: .help, help: "this help", hint: "? help"),
         Binding(keys: [.ctrl("l")], label: "^L", action: .redraw, help: "redraw the screen", hint: nil),

@@ -6,10 +6,14 @@ public enum Effect: Equatable, Sendable {
     case quit
     case redrawAll
     case bell
+    /// Write this change to the log, then call `committed` with the answer.
+    case commit(Change)
+    case setTheme(String)
 }
 
 extension AppModel {
     public mutating func update(key: Key) -> [Effect] {
+        if prompt != nil { return updatePrompt(key: key) }
         guard let action = KeyMap.action(for: key) else {
             if case .char(let c) = key, !c.isWhitespace {
                 say("\(c): no such key here; ? lists every key", role: .muted)
@@ -20,6 +24,10 @@ extension AppModel {
     }
 
     public mutating func perform(_ action: Action) -> [Effect] {
+        if screen == .help, let step = helpScroll[action] {
+            helpTop = max(0, min(HelpView.maxTop(width: width, height: height - 2), helpTop + step))
+            return []
+        }
         let panel = activePanel
         switch action {
         case .moveUp: move(panel, by: -1)
@@ -52,13 +60,221 @@ extension AppModel {
             let row = content.rows[min(cursor.selected, content.rows.count - 1)]
             screens.append(.detail(content.record(row.id)))
         case .back:
-            if screens.count > 1 { screens.removeLast() } else { flash = nil }
+            if screens.count > 1 {
+                screens.removeLast()
+            } else if filters[panel] != nil {
+                filters[panel] = nil
+                say("filter cleared", role: .muted)
+            } else {
+                flash = nil
+            }
         case .help:
-            if screen != .help { screens.append(.help) }
+            if screen != .help {
+                helpTop = 0
+                screens.append(.help)
+            }
         case .redraw: return [.redrawAll]
         case .quit: return [.quit]
+        case .command: prompt = Prompt(kind: .command)
+        case .filter:
+            guard screen == .dashboard || screen == .full(panel) else { return [] }
+            prompt = Prompt(kind: .filter(panel), text: filters[panel] ?? "")
+        case .nextMatch: move(panel, by: 1)
+        case .previousMatch: move(panel, by: -1)
+        case .sort: cycleSort(panel)
+        case .undo: return undo()
+        case .redo: return redo()
+        case .edit, .add, .call: startCommand(for: action, in: panel)
+        case .delete: askToDelete(in: panel)
         }
         return []
+    }
+
+    /// The record under the cursor of a panel.
+    func selectedRecord(_ panel: PanelID) -> RecordRef? {
+        guard screen == .dashboard || screen == .full(panel) else { return nil }
+        let content = panel.content(self)
+        guard !content.rows.isEmpty else { return nil }
+        return content.record(content.rows[min(cursor(panel).selected, content.rows.count - 1)].id)
+    }
+
+    private mutating func cycleSort(_ panel: PanelID) {
+        let columns = panel.content(self).columns
+        let next = sortColumns[panel].map { $0 + 1 } ?? 0
+        if next >= columns.count {
+            sortColumns[panel] = nil
+            say("sorted: the panel's own order", role: .muted)
+        } else {
+            sortColumns[panel] = next
+            say("sorted by \(columns[next].title)", role: .muted)
+        }
+    }
+
+    /// `e`, `a` and `c` open the command line with the start of the command for this record.
+    private mutating func startCommand(for action: Action, in panel: PanelID) {
+        let record = selectedRecord(panel)
+        var text: String
+        switch (action, record) {
+        case (.call, .contact(let id)?): text = "call \(id) "
+        case (.call, _): text = "call "
+        case (.edit, .hospital(let id)?): text = panel == .strike ? "strike \(id) " : "er \(id) "
+        case (.edit, .action(let id)?): text = "done \(id)"
+        case (.edit, .contact(let id)?): text = "call \(id) "
+        case (.add, _) where panel == .log: text = "log "
+        case (.add, _) where panel == .actions: text = "act "
+        case (.add, _) where panel == .contacts: text = "call "
+        case (.add, _) where panel == .strike: text = "strike "
+        case (.add, _): text = "er "
+        default:
+            say("nothing to edit here", role: .muted)
+            return
+        }
+        prompt = Prompt(kind: .command, text: text)
+    }
+
+    private mutating func askToDelete(in panel: PanelID) {
+        guard let record = selectedRecord(panel) else { return }
+        let (what, action): (String, ChangeAction)
+        switch record {
+        case .hospital(let id): (what, action) = ("hospital \(board.hospitals[id]?.name ?? id) (\(id))", .removeHospital(id: id))
+        case .contact(let id): (what, action) = ("contact \(board.contacts[id]?.person ?? id)", .removeContact(id: id))
+        case .logEntry(let id): (what, action) = ("log entry \(id)", .removeLog(id: id))
+        case .action(let id): (what, action) = ("action \(board.actions[id]?.text ?? id)", .removeAction(id: id))
+        case .strike(let id): (what, action) = ("strike action \(board.strikes[id]?.organisation ?? id)", .removeStrike(id: id))
+        }
+        prompt = Prompt(kind: .confirm(question: "Delete \(what)?", action: action))
+    }
+
+    // MARK: The line at the bottom
+
+    private mutating func updatePrompt(key: Key) -> [Effect] {
+        guard var p = prompt else { return [] }
+        if pending != nil { return [] }  // waiting for the log's answer
+        switch p.kind {
+        case .confirm(let question, let action):
+            switch key {
+            case .char("y"), .char("Y"):
+                return commit(action, origin: .confirm, summary: question.replacingOccurrences(of: "?", with: ""))
+            case .char("n"), .char("N"), .escape, .ctrl("c"):
+                prompt = nil
+                say("kept", role: .muted)
+            default: break
+            }
+            return []
+        case .filter(let panel):
+            switch key {
+            case .enter:
+                prompt = nil
+                if filters[panel]?.isEmpty == true { filters[panel] = nil }
+            case .escape, .ctrl("c"):
+                prompt = nil
+                filters[panel] = nil
+            default:
+                guard p.editor.handle(key) else { return [] }
+                prompt = p
+                filters[panel] = p.editor.text
+                var c = cursor(panel)
+                c.selected = 0
+                c.top = 0
+                cursors[panel] = c
+            }
+            return []
+        case .command:
+            switch key {
+            case .enter: return runCommandLine()
+            case .escape, .ctrl("c"):
+                prompt = nil
+                historyIndex = nil
+            case .tab: complete()
+            case .up, .down:
+                guard !history.isEmpty else { return [] }
+                var i = historyIndex ?? history.count
+                i = key == .up ? max(0, i - 1) : min(history.count, i + 1)
+                historyIndex = i
+                p.editor.set(i < history.count ? history[i] : "")
+                p.error = nil
+                prompt = p
+            default:
+                if p.editor.handle(key) {
+                    p.error = nil
+                    p.candidates = []
+                    prompt = p
+                }
+            }
+            return []
+        }
+    }
+
+    var commandContext: QuickCommandContext {
+        QuickCommandContext(board: board, now: now, timeZone: timeZone)
+    }
+
+    private mutating func complete() {
+        guard var p = prompt else { return }
+        let (candidates, completed) = QuickCommandCompletion.complete(p.editor.text, commandContext)
+        if completed != p.editor.text { p.editor.set(completed) }
+        p.candidates = candidates.count > 1 ? candidates : []
+        prompt = p
+    }
+
+    private mutating func runCommandLine() -> [Effect] {
+        guard var p = prompt else { return [] }
+        let line = p.editor.text.trimmingCharacters(in: .whitespaces)
+        guard !line.isEmpty else {
+            prompt = nil
+            return []
+        }
+        if history.last != line { history.append(line) }
+        historyIndex = nil
+        do {
+            switch try QuickCommandParser.parse(line, commandContext) {
+            case .change(let action, let summary):
+                return commit(action, origin: .command, summary: summary)
+            case .goto(let id):
+                prompt = nil
+                goTo(hospital: id)
+            case .filter(let text):
+                prompt = nil
+                filters[activePanel] = text.isEmpty ? nil : text
+            case .theme(let name):
+                prompt = nil
+                return [.setTheme(name)]
+            case .help:
+                prompt = nil
+                screens.append(.help)
+            case .undo:
+                prompt = nil
+                return undo()
+            case .redo:
+                prompt = nil
+                return redo()
+            }
+        } catch let error as QuickCommandError {
+            p.error = error.message
+            p.candidates = error.candidates
+            prompt = p
+        } catch {
+            p.error = "\(error)"
+            prompt = p
+        }
+        return []
+    }
+
+    private mutating func goTo(hospital id: String) {
+        screens = [.dashboard]
+        focus = .coverage
+        filters[.coverage] = nil
+        let rows = PanelID.coverage.content(self).rows
+        guard let index = rows.firstIndex(where: { $0.id == id }) else { return }
+        var c = cursor(.coverage)
+        c.selected = index
+        c.top = Table.scrolled(top: c.top, selected: index, visible: Dashboard.visibleRows(self, .coverage), count: rows.count)
+        c.id = id
+        cursors[.coverage] = c
+    }
+
+    private var helpScroll: [Action: Int] {
+        [.moveUp: -1, .moveDown: 1, .pageUp: -10, .pageDown: 10, .top: -10_000, .bottom: 10_000]
     }
 
     /// The panel that movement keys act on.
@@ -72,7 +288,7 @@ extension AppModel {
         screens = [.dashboard, s]
     }
 
-    private mutating func move(_ panel: PanelID, by delta: Int) {
+    mutating func move(_ panel: PanelID, by delta: Int) {
         guard screen == .dashboard || screen == .full(panel) else { return }
         let rows = panel.content(self).rows
         guard !rows.isEmpty else { return }

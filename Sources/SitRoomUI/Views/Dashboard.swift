@@ -27,10 +27,15 @@ public enum Dashboard {
         case .detail(let ref):
             DetailView.draw(&buffer, model, ref, rows[2])
         case .help:
-            HelpView.draw(&buffer, rows[2])
+            // The help takes everything between the top bar and the bottom line.
+            HelpView.draw(&buffer, Rect(x: 0, y: 1, width: width, height: height - 2), top: model.helpTop)
         }
-        Ticker.draw(&buffer, model, rows[3])
-        StatusLine.draw(&buffer, model, row: rows[4].y)
+        if model.screen != .help { Ticker.draw(&buffer, model, rows[3]) }
+        if let prompt = model.prompt {
+            PromptLine.draw(&buffer, prompt, row: rows[4].y)
+        } else {
+            StatusLine.draw(&buffer, model, row: rows[4].y)
+        }
         return buffer
     }
 
@@ -45,7 +50,7 @@ public enum Dashboard {
     /// Whether a clock tick from `previous` to `model.now` can use `refreshClock`.
     public static func tickNeedsOnlyTheClock(_ model: AppModel, renderedAt previous: Date) -> Bool {
         Int(previous.timeIntervalSince1970 / 60) == Int(model.now.timeIntervalSince1970 / 60)
-            && model.flash == nil && model.changedRows.isEmpty
+            && model.flash == nil && model.changedRows.isEmpty && model.prompt == nil
     }
 
     /// Strike, coverage, contacts: side by side on wide screens, coverage on top otherwise.
@@ -75,8 +80,10 @@ public enum Dashboard {
     static func drawPanel(_ buffer: inout ScreenBuffer, _ model: AppModel, _ panel: PanelID, _ rect: Rect) {
         let content = panel.content(model)
         let focused = model.focus == panel || model.screen == .full(panel)
-        let inner = Box.draw(&buffer, rect, title: "\(panel.rawValue) \(panel.title)", focused: focused,
-                             badge: "\(content.rows.count)")
+        var title = "\(panel.rawValue) \(panel.title)"
+        if let filter = model.filters[panel], !filter.isEmpty { title += " /" + filter }
+        if let column = model.sortColumns[panel], column < content.columns.count { title += " ↓" + content.columns[column].title }
+        let inner = Box.draw(&buffer, rect, title: title, focused: focused, badge: "\(content.rows.count)")
         guard !inner.isEmpty else { return }
         let prefaceLines = min(content.preface.count, max(0, inner.height - 2) / 2)
         for (i, line) in content.preface.prefix(prefaceLines).enumerated() {

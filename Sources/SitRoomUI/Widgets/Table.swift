@@ -33,11 +33,14 @@ public struct TableRow: Sendable {
     public var cells: [TableCell]
     /// The role of cells that do not name their own.
     public var role: Role
+    /// Lower-case text that `/` filters on (by default the cells' text).
+    public var search: String
 
-    public init(id: String, cells: [TableCell], role: Role = .normal) {
+    public init(id: String, cells: [TableCell], role: Role = .normal, search: String? = nil) {
         self.id = id
         self.cells = cells
         self.role = role
+        self.search = (search ?? cells.map(\.text).joined(separator: " ")).lowercased()
     }
 }
 

@@ -27,6 +27,7 @@ enum CoveragePanel {
             let last = h.lastCoverageReport
             let icu = h.icuBeds?.value
             let docs = h.erDoctors?.value
+            let search = [h.id, h.name, h.romanizedName, h.region, h.erState?.rawValue ?? ""].joined(separator: " ")
             return TableRow(id: h.id, cells: [
                 TableCell(h.name),
                 TableCell(h.hospitalClass.shortLabel, .muted),
@@ -39,7 +40,7 @@ enum CoveragePanel {
                 TableCell(Format.of(docs), docs?.isShort == true ? .warning : nil),
                 TableCell((stale ? "!" : "") + Format.age(of: last?.at, now: now), stale ? .stale : .muted),
                 TableCell(last?.by ?? "", .muted),
-            ])
+            ], search: search)
         }
         return PanelContent(columns: columns, rows: rows, record: { .hospital($0) })
     }

@@ -10,13 +10,40 @@ public struct PanelContent: Sendable {
 }
 
 extension PanelID {
+    /// The panel's rows as the officer asked for them: filtered (`/`) and sorted (`s`).
     public func content(_ model: AppModel) -> PanelContent {
-        switch self {
+        var content: PanelContent = switch self {
         case .strike: StrikePanel.content(model)
         case .coverage: CoveragePanel.content(model)
         case .contacts: ContactsPanel.content(model)
         case .log: LogPanel.content(model)
         case .actions: ActionsPanel.content(model)
         }
+        if let filter = model.filters[self]?.lowercased(), !filter.isEmpty {
+            content.rows = content.rows.filter { $0.search.contains(filter) }
+        }
+        if let column = model.sortColumns[self], column < content.columns.count {
+            content.rows = SortOrder.sorted(content.rows, by: column, descending: content.columns[column].align == .right)
+        }
+        return content
+    }
+}
+
+/// Sorting by a column: numbers ("3/20" sorts by its first number) numerically, text as text;
+/// stable, so rows that compare equal keep the panel's own order.
+enum SortOrder {
+    static func sorted(_ rows: [TableRow], by column: Int, descending: Bool) -> [TableRow] {
+        func key(_ row: TableRow) -> (Double?, String) {
+            let text = column < row.cells.count ? row.cells[column].text : ""
+            let digits = text.drop { !$0.isNumber }.prefix { $0.isNumber }
+            return (digits.isEmpty ? nil : Double(digits), text)
+        }
+        return rows.enumerated().sorted { a, b in
+            let (na, ta) = key(a.element), (nb, tb) = key(b.element)
+            if let na, let nb, na != nb { return descending ? na > nb : na < nb }
+            if (na == nil) != (nb == nil) { return na != nil }
+            if ta != tb { return ta < tb }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 }

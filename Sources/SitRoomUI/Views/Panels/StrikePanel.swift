@@ -35,7 +35,7 @@ enum StrikePanel {
                 TableCell(h.traineesReturned.map { String($0.value) } ?? "—", (h.traineesReturned?.value ?? 0) > 0 ? .good : nil),
                 TableCell(orders.joined(separator: "/")),
                 TableCell(Format.age(of: newest, now: now), .muted),
-            ])
+            ], search: [h.id, h.name, h.romanizedName, h.region].joined(separator: " "))
         }
         return PanelContent(preface: preface, columns: columns, rows: rows, record: { .hospital($0) })
     }

@@ -1,0 +1,249 @@
+import Foundation
+
+/// How to take a change back. Undo is a new change in the journal, made by the undoing officer, so
+/// the audit trail stays whole: nothing is ever struck out of the journal.
+public struct Undo: Equatable, Sendable {
+    /// Applying this (as a new `Change` by the undoing officer) undoes the change.
+    public var action: ChangeAction
+    /// For the status line, e.g. `undo: 서울대학교병원 ER status, ER beds` or `undo: add log entry`.
+    public var description: String
+
+    public init(action: ChangeAction, description: String) {
+        self.action = action
+        self.description = description
+    }
+}
+
+extension Board {
+    /// The change that takes `change` back, computed on this board *before* `change` is applied;
+    /// nil when `change` would not apply here, or when it cannot be undone.
+    ///
+    /// - An add is undone by a remove, and a remove by putting the old record back: `hospital.add`,
+    ///   `strike.add`, `agency.add` and `contact.add` keep every field as given; a log entry and an
+    ///   action item come back by `log.restore` / `action.restore`, because `log.add` would re-stamp
+    ///   `entered` and `action.add` would restart the status history. A log entry goes back to its
+    ///   old position.
+    /// - An edit is undone by an edit setting back exactly the fields it set. Where an edit cannot say
+    ///   the old value — an optional field that was empty (a strike's `end`, a contact's
+    ///   `lastVerified`, an action's `due`) or a strike's `participants`, which an edit stamps anew —
+    ///   it is undone by `strike.revert` / `contact.revert` / `action.revert` for those same fields.
+    /// - A report is undone by `hospital.revert` of exactly the figures it gave, old stamps and empty
+    ///   figures included, so a figure someone reported since is left alone.
+    /// - An incident is undone by setting the old one.
+    /// - A revert or restore (itself an undo) is undone the same way, which is how redo works.
+    ///
+    /// Not exact, by nature: undoing an action item's status change (by edit or revert) adds one more
+    /// entry to its history, stamped by the undo; the status itself comes back.
+    ///
+    /// Not undoable: `call.log`. A call was made; a wrong entry is corrected by a log note.
+    public func inverse(of change: Change) -> Undo? {
+        guard (try? applying(change)) != nil else { return nil }
+        switch change.action {
+        case .setIncident:
+            return Undo(action: .setIncident(incident), description: "undo: set incident")
+
+        case .addHospital(let h):
+            return Undo(action: .removeHospital(id: h.id), description: "undo: add hospital \(h.name)")
+        case .editHospital(let id, let p):
+            guard let old = hospitals[id] else { return nil }
+            var inv = PatchInverse(p, empty: HospitalPatch())
+            inv.field(\.name, "name", old: old.name)
+            inv.field(\.romanizedName, "romanizedName", old: old.romanizedName)
+            inv.field(\.region, "region", old: old.region)
+            inv.field(\.hospitalClass, "hospitalClass", old: old.hospitalClass)
+            inv.field(\.address, "address", old: old.address)
+            inv.field(\.switchboard, "switchboard", old: old.switchboard)
+            inv.field(\.erPhone, "erPhone", old: old.erPhone)
+            inv.field(\.updateIntervalMinutes, "updateIntervalMinutes", old: old.updateIntervalMinutes)
+            return Undo(action: .editHospital(id: id, inv.inverse), description: undoText(old.name, inv.fields))
+        case .reportHospital(let id, let report):
+            guard let old = hospitals[id] else { return nil }
+            let fields = report.givenFields
+            return Undo(action: .revertHospital(id: id, fields: fields, to: old), description: undoText(old.name, fields))
+        case .revertHospital(let id, let fields, _):
+            guard let now = hospitals[id] else { return nil }
+            return Undo(action: .revertHospital(id: id, fields: fields, to: now), description: undoText(now.name, fields))
+        case .removeHospital(let id):
+            guard let old = hospitals[id] else { return nil }
+            return Undo(action: .addHospital(old), description: "undo: remove hospital \(old.name)")
+
+        case .addStrike(let s):
+            return Undo(action: .removeStrike(id: s.id), description: "undo: add strike action \(s.organisation)")
+        case .editStrike(let id, let p):
+            guard let old = strikes[id] else { return nil }
+            var inv = PatchInverse(p, empty: StrikePatch())
+            inv.field(\.organisation, "organisation", old: old.organisation)
+            inv.field(\.form, "form", old: old.form)
+            inv.field(\.start, "start", old: old.start)
+            inv.optionalField(\.end, "end", old: old.end)
+            inv.field(\.scope, "scope", old: old.scope)
+            inv.stampedField(\.participants, "participants")
+            inv.field(\.notes, "notes", old: old.notes)
+            let action: ChangeAction = inv.isExact
+                ? .editStrike(id: id, inv.inverse) : .revertStrike(id: id, fields: inv.fields, to: old)
+            return Undo(action: action, description: undoText(old.organisation, inv.fields))
+        case .revertStrike(let id, let fields, _):
+            guard let now = strikes[id] else { return nil }
+            return Undo(action: .revertStrike(id: id, fields: fields, to: now), description: undoText(now.organisation, fields))
+        case .removeStrike(let id):
+            guard let old = strikes[id] else { return nil }
+            return Undo(action: .addStrike(old), description: "undo: remove strike action \(old.organisation)")
+
+        case .addAgency(let a):
+            return Undo(action: .removeAgency(id: a.id), description: "undo: add agency \(a.name)")
+        case .editAgency(let id, let p):
+            guard let old = agencies[id] else { return nil }
+            var inv = PatchInverse(p, empty: AgencyPatch())
+            inv.field(\.name, "name", old: old.name)
+            inv.field(\.kind, "kind", old: old.kind)
+            inv.field(\.phone, "phone", old: old.phone)
+            inv.field(\.notes, "notes", old: old.notes)
+            return Undo(action: .editAgency(id: id, inv.inverse), description: undoText(old.name, inv.fields))
+        case .removeAgency(let id):
+            guard let old = agencies[id] else { return nil }
+            return Undo(action: .addAgency(old), description: "undo: remove agency \(old.name)")
+
+        case .addContact(let c):
+            return Undo(action: .removeContact(id: c.id), description: "undo: add contact \(c.person)")
+        case .editContact(let id, let p):
+            guard let old = contacts[id] else { return nil }
+            var inv = PatchInverse(p, empty: ContactPatch())
+            inv.field(\.agencyId, "agencyId", old: old.agencyId)
+            inv.field(\.person, "person", old: old.person)
+            inv.field(\.role, "role", old: old.role)
+            inv.field(\.phone, "phone", old: old.phone)
+            inv.field(\.mobile, "mobile", old: old.mobile)
+            inv.field(\.email, "email", old: old.email)
+            inv.field(\.shift, "shift", old: old.shift)
+            inv.field(\.escalation, "escalation", old: old.escalation)
+            inv.optionalField(\.lastVerified, "lastVerified", old: old.lastVerified)
+            let action: ChangeAction = inv.isExact
+                ? .editContact(id: id, inv.inverse) : .revertContact(id: id, fields: inv.fields, to: old)
+            return Undo(action: action, description: undoText(old.person, inv.fields))
+        case .revertContact(let id, let fields, _):
+            guard let now = contacts[id] else { return nil }
+            return Undo(action: .revertContact(id: id, fields: fields, to: now), description: undoText(now.person, fields))
+        case .removeContact(let id):
+            guard let old = contacts[id] else { return nil }
+            return Undo(action: .addContact(old), description: "undo: remove contact \(old.person)")
+
+        case .logCall:
+            return nil
+
+        case .addLog(let entry):
+            return Undo(action: .removeLog(id: entry.id), description: "undo: add log entry")
+        case .restoreLog(let entry, _):
+            return Undo(action: .removeLog(id: entry.id), description: "undo: restore log entry")
+        case .removeLog(let id):
+            guard let index = log.lastIndex(where: { $0.id == id }) else { return nil }
+            return Undo(action: .restoreLog(log[index], position: index), description: "undo: remove log entry")
+
+        case .addAction(let item):
+            return Undo(action: .removeAction(id: item.id), description: "undo: add action item")
+        case .editAction(let id, let p):
+            guard let old = actions[id] else { return nil }
+            var inv = PatchInverse(p, empty: ActionPatch())
+            inv.field(\.text, "text", old: old.text)
+            inv.field(\.ownerAgencyId, "ownerAgencyId", old: old.ownerAgencyId)
+            inv.optionalField(\.due, "due", old: old.due)
+            inv.field(\.status, "status", old: old.status)
+            let action: ChangeAction = inv.isExact
+                ? .editAction(id: id, inv.inverse) : .revertAction(id: id, fields: inv.fields, to: old)
+            return Undo(action: action, description: undoText(actionSubject(old), inv.fields))
+        case .revertAction(let id, let fields, _):
+            guard let now = actions[id] else { return nil }
+            return Undo(action: .revertAction(id: id, fields: fields, to: now), description: undoText(actionSubject(now), fields))
+        case .restoreAction(let item):
+            return Undo(action: .removeAction(id: item.id), description: "undo: restore action item")
+        case .removeAction(let id):
+            guard let old = actions[id] else { return nil }
+            return Undo(action: .restoreAction(old), description: "undo: remove action item")
+        }
+    }
+}
+
+extension HospitalReport {
+    /// The names of the figures this report gives, in declaration order (as `hospital.revert` takes them).
+    var givenFields: [String] {
+        var names: [String] = []
+        func given(_ value: (some Any)?, _ name: String) { if value != nil { names.append(name) } }
+        given(erState, "erState")
+        given(erReason, "erReason")
+        given(erBeds, "erBeds")
+        given(icuBeds, "icuBeds")
+        given(nicuBeds, "nicuBeds")
+        given(picuBeds, "picuBeds")
+        given(erDoctors, "erDoctors")
+        given(icuDoctors, "icuDoctors")
+        given(traineesOnRoll, "traineesOnRoll")
+        given(traineesAbsent, "traineesAbsent")
+        given(resignations, "resignations")
+        given(traineesReturned, "traineesReturned")
+        given(ordersIssued, "ordersIssued")
+        given(ordersServed, "ordersServed")
+        given(ordersComplied, "ordersComplied")
+        given(policePost, "policePost")
+        given(openIncidents, "openIncidents")
+        return names
+    }
+}
+
+/// Builds the patch that sets back the fields a patch sets, and notes when an edit cannot say it.
+private struct PatchInverse<Patch> {
+    let patch: Patch
+    var inverse: Patch
+    /// The names of the fields the patch sets, in the order they were looked at.
+    var fields: [String] = []
+    /// False when some old value cannot be set by an edit: nil before, or a figure an edit stamps.
+    var isExact = true
+
+    init(_ patch: Patch, empty: Patch) {
+        self.patch = patch
+        inverse = empty
+    }
+
+    mutating func field<V>(_ key: WritableKeyPath<Patch, V?>, _ name: String, old: V) {
+        guard patch[keyPath: key] != nil else { return }
+        inverse[keyPath: key] = old
+        fields.append(name)
+    }
+
+    mutating func optionalField<V>(_ key: WritableKeyPath<Patch, V?>, _ name: String, old: V?) {
+        guard patch[keyPath: key] != nil else { return }
+        if let old { inverse[keyPath: key] = old } else { isExact = false }
+        fields.append(name)
+    }
+
+    /// A field the edit stamps with its own officer and time: only a revert puts the old stamp back.
+    mutating func stampedField<V>(_ key: WritableKeyPath<Patch, V?>, _ name: String) {
+        guard patch[keyPath: key] != nil else { return }
+        isExact = false
+        fields.append(name)
+    }
+}
+
+/// `undo: <subject> <field>, <field>`, the fields in words (`erState` and `erReason` are one).
+private func undoText(_ subject: String, _ fields: [String]) -> String {
+    var labels: [String] = []
+    for field in fields {
+        let label = fieldLabels[field] ?? field
+        if !labels.contains(label) { labels.append(label) }
+    }
+    return labels.isEmpty ? "undo: edit \(subject)" : "undo: \(subject) \(labels.joined(separator: ", "))"
+}
+
+private func actionSubject(_ item: ActionItem) -> String {
+    let text = item.text.count > 30 ? item.text.prefix(29) + "…" : item.text
+    return "action “\(text)”"
+}
+
+private let fieldLabels: [String: String] = [
+    "erState": "ER status", "erReason": "ER status", "erBeds": "ER beds", "icuBeds": "ICU beds",
+    "nicuBeds": "neonatal ICU beds", "picuBeds": "paediatric ICU beds", "erDoctors": "ER doctors",
+    "icuDoctors": "ICU doctors", "traineesOnRoll": "trainees on roll", "traineesAbsent": "trainees absent",
+    "traineesReturned": "trainees returned", "ordersIssued": "orders issued", "ordersServed": "orders served",
+    "ordersComplied": "orders complied", "policePost": "police post", "openIncidents": "open incidents",
+    "romanizedName": "romanized name", "hospitalClass": "class", "erPhone": "ER phone",
+    "updateIntervalMinutes": "update interval", "agencyId": "agency", "escalation": "escalation order",
+    "lastVerified": "last verified", "ownerAgencyId": "owner",
+]

@@ -1,0 +1,44 @@
+import Foundation
+
+extension QuickCommandParser {
+    /// One entry per command, for the `?` help and the README.
+    public static let grammar: [(syntax: String, meaning: String)] = [
+        ("er <hospital> [open|limited|diverting|closed] [beds=a/s] [icu=a/s] [nicu=a/s] [picu=a/s] [docs=n/min] [icudocs=n/min] [reason]",
+         "report an ER: state (may be abbreviated: o l d c), beds available/staffed, doctors on duty/minimum, reason; the state may be left out when a figure is given; bare figures fill beds, icu, docs in that order: er snuh l 3/20 1/12 4/6"),
+        ("strike <hospital> [absent=n[/roll]] [roll=n] [returned=n] [resigned=n] [orders=n] [served=n] [complied=n]",
+         "report a hospital's trainee doctors (absent of the roll, returned, resigned) and return-to-work orders (issued, served, complied)"),
+        ("log [sev=info|notice|warning|critical] [cat=word] [at=time] [h=hospital] [a=agency] text",
+         "add a situation log entry (text: everything that is not key=value; at= defaults to now)"),
+        ("act <agency> text [due=time]", "add an action item owned by the agency"),
+        ("call <agency|contact> <reached|no-answer|left-message> [note]",
+         "log a call to an agency or a person (outcome may be r, na, lm)"),
+        ("done <action-id>", "mark an open action item done"),
+        ("goto <hospital>", "select the hospital on the screen"),
+        ("filter [text]", "show only rows containing the text; nothing clears the filter"),
+        ("theme <name>", "switch to a colour theme"),
+        ("help", "show this help"),
+        ("undo", "undo the last change"),
+        ("redo", "redo the last change undone"),
+    ]
+
+    /// How names and times are written, after the commands in the help.
+    public static let notes: [(syntax: String, meaning: String)] = [
+        ("<hospital>", "an id (A1100017), or the start of the Korean name (서울대), of the romanised name (seoul national, seoul st marys) or of its initials (snuh); an exact name beats a longer one"),
+        ("<agency>", "an id (knpa) or the start of its name from any word (경찰, police, national police)"),
+        ("<contact>", "a contact id (knpa-1) or the start of the person's name"),
+        ("time", "now, 14:30 (today; a due time more than an hour past is tomorrow's, an at= time more than an hour ahead yesterday's), -15m, +2h, -1h30m, 2026-11-23T18:00 (local), 2026-11-23T09:00:00Z"),
+        ("\"text\"", "double quotes make one word of text with spaces (\\\" is a quote in it); unquoted, free text is the words that are not key=value, so quote text containing ="),
+    ]
+}
+
+public enum QuickCommandHelp {
+    /// The grammar and the notes as aligned text lines (syntax, two spaces, meaning), for a help
+    /// screen. A syntax wider than `column` gets a line of its own, its meaning indented below.
+    public static func lines(column: Int = 24) -> [String] {
+        (QuickCommandParser.grammar + QuickCommandParser.notes).flatMap { row -> [String] in
+            let pad = String(repeating: " ", count: column + 2)
+            if row.syntax.count > column { return [row.syntax, pad + row.meaning] }
+            return [row.syntax + String(repeating: " ", count: column - row.syntax.count + 2) + row.meaning]
+        }
+    }
+}

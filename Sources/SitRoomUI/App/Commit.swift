@@ -1,0 +1,86 @@
+import Foundation
+import SitRoomCore
+
+/// Something this console did that can be undone: the change that undoes it, and words for it.
+public struct UndoEntry: Equatable, Sendable {
+    public var action: ChangeAction
+    public var description: String
+}
+
+/// A change sent to the change log and not yet answered.
+public struct PendingCommit: Equatable, Sendable {
+    public enum Origin: Equatable, Sendable { case command, confirm, undo, redo }
+
+    public var change: Change
+    public var origin: Origin
+    /// What undoes this change (computed on the board it was made against).
+    public var inverse: Undo?
+    public var summary: String
+}
+
+extension AppModel {
+    /// Sends a change to the log: the run loop commits it and calls `committed`.
+    mutating func commit(_ action: ChangeAction, origin: PendingCommit.Origin, summary: String) -> [Effect] {
+        if case .readOnly = save {
+            say("read-only: this console was opened with --watch", role: .error)
+            return []
+        }
+        let change = Change(officer: officer, at: now, action: action)
+        pending = PendingCommit(change: change, origin: origin, inverse: board.inverse(of: change), summary: summary)
+        return [.commit(change)]
+    }
+
+    /// The change log's answer to the pending change.
+    public mutating func committed(_ result: CommitResult, board: Board, seq: UInt64) {
+        guard let p = pending else { return }
+        pending = nil
+        switch result {
+        case .saved(let saved):
+            save = .saved(saved)
+            boardChanged(board, seq: seq, changedIds: Set([p.change.action.subjectId].compactMap { $0 }))
+            let entry = p.inverse.map { UndoEntry(action: $0.action, description: $0.description) }
+            switch p.origin {
+            case .command, .confirm:
+                if let entry { undoStack.append(entry) }
+                redoStack.removeAll()
+                say("saved #\(saved): \(p.summary)", role: .saved)
+            case .undo:
+                if let entry { redoStack.append(entry) }
+                say("saved #\(saved): \(p.summary) (Ctrl-R redoes)", role: .saved)
+            case .redo:
+                if let entry { undoStack.append(entry) }
+                say("saved #\(saved): \(p.summary)", role: .saved)
+            }
+            if case .command = prompt?.kind {
+                prompt = nil
+            } else if case .confirm = prompt?.kind {
+                prompt = nil
+            }
+        case .rejected(let error):
+            boardChanged(board, seq: seq, changedIds: [])
+            if prompt != nil { prompt?.error = error.message } else { say(error.message, role: .error, seconds: 8) }
+        case .notSaved(let why):
+            save = .notSaved(why)
+            let text = "NOT SAVED: \(why). Nothing was lost here: press Enter to try again."
+            if prompt != nil { prompt?.error = text } else { say(text, role: .notSaved, seconds: 30) }
+            if p.origin == .undo, let last = lastUndone { undoStack.append(last) }
+        }
+    }
+
+    mutating func undo() -> [Effect] {
+        guard let entry = undoStack.popLast() else {
+            say("nothing to undo from this console", role: .muted)
+            return []
+        }
+        lastUndone = entry
+        return commit(entry.action, origin: .undo, summary: entry.description)
+    }
+
+    mutating func redo() -> [Effect] {
+        guard let entry = redoStack.popLast() else {
+            say("nothing to redo", role: .muted)
+            return []
+        }
+        return commit(entry.action, origin: .redo, summary: entry.description.replacingOccurrences(of: "undo: ", with: "redo: "))
+    }
+}

@@ -1,0 +1,32 @@
+import SitRoomCore
+
+/// A line being typed at the bottom of the screen: a quick command (`:`), a filter (`/`), or a
+/// yes/no question.
+public struct Prompt: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case command
+        case filter(PanelID)
+        /// Asks before committing `action`; `question` names the record.
+        case confirm(question: String, action: ChangeAction)
+    }
+
+    public var kind: Kind
+    public var editor = LineEditor()
+    /// The model's own message when the line did not work; the line stays for correction.
+    public var error: String?
+    /// Completion or ambiguity candidates to show above the line.
+    public var candidates: [String] = []
+
+    public init(kind: Kind, text: String = "") {
+        self.kind = kind
+        editor = LineEditor(text)
+    }
+
+    public var symbol: String {
+        switch kind {
+        case .command: ":"
+        case .filter: "/"
+        case .confirm(let question, _): question + " (y/n) "
+        }
+    }
+}
