@@ -7,10 +7,15 @@ import Testing
 @Suite(.serialized) struct WallTests {
     let root = NSTemporaryDirectory() + "sitroom-wall-" + UUID().uuidString
     var data: String { root + "/data" }
+    /// The demo's last sequence number (it depends on the time of day: about 330 changes).
+    let base: UInt64
 
     init() throws {
         let r = TmuxSession.run([TmuxSession.sitroomBinary, "init", "--data", root + "/data", "--demo"], stdin: nil)
-        guard r.status == 0 else { throw TmuxError(description: "init failed: \(r.stderr)") }
+        guard r.status == 0, let n = r.stdout.split(separator: "#").last.flatMap({ UInt64($0.prefix { $0.isNumber }) }) else {
+            throw TmuxError(description: "init failed: \(r.stdout) \(r.stderr)")
+        }
+        base = n
     }
 
     func open(width: Int = 80, height: Int = 24, _ extra: [String] = []) throws -> TmuxSession {
@@ -27,7 +32,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let tmux = try open()
         try tmux.waitUntil("the wall, coverage focused first") {
-            $0.contains("✔ saved #331") && $0.contains("┏━ 2 ER/ICU coverage") && $0.contains("DEMO") && $0.contains("KST")
+            $0.contains("✔ saved #\(base)") && $0.contains("┏━ 2 ER/ICU coverage") && $0.contains("DEMO") && $0.contains("KST")
         }
         tmux.sendKeys("j", "j", "Down")
         try tmux.waitFor("4/53")
@@ -48,7 +53,7 @@ import Testing
     @Test func resizingRedrawsAtOnce() throws {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let tmux = try open()
-        try tmux.waitFor("✔ saved #331")
+        try tmux.waitFor("✔ saved #\(base)")
         tmux.resize(width: 200, height: 60)
         try tmux.waitUntil("the three panels side by side, and the operational period") { screen in
             screen.split(separator: "\n").contains { $0.contains("1 Strike status") && $0.contains("2 ER/ICU coverage") }
@@ -67,12 +72,12 @@ import Testing
     @Test func aChangeAppliedFromAnotherShellShowsWithinASecond() throws {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let tmux = try open(width: 120, height: 40)
-        try tmux.waitFor("✔ saved #331")
+        try tmux.waitFor("✔ saved #\(base)")
         let r = apply(#"{"type":"hospital.report","id":"A1100017","report":{"erState":"closed","erReason":"e2e"}}"#)
-        #expect(r.stdout == "ok 332\n", "\(r.stderr)")
+        #expect(r.stdout == "ok \(base + 1)\n", "\(r.stderr)")
         let started = Date()
         try tmux.waitUntil(timeout: 3, "the change on screen") { screen in
-            screen.contains("✔ saved #332") && screen.split(separator: "\n").contains {
+            screen.contains("✔ saved #\(base + 1)") && screen.split(separator: "\n").contains {
                 $0.contains("서울대학교병원 ") && $0.contains("RC") && $0.contains("CLOSED")
             }
         }
@@ -83,10 +88,10 @@ import Testing
     @Test func aWatchConsoleFollowsToo() throws {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let tmux = try open(["--watch"])
-        try tmux.waitFor("watching #331")
+        try tmux.waitFor("watching #\(base)")
         _ = apply(#"{"type":"log.add","record":{"severity":"critical","text":"E2E wall check"}}"#)
         try tmux.waitFor("E2E wall check", timeout: 3)
-        try tmux.waitFor("watching #332")
+        try tmux.waitFor("watching #\(base + 1)")
         tmux.sendKeys("C-c")
         try tmux.waitUntil("Ctrl-C to quit") { _ in tmux.paneIsDead() }
     }
@@ -111,9 +116,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let status = root + "/exit-status"
         var tmux = try openRecordingExit(status)
-        try tmux.waitFor("✔ saved #331")
+        try tmux.waitFor("✔ saved #\(base)")
         _ = apply(#"{"type":"log.add","record":{"text":"before the kill"}}"#)
-        try tmux.waitFor("saved #332")
+        try tmux.waitFor("saved #\(base + 1)")
         kill(try consolePID(tmux), SIGKILL)
         try tmux.waitUntil("the kill to be recorded") { _ in
             (try? String(contentsOfFile: status, encoding: .utf8)) == "exit=137\n"
@@ -122,7 +127,7 @@ import Testing
         let check = TmuxSession.run([TmuxSession.sitroomBinary, "check", "--data", data], stdin: nil)
         #expect(check.status == 0, "\(check.stdout)")
         tmux = try openRecordingExit(status)
-        try tmux.waitFor("✔ saved #332")
+        try tmux.waitFor("✔ saved #\(base + 1)")
         kill(try consolePID(tmux), SIGTERM)
         try tmux.waitUntil("SIGTERM to end the console with status 0") { _ in
             (try? String(contentsOfFile: status, encoding: .utf8)) == "exit=0\n"

@@ -150,3 +150,21 @@ func demoAppliesAtAnyTime(_ seconds: Double) throws {
     let back = try SitRoomJSON.decoder().decode([Change].self, from: data)
     #expect(back == changes)
 }
+
+@Suite struct DemoAroundTheClockTests {
+    /// `sitroom init --demo` runs at any moment: the demo must apply at every time of day.
+    @Test func theDemoAppliesEveryTenMinutesOfADay() throws {
+        let midnight = 1_795_359_600  // 2026-11-23 00:00 KST
+        for minute in stride(from: 0, to: 24 * 60, by: 10) {
+            let now = Date(timeIntervalSince1970: Double(midnight + minute * 60 + 17))
+            var board = Board()
+            for change in DemoSituation.changes(now: now) {
+                do { try board.apply(change) } catch {
+                    Issue.record("at \(now): \(change.action.type) failed: \(error)")
+                    return
+                }
+            }
+            #expect(board.hospitals.count >= 40)
+        }
+    }
+}

@@ -68,7 +68,9 @@ extension DemoSituation {
             }
         }
         for check in verifications {
-            builder.add(at: check.at, by: "han.mohw", .editContact(
+            // Entered after the set-up (a check days ago is recorded when the board was set up),
+            // so that the contact always exists before its edit, whatever the time of day.
+            builder.add(at: max(check.at, clock.setupTime + 3600), by: "han.mohw", .editContact(
                 id: check.id, ContactPatch(lastVerified: clock.date(check.at))))
         }
     }
