@@ -64,6 +64,8 @@ public struct AppModel: Sendable {
     public var height = 24
     /// The line being typed at the bottom, if any.
     public var prompt: Prompt?
+    /// The form being filled in, if any.
+    public var form: Form?
     /// Quick commands entered, oldest first, and where Up/Down is in them.
     public var history: [String] = []
     public var historyIndex: Int?

@@ -9,7 +9,7 @@ public struct UndoEntry: Equatable, Sendable {
 
 /// A change sent to the change log and not yet answered.
 public struct PendingCommit: Equatable, Sendable {
-    public enum Origin: Equatable, Sendable { case command, confirm, undo, redo }
+    public enum Origin: Equatable, Sendable { case command, confirm, form, undo, redo }
 
     public var change: Change
     public var origin: Origin
@@ -40,7 +40,8 @@ extension AppModel {
             boardChanged(board, seq: seq, changedIds: Set([p.change.action.subjectId].compactMap { $0 }))
             let entry = p.inverse.map { UndoEntry(action: $0.action, description: $0.description) }
             switch p.origin {
-            case .command, .confirm:
+            case .command, .confirm, .form:
+                if p.origin == .form { form = nil }
                 if let entry { undoStack.append(entry) }
                 redoStack.removeAll()
                 say("saved #\(saved): \(p.summary)", role: .saved)
@@ -58,11 +59,23 @@ extension AppModel {
             }
         case .rejected(let error):
             boardChanged(board, seq: seq, changedIds: [])
-            if prompt != nil { prompt?.error = error.message } else { say(error.message, role: .error, seconds: 8) }
+            if p.origin == .form, form != nil {
+                form?.message = error.message
+            } else if prompt != nil {
+                prompt?.error = error.message
+            } else {
+                say(error.message, role: .error, seconds: 8)
+            }
         case .notSaved(let why):
             save = .notSaved(why)
             let text = "NOT SAVED: \(why). Nothing was lost here: press Enter to try again."
-            if prompt != nil { prompt?.error = text } else { say(text, role: .notSaved, seconds: 30) }
+            if p.origin == .form, form != nil {
+                form?.message = text
+            } else if prompt != nil {
+                prompt?.error = text
+            } else {
+                say(text, role: .notSaved, seconds: 30)
+            }
             if p.origin == .undo, let last = lastUndone { undoStack.append(last) }
         }
     }

@@ -13,6 +13,7 @@ public enum Effect: Equatable, Sendable {
 
 extension AppModel {
     public mutating func update(key: Key) -> [Effect] {
+        if form != nil { return updateForm(key: key) }
         if prompt != nil { return updatePrompt(key: key) }
         guard let action = KeyMap.action(for: key) else {
             if case .char(let c) = key, !c.isWhitespace {
@@ -84,7 +85,9 @@ extension AppModel {
         case .sort: cycleSort(panel)
         case .undo: return undo()
         case .redo: return redo()
-        case .edit, .add, .call: startCommand(for: action, in: panel)
+        case .edit: edit(in: panel)
+        case .add: add(in: panel)
+        case .call: startCommand(for: action, in: panel)
         case .delete: askToDelete(in: panel)
         }
         return []
@@ -110,26 +113,40 @@ extension AppModel {
         }
     }
 
-    /// `e`, `a` and `c` open the command line with the start of the command for this record.
-    private mutating func startCommand(for action: Action, in panel: PanelID) {
-        let record = selectedRecord(panel)
-        var text: String
-        switch (action, record) {
-        case (.call, .contact(let id)?): text = "call \(id) "
-        case (.call, _): text = "call "
-        case (.edit, .hospital(let id)?): text = panel == .strike ? "strike \(id) " : "er \(id) "
-        case (.edit, .action(let id)?): text = "done \(id)"
-        case (.edit, .contact(let id)?): text = "call \(id) "
-        case (.add, _) where panel == .log: text = "log "
-        case (.add, _) where panel == .actions: text = "act "
-        case (.add, _) where panel == .contacts: text = "call "
-        case (.add, _) where panel == .strike: text = "strike "
-        case (.add, _): text = "er "
-        default:
-            say("nothing to edit here", role: .muted)
-            return
+    /// `e` opens the form of the selected record.
+    private mutating func edit(in panel: PanelID) {
+        switch selectedRecord(panel) {
+        case .hospital(let id)?: openForm(panel == .strike ? .strikeFigures(id) : .hospitalStatus(id))
+        case .action(let id)?: openForm(.editAction(id))
+        case .contact(let id)?: openForm(.editContact(id))
+        case .logEntry?, .strike?: say("log entries and strike actions are changed with : (see ?)", role: .muted)
+        case nil: break
         }
-        prompt = Prompt(kind: .command, text: text)
+    }
+
+    /// `a` opens an empty form for the panel's kind of record.
+    private mutating func add(in panel: PanelID) {
+        switch panel {
+        case .log: openForm(.newLogEntry)
+        case .actions: openForm(.newAction)
+        case .contacts:
+            if case .contact(let id)? = selectedRecord(panel) {
+                openForm(.newContact(agencyId: board.contacts[id]?.agencyId))
+            } else {
+                openForm(.newContact(agencyId: nil))
+            }
+        case .coverage, .strike:
+            say("hospitals come from `sitroom apply`; e updates the selected one", role: .muted)
+        }
+    }
+
+    /// `c` opens the command line with a call to the selected contact started.
+    private mutating func startCommand(for action: Action, in panel: PanelID) {
+        if case .contact(let id)? = selectedRecord(panel) {
+            prompt = Prompt(kind: .command, text: "call \(id) ")
+        } else {
+            prompt = Prompt(kind: .command, text: "call ")
+        }
     }
 
     private mutating func askToDelete(in panel: PanelID) {

@@ -17,6 +17,8 @@ public enum Dashboard {
         TopBar.draw(&buffer, model, row: rows[0].y)
         SummaryStrip.draw(&buffer, model, rows: rows[1].y)
         switch model.screen {
+        case _ where model.form != nil:
+            FormView.draw(&buffer, model.form!, rows[2])
         case .dashboard:
             let areas = panelAreas(rows[2])
             for (panel, rect) in zip(PanelID.dashboard, areas) {
@@ -50,7 +52,7 @@ public enum Dashboard {
     /// Whether a clock tick from `previous` to `model.now` can use `refreshClock`.
     public static func tickNeedsOnlyTheClock(_ model: AppModel, renderedAt previous: Date) -> Bool {
         Int(previous.timeIntervalSince1970 / 60) == Int(model.now.timeIntervalSince1970 / 60)
-            && model.flash == nil && model.changedRows.isEmpty && model.prompt == nil
+            && model.flash == nil && model.changedRows.isEmpty && model.prompt == nil && model.form == nil
     }
 
     /// Strike, coverage, contacts: side by side on wide screens, coverage on top otherwise.

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+@testable import SitRoomCore
+@testable import SitRoomUI
+
+@Suite struct FormTests {
+    typealias LogStub = EntryTests.LogStub
+
+    func model() -> AppModel {
+        var m = RenderFixture.demoModel()
+        m.width = 100
+        m.height = 30
+        return m
+    }
+
+    func type(_ text: String, _ m: inout AppModel) { for c in text { _ = m.update(key: .char(c)) } }
+
+    func focus(_ key: String, _ m: inout AppModel) {
+        while m.form?.fields[m.form!.focus].key != key { _ = m.update(key: .tab) }
+    }
+
+    func replace(_ key: String, with text: String, _ m: inout AppModel) {
+        focus(key, &m)
+        _ = m.update(key: .ctrl("u"))
+        type(text, &m)
+    }
+
+    @Test func editingAHospitalSendsOnlyTheChangedFigures() throws {
+        var m = model()
+        var log = LogStub(board: m.board, seq: m.seq)
+        let id = PanelID.coverage.content(m).rows[0].id
+        let before = try #require(m.board.hospitals[id])
+        _ = m.update(key: .char("e"))
+        #expect(m.form?.kind == .hospitalStatus(id))
+        replace("icuBeds", with: "1/20", &m)
+        #expect(m.form?.field("icuBeds")?.error == nil)
+        let effects = m.update(key: .enter)
+        guard case .commit(let change)? = effects.first else {
+            Issue.record("no commit: \(effects) \(String(describing: m.form?.message))")
+            return
+        }
+        #expect(change.action == .reportHospital(id: id, HospitalReport(icuBeds: Capacity(available: 1, staffed: 20))))
+        log.run(effects, into: &m)
+        #expect(m.form == nil)
+        let after = try #require(m.board.hospitals[id])
+        #expect(after.erBeds == before.erBeds, "untouched figures keep their own stamps")
+        #expect(after.icuBeds?.by == "kim.duty")
+    }
+
+    @Test func theModelsOwnMessageShowsOnTheFieldAndEnterRefuses() {
+        var m = model()
+        _ = m.update(key: .char("e"))
+        replace("icuBeds", with: "21/20", &m)
+        #expect(m.form?.field("icuBeds")?.error == "ICU available 21 exceeds staffed 20")
+        #expect(m.update(key: .enter) == [.bell])
+        #expect(m.form != nil)
+        let screen = RenderFixture.render(m, 100, 30).text
+        #expect(screen.contains("ICU available 21 exceeds staffed 20"))
+    }
+
+    @Test func numbersRejectLettersAndChoicesCycle() {
+        var m = model()
+        _ = m.update(key: .char("e"))
+        focus("openIncidents", &m)
+        let before = m.form?.field("openIncidents")?.text
+        #expect(m.update(key: .char("x")) == [.bell])
+        #expect(m.form?.field("openIncidents")?.text == before)
+        focus("erState", &m)
+        let start = m.form?.field("erState")?.text
+        _ = m.update(key: .char(" "))
+        #expect(m.form?.field("erState")?.text != start)
+        _ = m.update(key: .char("d"))
+        #expect(m.form?.field("erState")?.text == "diverting")
+    }
+
+    @Test func escOnAChangedFormAsksBeforeDiscarding() {
+        var m = model()
+        _ = m.update(key: .char("e"))
+        _ = m.update(key: .escape)
+        #expect(m.form == nil, "an unchanged form just closes")
+        _ = m.update(key: .char("e"))
+        replace("erReason", with: "CT down", &m)
+        _ = m.update(key: .escape)
+        #expect(m.form?.askingToDiscard == true)
+        #expect(RenderFixture.render(m, 100, 30).text.contains("Discard your changes?"))
+        _ = m.update(key: .char("n"))
+        #expect(m.form?.field("erReason")?.text == "CT down", "n goes back to the form, text intact")
+        _ = m.update(key: .escape)
+        _ = m.update(key: .char("y"))
+        #expect(m.form == nil)
+    }
+
+    @Test func aFigureAnotherOfficerChangedMeanwhileIsAConflict() throws {
+        var m = model()
+        var log = LogStub(board: m.board, seq: m.seq)
+        let id = PanelID.coverage.content(m).rows[0].id
+        _ = m.update(key: .char("e"))
+        replace("icuBeds", with: "1/20", &m)
+        // Another console saves a different ICU figure while this form is open.
+        try log.board.apply(Change(officer: "lee", at: m.now, action: .reportHospital(id: id, HospitalReport(icuBeds: Capacity(available: 5, staffed: 20)))))
+        log.seq += 1
+        m.boardChanged(log.board, seq: log.seq, changedIds: [id])
+        #expect(m.update(key: .enter) == [.bell])
+        #expect(m.form?.conflicts == [Conflict(key: "icuBeds", label: "ICU beds a/s", mine: "1/20", theirs: "5/20")])
+        #expect(RenderFixture.render(m, 100, 30).text.contains("Changed by another officer"))
+        _ = m.update(key: .char("n"))
+        #expect(m.form == nil, "taking theirs leaves nothing to save")
+        #expect(m.board.hospitals[id]?.icuBeds?.value == Capacity(available: 5, staffed: 20))
+
+        _ = m.update(key: .char("e"))
+        replace("icuBeds", with: "2/20", &m)
+        try log.board.apply(Change(officer: "lee", at: m.now, action: .reportHospital(id: id, HospitalReport(icuBeds: Capacity(available: 6, staffed: 20)))))
+        log.seq += 1
+        m.boardChanged(log.board, seq: log.seq, changedIds: [id])
+        _ = m.update(key: .enter)
+        log.run(m.update(key: .char("y")), into: &m)
+        #expect(m.board.hospitals[id]?.icuBeds?.value == Capacity(available: 2, staffed: 20), "y keeps mine")
+    }
+
+    @Test func aFailedSaveKeepsTheFormOpenAndFilled() {
+        var m = model()
+        var log = LogStub(board: m.board, seq: m.seq, fail: "No space left on device")
+        _ = m.update(key: .char("e"))
+        replace("erReason", with: "CT down", &m)
+        log.run(m.update(key: .enter), into: &m)
+        #expect(m.form?.field("erReason")?.text == "CT down")
+        #expect(m.form?.message?.contains("NOT SAVED") == true)
+        #expect(m.save == .notSaved("No space left on device"))
+        log.fail = nil
+        log.run(m.update(key: .enter), into: &m)
+        #expect(m.form == nil)
+        #expect(m.flash?.text.contains("saved #332") == true)
+    }
+
+    @Test func addingALogEntryAndAnActionItem() throws {
+        var m = model()
+        var log = LogStub(board: m.board, seq: m.seq)
+        _ = m.update(key: .char("4"))
+        _ = m.update(key: .char("a"))
+        type("응급실 앞 대기 인원 증가", &m)
+        focus("severity", &m)
+        _ = m.update(key: .char("w"))
+        log.run(m.update(key: .enter), into: &m)
+        let entry = try #require(m.board.log.last)
+        #expect(entry.text == "응급실 앞 대기 인원 증가")
+        #expect(entry.severity == .warning)
+        #expect(entry.entered.by == "kim.duty")
+        _ = m.update(key: .char("5"))
+        _ = m.update(key: .char("a"))
+        type("Post officers at the Anam ER", &m)
+        replace("ownerAgencyId", with: "police", &m)
+        replace("due", with: "18:00", &m)
+        log.run(m.update(key: .enter), into: &m)
+        let item = try #require(m.board.actions.values.first { $0.text == "Post officers at the Anam ER" })
+        #expect(item.ownerAgencyId == "knpa")
+        #expect(item.due != nil)
+        #expect(m.undoStack.count == 2)
+    }
+}
