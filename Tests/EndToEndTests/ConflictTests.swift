@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import SitRoomCore
+
+/// Two consoles on one data directory edit the same figure: the second to save is asked.
+@Suite(.serialized) struct ConflictTests {
+    let root = NSTemporaryDirectory() + "sitroom-conflict-" + UUID().uuidString
+    var data: String { root + "/data" }
+
+    init() throws {
+        let r = TmuxSession.run([TmuxSession.sitroomBinary, "init", "--data", root + "/data", "--demo"], stdin: nil)
+        guard r.status == 0 else { throw TmuxError(description: "init failed: \(r.stdout) \(r.stderr)") }
+    }
+
+    func console(_ officer: String) throws -> TmuxSession {
+        try TmuxSession(width: 100, height: 30,
+                        command: [TmuxSession.sitroomBinary, "--data", data, "--officer", officer, "--tz", "Asia/Seoul"],
+                        environment: ["TERM": "xterm-256color"])
+    }
+
+    @Test func theSecondOfficerToSaveTheSameFigureIsAsked() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let a = try console("desk.a")
+        let b = try console("desk.b")
+        for (t, name) in [(a, "desk.a"), (b, "desk.b")] {
+            try t.waitFor(name)
+            t.sendKeys(":")
+            t.sendText("goto A1100017")
+            t.sendKeys("Enter")
+            t.sendKeys("e")
+            try t.waitFor("ER/ICU status — 서울대학교병원")
+        }
+        // Both forms are open on SNUH. Desk B saves ICU first.
+        for _ in 0..<3 { b.sendKeys("Tab") }
+        b.sendKeys("C-u")
+        b.sendText("9/58")
+        b.sendKeys("Enter")
+        let bScreen = try b.waitFor("saved #")
+        let seq = try #require(bScreen.split(separator: "#").last.map { String($0.prefix { $0.isNumber }) })
+        // Desk A's console follows the journal: its top bar shows B's change while its form stays open.
+        try a.waitUntil("desk A to follow B's change") { $0.contains("✔ saved #\(seq)") && $0.contains("ER/ICU status") }
+        for _ in 0..<3 { a.sendKeys("Tab") }
+        a.sendKeys("C-u")
+        a.sendText("1/58")
+        a.sendKeys("Enter")
+        try a.waitUntil("the conflict prompt") {
+            $0.contains("Changed by another officer") && $0.contains("yours 1/58") && $0.contains("theirs 9/58")
+        }
+        a.sendKeys("y")
+        try a.waitUntil("desk A's value saved") { $0.contains("saved #") && !$0.contains("Changed by another officer") }
+        let export = TmuxSession.run([TmuxSession.sitroomBinary, "export", "--data", data, "--format", "json"], stdin: nil)
+        let doc = try SitRoomJSON.decoder().decode(BoardDocument.self, from: Data(export.stdout.utf8))
+        let snuh = try #require(doc.hospitals.first { $0.id == "A1100017" })
+        #expect(snuh.icuBeds?.value == Capacity(available: 1, staffed: 58))
+        #expect(snuh.icuBeds?.by == "desk.a", "kept after being asked")
+        a.sendKeys("q")
+        b.sendKeys("q")
+    }
+}
