@@ -156,4 +156,56 @@ import Testing
         #expect(item.due != nil)
         #expect(m.undoStack.count == 2)
     }
+
+    @Test func strikeActionsAreRecordsOfTheStrikePanel() throws {
+        var m = model()
+        var log = LogStub(board: m.board, seq: m.seq)
+        _ = m.update(key: .char("1"))
+        let first = try #require(m.selectedRecord(.strike))
+        guard case .strike(let id) = first else {
+            Issue.record("the strike panel starts with the organisations' actions, got \(first)")
+            return
+        }
+        _ = m.update(key: .enter)
+        #expect(m.screen == .detail(.strike(id)))
+        _ = m.update(key: .escape)
+        _ = m.update(key: .char("e"))
+        #expect(m.form?.kind == .editStrike(id))
+        replace("participants", with: "9500", &m)
+        log.run(m.update(key: .enter), into: &m)
+        #expect(m.board.strikes[id]?.participants?.value == 9500)
+        #expect(m.board.strikes[id]?.participants?.by == "kim.duty")
+        _ = m.update(key: .char("a"))
+        #expect(m.form?.kind == .newStrike)
+        type("대한병원협회 (KHA)", &m)
+        focus("form", &m)
+        _ = m.update(key: .char("r"))
+        log.run(m.update(key: .enter), into: &m)
+        #expect(m.board.strikes.values.contains { $0.organisation == "대한병원협회 (KHA)" && $0.form == .rally })
+    }
+
+    @Test func aContactsAgencyIsEditedWithShiftA() throws {
+        var m = model()
+        var log = LogStub(board: m.board, seq: m.seq)
+        _ = m.update(key: .char("3"))
+        guard case .contact(let id)? = m.selectedRecord(.contacts), let agency = m.board.contacts[id]?.agencyId else {
+            Issue.record("no contact selected")
+            return
+        }
+        _ = m.update(key: .char("A"))
+        #expect(m.form?.kind == .editAgency(agency))
+        replace("phone", with: "02-0000-9999", &m)
+        log.run(m.update(key: .enter), into: &m)
+        #expect(m.board.agencies[agency]?.phone == "02-0000-9999")
+    }
+
+    @Test func aContactsDetailIsItsAgencysCallLog() throws {
+        var m = model()
+        let call = try #require(m.board.calls.last)
+        let contact = try #require(m.board.contacts.values.first { $0.agencyId == call.agencyId })
+        m.screens.append(.detail(.contact(contact.id)))
+        let text = RenderFixture.render(m, 120, 40).text
+        #expect(text.contains("Call log of"))
+        #expect(text.contains(call.outcome.rawValue))
+    }
 }

@@ -5,7 +5,7 @@ public enum Action: String, Sendable, CaseIterable {
     case strikeView, coverageView, contactsView, logView, actionsView, dashboard
     case openDetail, back, help, redraw, quit
     case command, filter, nextMatch, previousMatch, sort, undo, redo
-    case edit, add, delete, call
+    case edit, add, delete, call, editAgency
 }
 
 public struct Binding: Sendable {
@@ -40,9 +40,10 @@ public enum KeyMap {
         Binding(keys: [.char("n")], label: "n", action: .nextMatch, help: "next row (of the filtered ones)", hint: nil),
         Binding(keys: [.char("N")], label: "N", action: .previousMatch, help: "previous row", hint: nil),
         Binding(keys: [.char("s")], label: "s", action: .sort, help: "sort by the next column (again: back to the panel's order)", hint: nil),
-        Binding(keys: [.char("e")], label: "e", action: .edit, help: "edit the selected record in a form (ER status, strike figures, action, contact)", hint: nil),
-        Binding(keys: [.char("a")], label: "a", action: .add, help: "add a record to this panel in a form (log entry, action item, contact)", hint: nil),
+        Binding(keys: [.char("e")], label: "e", action: .edit, help: "edit the selected record in a form (ER status, strike figures or action, action item, contact)", hint: nil),
+        Binding(keys: [.char("a")], label: "a", action: .add, help: "add a record to this panel in a form (strike action, log entry, action item, contact)", hint: nil),
         Binding(keys: [.char("d")], label: "d", action: .delete, help: "delete the selected record (asks first; u brings it back)", hint: nil),
+        Binding(keys: [.char("A")], label: "A", action: .editAgency, help: "edit the selected contact's agency in a form", hint: nil),
         Binding(keys: [.char("c")], label: "c", action: .call, help: "log a call to the selected contact", hint: nil),
         Binding(keys: [.char("u")], label: "u", action: .undo, help: "undo this console's last change (a new change in the journal)", hint: "u undo"),
         Binding(keys: [.ctrl("r")], label: "^R", action: .redo, help: "redo", hint: nil),

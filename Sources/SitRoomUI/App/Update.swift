@@ -86,6 +86,12 @@ extension AppModel {
         case .undo: return undo()
         case .redo: return redo()
         case .edit: edit(in: panel)
+        case .editAgency:
+            if case .contact(let id)? = selectedRecord(panel), let agency = board.contacts[id]?.agencyId {
+                openForm(.editAgency(agency))
+            } else {
+                say("select a contact to edit its agency", role: .muted)
+            }
         case .add: add(in: panel)
         case .call: startCommand(for: action, in: panel)
         case .delete: askToDelete(in: panel)
@@ -119,7 +125,8 @@ extension AppModel {
         case .hospital(let id)?: openForm(panel == .strike ? .strikeFigures(id) : .hospitalStatus(id))
         case .action(let id)?: openForm(.editAction(id))
         case .contact(let id)?: openForm(.editContact(id))
-        case .logEntry?, .strike?: say("log entries and strike actions are changed with : (see ?)", role: .muted)
+        case .strike(let id)?: openForm(.editStrike(id))
+        case .logEntry?: say("a log entry is a record of what happened: add a new one (a), or delete this one (d)", role: .muted)
         case nil: break
         }
     }
@@ -135,7 +142,8 @@ extension AppModel {
             } else {
                 openForm(.newContact(agencyId: nil))
             }
-        case .coverage, .strike:
+        case .strike: openForm(.newStrike)
+        case .coverage:
             say("hospitals come from `sitroom apply`; e updates the selected one", role: .muted)
         }
     }

@@ -45,6 +45,9 @@ public enum FormKind: Equatable, Sendable {
     case editAction(String)
     case newContact(agencyId: String?)
     case editContact(String)
+    case newStrike
+    case editStrike(String)
+    case editAgency(String)
 }
 
 /// A value another officer saved while this form was open.

@@ -66,7 +66,32 @@ extension Form {
         case .editContact(let id):
             guard let c = board.contacts[id] else { return nil }
             return Form(kind: kind, title: "Contact — \(c.person)", fields: contactFields(c, agencyId: c.agencyId))
+        case .newStrike:
+            return Form(kind: kind, title: "New strike action", fields: strikeFields(nil, m))
+        case .editStrike(let id):
+            guard let s = board.strikes[id] else { return nil }
+            return Form(kind: kind, title: "Strike action — \(s.organisation)", fields: strikeFields(s, m))
+        case .editAgency(let id):
+            guard let a = board.agencies[id] else { return nil }
+            return Form(kind: kind, title: "Agency — \(a.name)", fields: [
+                FormField("name", "Name", .text, a.name),
+                FormField("kind", "Kind", .choice(AgencyKind.allCases.map(\.rawValue)), a.kind.rawValue),
+                FormField("phone", "Phone", .text, a.phone),
+                FormField("notes", "Notes", .text, a.notes),
+            ])
         }
+    }
+
+    private static func strikeFields(_ s: StrikeAction?, _ m: AppModel) -> [FormField] {
+        [
+            FormField("organisation", "Organisation", .text, s?.organisation ?? ""),
+            FormField("form", "Form", .choice(StrikeForm.allCases.map(\.rawValue)), s?.form.rawValue ?? StrikeForm.walkout.rawValue),
+            FormField("start", "Start", .time, s.map { TimeExpression.short($0.start, timeZone: m.timeZone) } ?? "now"),
+            FormField("end", "End", .time, s?.end.map { TimeExpression.short($0, timeZone: m.timeZone) } ?? ""),
+            FormField("scope", "Scope", .text, s?.scope ?? ""),
+            FormField("participants", "Participants", .number, s?.participants.map { String($0.value) } ?? ""),
+            FormField("notes", "Notes", .text, s?.notes ?? ""),
+        ]
     }
 
     private static func contactFields(_ c: Contact?, agencyId: String?) -> [FormField] {
@@ -167,7 +192,35 @@ extension Form {
             p.shift = changed("shift")?.text
             p.escalation = try number("escalation")
             return (.editContact(id: id, p), "contact \(board.contacts[id]?.person ?? id): \(changedLabels)")
+        case .newStrike:
+            let s = try strikeAction(m, id: newId("strike"))
+            return (.addStrike(s), "strike action of \(s.organisation) added")
+        case .editStrike(let id):
+            var p = StrikePatch()
+            p.organisation = changed("organisation")?.text
+            p.form = changed("form").flatMap { StrikeForm(rawValue: $0.text) }
+            if changed("start") != nil { p.start = try field("start")?.time(now: m.now, zone: m.timeZone, leaning: .past) }
+            if changed("end") != nil { p.end = try field("end")?.time(now: m.now, zone: m.timeZone, leaning: .future) }
+            p.scope = changed("scope")?.text
+            p.participants = try number("participants")
+            p.notes = changed("notes")?.text
+            return (.editStrike(id: id, p), "strike action \(board.strikes[id]?.organisation ?? id): \(changedLabels)")
+        case .editAgency(let id):
+            let p = AgencyPatch(name: changed("name")?.text, kind: changed("kind").flatMap { AgencyKind(rawValue: $0.text) },
+                                phone: changed("phone")?.text, notes: changed("notes")?.text)
+            return (.editAgency(id: id, p), "agency \(board.agencies[id]?.name ?? id): \(changedLabels)")
         }
+    }
+
+    private func strikeAction(_ m: AppModel, id: String) throws -> StrikeAction {
+        StrikeAction(
+            id: id, organisation: field("organisation")?.text ?? "",
+            form: StrikeForm(rawValue: field("form")?.text ?? "") ?? .other,
+            start: try field("start")?.time(now: m.now, zone: m.timeZone, leaning: .past) ?? m.now,
+            end: try field("end")?.time(now: m.now, zone: m.timeZone, leaning: .future),
+            scope: field("scope")?.text ?? "",
+            participants: try field("participants")?.number().map { Reported($0, at: m.now, by: m.officer) },
+            notes: field("notes")?.text ?? "")
     }
 
     /// A hospital or agency typed by id or name; nil when left empty.

@@ -27,10 +27,12 @@ enum DetailView {
                 field("Escalation", "\(c.escalation)"),
                 field("Last verified", c.lastVerified.map { Format.dateTime($0, model.timeZone) } ?? "—"),
                 field("Last reached", c.lastReached.map { Format.dateTime($0, model.timeZone) + "  (" + Format.age(of: $0, now: model.now) + " ago)" } ?? "—"),
-                [], [("Calls", .header)],
+                [], [("Call log of \(agency), newest first", .header)],
             ]
-            for call in board.calls.reversed() where call.contactId == id || (call.contactId == nil && call.agencyId == c.agencyId) {
-                lines.append([(Format.dateTime(call.at, model.timeZone) + "  ", .muted), (call.outcome.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0), call.outcome == .reached ? .good : .warning),
+            for call in board.calls.reversed() where call.agencyId == c.agencyId {
+                let person = call.contactId.flatMap { board.contacts[$0]?.person } ?? "(agency)"
+                lines.append([(Format.dateTime(call.at, model.timeZone) + "  ", .muted), (person + "  ", call.contactId == id ? .title : .normal),
+                              (call.outcome.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0), call.outcome == .reached ? .good : .warning),
                               (call.note + "  ", .normal), (call.by, .muted)])
             }
             return (c.person + " — " + agency, lines)

@@ -1,10 +1,11 @@
 import Foundation
 import SitRoomCore
 
-/// The organisations' actions above, then per-hospital absences and orders, highest absence first.
+/// The organisations' actions first (current and coming, as selectable rows), then per-hospital
+/// absences and orders, highest absence first.
 enum StrikePanel {
     static let columns = [
-        Column("Hospital", width: 10, priority: 9, flexible: true),
+        Column("Who", width: 10, priority: 9, flexible: true),
         Column("Absent", width: 9, align: .right, priority: 9),
         Column("%", width: 4, align: .right, priority: 8),
         Column("Ret", width: 4, align: .right, priority: 6),
@@ -12,19 +13,47 @@ enum StrikePanel {
         Column("Age", width: 5, align: .right, priority: 2),
     ]
 
+    /// Row ids of strike actions carry this prefix; hospital rows are hospital ids.
+    static let actionPrefix = "strike:"
+
+    /// "KIRA" for "대한전공의협의회 Korea Intern Resident Association (KIRA)": narrow panels need it.
+    static func shortName(_ organisation: String) -> String {
+        guard let open = organisation.lastIndex(of: "("), let close = organisation.lastIndex(of: ")"), open < close else {
+            return organisation
+        }
+        return String(organisation[organisation.index(after: open)..<close])
+    }
+
+    static func shortForm(_ form: StrikeForm) -> String {
+        switch form {
+        case .walkout: "walk-out"
+        case .unlimitedStrike: "strike"
+        case .collectiveResignation: "resignation"
+        case .rally: "rally"
+        case .workToRule: "work-to-rule"
+        case .other: "action"
+        }
+    }
+
     static func content(_ model: AppModel) -> PanelContent {
         let now = model.now
-        let actions = model.board.strikes.values.filter { $0.isActive(at: now) || ($0.start > now) }
+        let actions = model.board.strikes.values.filter { $0.isActive(at: now) || $0.start > now }
             .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
-        let preface: [[(String, Role)]] = actions.map { s in
-            let since = s.start > now ? "from " + Format.dateTime(s.start, model.timeZone) : "since " + Format.dateTime(s.start, model.timeZone)
-            let count = s.participants.map { " · " + Format.grouped($0.value) } ?? ""
-            return [(s.organisation, s.start > now ? .muted : .alert), (" " + s.form.rawValue + " ", .normal),
-                    (since + count, .muted)]
+        let actionRows = actions.map { s -> TableRow in
+            let coming = s.start > now
+            let when = (coming ? "from " : "since ") + String(Format.dateTime(s.start, model.timeZone).prefix(5))
+            return TableRow(id: actionPrefix + s.id, cells: [
+                TableCell("▶ " + shortName(s.organisation) + " " + shortForm(s.form), coming ? .muted : .alert),
+                TableCell(s.participants.map { Format.grouped($0.value) } ?? "—"),
+                TableCell(""),
+                TableCell(""),
+                TableCell(when, .muted),
+                TableCell(Format.age(of: s.participants?.at, now: now), .muted),
+            ], search: [s.id, s.organisation, s.form.rawValue, s.scope].joined(separator: " "))
         }
         let hospitals = model.board.hospitals.values.filter { $0.traineesOnRoll != nil || $0.ordersIssued != nil }
             .sorted { (-($0.absentShare ?? -1), $0.name) < (-($1.absentShare ?? -1), $1.name) }
-        let rows = hospitals.map { h -> TableRow in
+        let hospitalRows = hospitals.map { h -> TableRow in
             let share = h.absentShare
             let orders = [h.ordersIssued, h.ordersServed, h.ordersComplied].map { $0.map { String($0.value) } ?? "—" }
             let newest = [h.traineesAbsent?.at, h.ordersIssued?.at].compactMap { $0 }.max()
@@ -37,6 +66,8 @@ enum StrikePanel {
                 TableCell(Format.age(of: newest, now: now), .muted),
             ], search: [h.id, h.name, h.romanizedName, h.region].joined(separator: " "))
         }
-        return PanelContent(preface: preface, columns: columns, rows: rows, record: { .hospital($0) })
+        return PanelContent(columns: columns, rows: actionRows + hospitalRows, record: { id in
+            id.hasPrefix(actionPrefix) ? .strike(String(id.dropFirst(actionPrefix.count))) : .hospital(id)
+        })
     }
 }
