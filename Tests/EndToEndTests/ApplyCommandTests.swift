@@ -4,19 +4,13 @@ import Testing
 
 /// `sitroom apply --command`: quick command lines on stdin, run through the real binary.
 @Suite struct ApplyCommandTests {
-    let root = NSTemporaryDirectory() + "sitroom-apply-" + UUID().uuidString
-    var data: String { root + "/data" }
+    let demo: DemoData
+    var data: String { demo.path }
+    var root: String { demo.root }
 
-    /// The demo's last sequence number (it depends on the time of day).
-    let base: UInt64
+    var base: UInt64 { demo.base }
 
-    init() throws {
-        let r = TmuxSession.run([TmuxSession.sitroomBinary, "init", "--data", root + "/data", "--demo"], stdin: nil)
-        guard r.status == 0, let n = r.stdout.split(separator: "#").last.flatMap({ UInt64($0.prefix { $0.isNumber }) }) else {
-            throw TmuxError(description: "init failed: \(r.stdout) \(r.stderr)")
-        }
-        base = n
-    }
+    init() throws { demo = try DemoData("apply") }
 
     func export() throws -> BoardDocument {
         let r = TmuxSession.run([TmuxSession.sitroomBinary, "export", "--data", data, "--format", "json"], stdin: nil)

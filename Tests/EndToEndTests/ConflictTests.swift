@@ -4,13 +4,11 @@ import Testing
 
 /// Two consoles on one data directory edit the same figure: the second to save is asked.
 @Suite(.serialized) struct ConflictTests {
-    let root = NSTemporaryDirectory() + "sitroom-conflict-" + UUID().uuidString
-    var data: String { root + "/data" }
+    let demo: DemoData
+    var data: String { demo.path }
+    var root: String { demo.root }
 
-    init() throws {
-        let r = TmuxSession.run([TmuxSession.sitroomBinary, "init", "--data", root + "/data", "--demo"], stdin: nil)
-        guard r.status == 0 else { throw TmuxError(description: "init failed: \(r.stdout) \(r.stderr)") }
-    }
+    init() throws { demo = try DemoData("conflict") }
 
     func console(_ officer: String) throws -> TmuxSession {
         try TmuxSession(width: 100, height: 30,

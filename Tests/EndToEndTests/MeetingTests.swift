@@ -4,20 +4,14 @@ import Testing
 /// A scripted situation meeting, done only with keys in the real binary in tmux, then checked
 /// against `sitroom export`: exactly the intended changes, and nothing else.
 @Suite(.serialized) struct MeetingTests {
-    let root = NSTemporaryDirectory() + "sitroom-meeting-" + UUID().uuidString
-    var data: String { root + "/data" }
-    /// The demo's last sequence number (it depends on the time of day: about 330 changes).
-    let base: UInt64
+    let demo: DemoData
+    var data: String { demo.path }
+    var root: String { demo.root }
+    var base: UInt64 { demo.base }
 
     static let officer = "kim.duty"
 
-    init() throws {
-        let r = TmuxSession.run([TmuxSession.sitroomBinary, "init", "--data", root + "/data", "--demo"], stdin: nil)
-        guard r.status == 0, let n = r.stdout.split(separator: "#").last.flatMap({ UInt64($0.prefix { $0.isNumber }) }) else {
-            throw TmuxError(description: "init failed: \(r.stdout) \(r.stderr)")
-        }
-        base = n
-    }
+    init() throws { demo = try DemoData("meeting") }
 
     func open() throws -> TmuxSession {
         try TmuxSession(width: 100, height: 30,

@@ -5,18 +5,12 @@ import Testing
 
 /// The real binary in tmux, driven by keys like a duty officer would, the screen read back as text.
 @Suite(.serialized) struct WallTests {
-    let root = NSTemporaryDirectory() + "sitroom-wall-" + UUID().uuidString
-    var data: String { root + "/data" }
-    /// The demo's last sequence number (it depends on the time of day: about 330 changes).
-    let base: UInt64
+    let demo: DemoData
+    var data: String { demo.path }
+    var root: String { demo.root }
+    var base: UInt64 { demo.base }
 
-    init() throws {
-        let r = TmuxSession.run([TmuxSession.sitroomBinary, "init", "--data", root + "/data", "--demo"], stdin: nil)
-        guard r.status == 0, let n = r.stdout.split(separator: "#").last.flatMap({ UInt64($0.prefix { $0.isNumber }) }) else {
-            throw TmuxError(description: "init failed: \(r.stdout) \(r.stderr)")
-        }
-        base = n
-    }
+    init() throws { demo = try DemoData("wall") }
 
     func open(width: Int = 80, height: Int = 24, _ extra: [String] = []) throws -> TmuxSession {
         try TmuxSession(width: width, height: height,

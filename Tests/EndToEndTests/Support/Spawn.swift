@@ -10,6 +10,21 @@ import Glibc
 /// would inherit that mask (no SIGWINCH, so no KEY_RESIZE; kill-server leaving processes behind),
 /// hence POSIX_SPAWN_SETSIGMASK with an empty set and POSIX_SPAWN_SETSIGDEF with every signal.
 enum Spawn {
+    /// Spawn attributes giving the child an empty signal mask and default handlers: test threads
+    /// block signals, and a child would inherit the mask (tmux then never sees KEY_RESIZE, and
+    /// kill-server leaves processes behind). Destroy with posix_spawnattr_destroy.
+    static func cleanSignalAttributes() -> posix_spawnattr_t {
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attr, &empty)
+        posix_spawnattr_setsigdefault(&attr, &all)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        return attr
+    }
+
     struct Result {
         var status: Int32
         var stdout: String
@@ -39,15 +54,8 @@ enum Spawn {
         posix_spawn_file_actions_adddup2(&actions, fromChildErr.write, 2)
         // Our pipe ends are close-on-exec, so the child keeps only 0, 1 and 2.
 
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
+        var attr = Spawn.cleanSignalAttributes()
         defer { posix_spawnattr_destroy(&attr) }
-        var empty = sigset_t(), all = sigset_t()
-        sigemptyset(&empty)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attr, &empty)
-        posix_spawnattr_setsigdefault(&attr, &all)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment ?? [:] { env[key] = value }
