@@ -16,27 +16,33 @@ struct Sizes {
     /// Workload 6: timed renders per size, after `warmUp` untimed ones.
     var renders: Int
     var warmUp: Int
+    /// Workload 7: single commits per writer thread (three of them), and their compaction threshold.
+    var multiChanges: Int
+    var multiCompactEvery: Int
 
     static let full = Sizes(
         singleCommits: 2_000, burst: 10_000, batch: 100, boardEntries: 100_000, buildBatch: 1_000,
-        repeats: 5, renders: 1_000, warmUp: 20
+        repeats: 5, renders: 1_000, warmUp: 20, multiChanges: 2_000, multiCompactEvery: 1_000
     )
     /// About a tenth of everything, for a CI smoke run.
     static let quick = Sizes(
         singleCommits: 200, burst: 1_000, batch: 100, boardEntries: 10_000, buildBatch: 1_000,
-        repeats: 3, renders: 100, warmUp: 5
+        repeats: 3, renders: 100, warmUp: 5, multiChanges: 200, multiCompactEvery: 100
     )
 }
 
 struct SitRoomBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitroom-bench",
-        abstract: "Measures sitroom's store and screen: commit latency against the disk's floor, group commit, load, compaction, rendering.",
+        abstract: "Measures sitroom's store and screen: commit latency against the disk's floor, group commit, load, compaction, several writers and a follower, rendering.",
         discussion: "Prints a table (name, value, unit) on stdout and progress on stderr. Every data directory is created fresh in a private scratch directory and removed afterwards."
     )
 
     @Flag(help: "Run every workload about 10x smaller (a smoke run of a few seconds).")
     var quick = false
+
+    @Flag(help: "Run only the multi-writer workload: 3 writer threads and an inotify follower on one directory.")
+    var multi = false
 
     @Option(help: ArgumentHelp("Also write the figures as JSON to this file.", valueName: "file"))
     var json: String?
@@ -49,12 +55,13 @@ struct SitRoomBench: ParsableCommand {
         let report = Report()
         let now = Date()
         let scratch = try Scratch(base: dir)
-        Progress.say("sitroom-bench\(quick ? " --quick" : ""): scratch directory \(scratch.path)")
+        Progress.say("sitroom-bench\(quick ? " --quick" : "")\(multi ? " --multi" : ""): scratch directory \(scratch.path)")
         let started = monotonicNanos()
         do {
             defer { scratch.removeAll() }
-            try StoreBench(sizes: sizes, scratch: scratch, report: report, now: now).run()
-            RenderBench(sizes: sizes, report: report, now: now).run()
+            if !multi { try StoreBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
+            try MultiWriterBench(sizes: sizes, scratch: scratch, report: report, now: now).run()
+            if !multi { RenderBench(sizes: sizes, report: report, now: now).run() }
         }
         if let peak = peakResidentBytes() {
             report.add("process.peak_rss", Double(peak) / 1_048_576, "MB")

@@ -35,6 +35,10 @@ final class ConsoleSession {
             log.close()
         }
         let watcher = DirectoryWatcher(path: log.directory.path)
+        // Presence: a writing console registers itself in consoles/ (a --watch console writes nothing).
+        let presence = log.mode == .write ? try? Presence.register(directory: log.directory, officer: model.officer) : nil
+        defer { presence?.unregister() }
+        var consolesListed = Date.distantPast
         var running = true
         var frame: ScreenBuffer?
         var renderedAt = Date.distantPast
@@ -56,6 +60,10 @@ final class ConsoleSession {
             let toNextSecond = Int32((1 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 1)) * 1000) + 1
             let events = terminal.waitForEvents(timeoutMs: toNextSecond, watching: watcher.map { [$0.fd] } ?? [])
             model.tick(Date())
+            if abs(model.now.timeIntervalSince(consolesListed)) >= 1 {
+                consolesListed = model.now
+                listConsoles(excluding: presence)
+            }
             if watcher == nil { follow() }
             for event in events {
                 if event != .tick { dirty = true }
@@ -97,6 +105,13 @@ final class ConsoleSession {
         } catch {
             model.say("\(error)", role: .error, seconds: 8)
         }
+    }
+
+    /// Who else has this data directory open (one readdir); a watcher only reads, never prunes.
+    private func listConsoles(excluding own: Presence.Registration?) {
+        let others = Presence.list(directory: log.directory, pruning: log.mode == .write)
+            .filter { $0.id != own?.id }.map(\.officer)
+        if others != model.consoles { model.consoles = others }
     }
 
     /// Applies what other consoles and `sitroom apply` wrote since the last look.

@@ -51,6 +51,10 @@ public struct AppModel: Sendable {
     public var timeZone: TimeZone
     public var officer: String
     public var save: SaveStatus
+    /// Officer names of the OTHER consoles writing to this data directory (this console left out;
+    /// read-only `--watch` consoles never register, so they are never counted), oldest first, as the
+    /// run loop last listed them (about once a second). Empty, the top bar shows nothing for them.
+    public var consoles: [String] = []
     public var screens: [Screen] = [.dashboard]
     public var focus: PanelID = .coverage
     public var cursors: [PanelID: Cursor] = [:]

@@ -1,6 +1,6 @@
 import SitRoomCore
 
-/// Incident, operational period, clock, officer and save state.
+/// Incident, operational period, clock, the other consoles open on this data directory, officer and save state.
 enum TopBar {
     static func draw(_ buffer: inout ScreenBuffer, _ model: AppModel, row y: Int) {
         let width = buffer.width
@@ -15,17 +15,39 @@ enum TopBar {
         let clock = (width >= 100 ? Format.clock(model.now, zone) : Format.shortClock(model.now, zone))
             + " " + Format.zoneName(zone, at: model.now)
         let period = "OP " + Format.time(incident.periodStart, zone) + "–" + Format.time(incident.periodEnd, zone)
-        var right: [(String, Role)] = [(" " + clock + " ", .topBar), (" " + model.officer + " ", .topBar), save]
-        if width >= 100 { right.insert((" " + period + " ", .topBar), at: 0) }
-        var rightWidth = Segments.width(right)
-        if rightWidth > width - 20 {
-            right.remove(at: right.count - 2)  // the officer goes first when space is short
-            rightWidth = Segments.width(right)
-        }
+        let head: [(String, Role)] = (width >= 100 ? [(" " + period + " ", .topBar)] : []) + [(" " + clock + " ", .topBar)]
+        let officer: (String, Role) = (" " + model.officer + " ", .topBar)
         var left: [(String, Role)] = [(" SITROOM ", .title)]
         if incident.isDemo { left.append((" DEMO ", .demo)) }
         left.append((" " + incident.name, .topBar))
+        // The other consoles' names only where the incident name still fits whole; otherwise their
+        // count. When space is short this officer goes first, then the count.
+        var consoles = consolesSegment(model.consoles, names: true)
+        var right = head + consoles + [officer, save]
+        if Segments.width(right) + 1 + Segments.width(left) > width {
+            consoles = consolesSegment(model.consoles, names: false)
+            right = head + consoles + [officer, save]
+        }
+        if Segments.width(right) > width - 20 { right = head + consoles + [save] }
+        if Segments.width(right) > width - 20 { right = head + [save] }
+        let rightWidth = Segments.width(right)
         Segments.draw(&buffer, left, x: 0, y: y, maxX: max(0, width - rightWidth - 1))
         Segments.draw(&buffer, right, x: width - rightWidth, y: y, maxX: width)
+    }
+
+    /// The other consoles open on this data directory: nothing when there are none; "+2 consoles",
+    /// or with `names` "+2 consoles: lee park" (one officer with several consoles: "kim×2").
+    static func consolesSegment(_ others: [String], names: Bool) -> [(String, Role)] {
+        guard !others.isEmpty else { return [] }
+        let count = "+\(others.count) console" + (others.count == 1 ? "" : "s")
+        guard names else { return [(" " + count + " ", .topBar)] }
+        var order: [String] = []
+        var seen: [String: Int] = [:]
+        for name in others {
+            if seen[name] == nil { order.append(name) }
+            seen[name, default: 0] += 1
+        }
+        let list = order.map { seen[$0]! > 1 ? "\($0)×\(seen[$0]!)" : $0 }.joined(separator: " ")
+        return [(" " + count + ": " + list + " ", .topBar)]
     }
 }

@@ -1,0 +1,195 @@
+import Foundation
+import SitRoomCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One console open on a data directory, as its presence file says.
+public struct ConsoleInfo: Codable, Equatable, Sendable {
+    /// The file's name without `.json` (`<pid>-<random>`): tells one console from another, even two
+    /// of the same officer.
+    public var id: String = ""
+    public var officer: String
+    public var pid: Int32
+    public var mode: Presence.Mode
+    public var started: Date
+    public var host: String
+    /// The process's start time in clock ticks after boot (`/proc/<pid>/stat`, field 22), so that a
+    /// dead console's pid taken over by some other process is still seen as dead. nil where unknown.
+    public var processStart: UInt64?
+
+    public init(officer: String, pid: Int32, mode: Presence.Mode, started: Date, host: String, processStart: UInt64? = nil) {
+        self.officer = officer
+        self.pid = pid
+        self.mode = mode
+        self.started = started
+        self.host = host
+        self.processStart = processStart
+    }
+
+    enum CodingKeys: String, CodingKey { case officer, pid, mode, started, host, processStart }
+}
+
+/// Who else has this situation open: each writing console keeps a small file
+/// `consoles/<pid>-<random>.json` in the data directory while it runs.
+///
+///     {"host":"hq-3","mode":"write","officer":"kim","pid":4242,"processStart":81234,"started":"2026-11-23T09:00:00Z"}
+///
+/// - The folder is 0700, each file 0600, written to a temporary name and renamed, so a reader never
+///   sees half a file. Nothing is fsync'd: presence only matters while the processes live.
+/// - A console removes its file when it exits (`unregister()`, or when the `Registration` goes).
+///   A console killed with SIGKILL leaves its file behind; `list` skips entries whose process is
+///   gone and removes their files.
+/// - A read-only `--watch` console (the wall display) writes nothing at all into the data directory,
+///   so it does not register and is never listed: the count is of the consoles that can write.
+///   Listing is read-only unless asked to prune, so a watcher can show who is writing.
+/// - Liveness can only be checked on this host: entries of other hosts (a directory shared over a
+///   network) are neither listed nor removed.
+/// - Not part of the durable state: `sitroom check` ignores the folder, compaction never touches it.
+public enum Presence {
+    public enum Mode: String, Codable, Sendable { case write, watch }
+
+    public static let folderName = "consoles"
+
+    /// A console's presence file; removed by `unregister()` or when this object goes away.
+    public final class Registration {
+        public let id: String
+        public let path: String
+        public let info: ConsoleInfo
+        private var removed = false
+
+        init(id: String, path: String, info: ConsoleInfo) {
+            self.id = id
+            self.path = path
+            self.info = info
+        }
+
+        deinit { unregister() }
+
+        /// Removes the file (once; later calls do nothing).
+        public func unregister() {
+            guard !removed else { return }
+            removed = true
+            _ = Glibc.unlink(path)
+        }
+    }
+
+    /// The folder of presence files of a data directory.
+    public static func folder(_ directory: DataDirectory) -> String { directory.path + "/" + folderName }
+
+    /// Registers this process as a console writing to `directory` under `officer`. Watchers must not
+    /// call this (a read-only console never writes into the data directory): `.watch` is refused.
+    public static func register(directory: DataDirectory, officer: String, mode: Mode = .write) throws -> Registration {
+        guard mode == .write else { throw StoreError.readOnly }
+        let dir = folder(directory)
+        try makeFolder(dir)
+        let pid = getpid()
+        let id = "\(pid)-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        var info = ConsoleInfo(officer: officer, pid: pid, mode: mode, started: Date(), host: hostName(),
+                               processStart: processStartTicks(pid))
+        info.id = id
+        let bytes = try SitRoomJSON.encoder().encode(info)
+        let path = dir + "/" + id + ".json"
+        let temp = dir + "/" + id + ".json.tmp"
+        let fd = Glibc.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw StoreIOError("open", temp, code: errno) }
+        var written = 0
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buf in
+            while written < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + written, buf.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                written += n
+            }
+        }
+        Glibc.close(fd)
+        if failure == 0, Glibc.rename(temp, path) != 0 { failure = errno }
+        guard failure == 0 else {
+            _ = Glibc.unlink(temp)
+            throw StoreIOError("write", path, code: failure)
+        }
+        return Registration(id: id, path: path, info: info)
+    }
+
+    /// The consoles open on `directory` from this host whose process is alive, oldest first (to the
+    /// second). With `pruning` (the default) the files of dead processes are removed; a read-only
+    /// caller passes false and only reads. Never throws: no folder, or an unreadable one, is no consoles.
+    public static func list(directory: DataDirectory, pruning: Bool = true) -> [ConsoleInfo] {
+        let dir = folder(directory)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+        let host = hostName()
+        var found: [ConsoleInfo] = []
+        for name in names {
+            let path = dir + "/" + name
+            if name.hasSuffix(".json.tmp") {
+                // A registration cut short between write and rename: its pid is in the name.
+                if pruning, let pid = Int32(name.prefix { $0 != "-" }), !isAlive(pid, start: nil) { _ = Glibc.unlink(path) }
+                continue
+            }
+            guard name.hasSuffix(".json") else { continue }
+            guard let data = FileManager.default.contents(atPath: path),
+                  var info = try? SitRoomJSON.decoder().decode(ConsoleInfo.self, from: data) else {
+                // Unreadable (not ours, or damaged): judge by the pid in the name.
+                if pruning, let pid = Int32(name.prefix { $0 != "-" }), !isAlive(pid, start: nil) { _ = Glibc.unlink(path) }
+                continue
+            }
+            guard info.host == host else { continue }
+            guard isAlive(info.pid, start: info.processStart) else {
+                if pruning { _ = Glibc.unlink(path) }
+                continue
+            }
+            info.id = String(name.dropLast(".json".count))
+            found.append(info)
+        }
+        return found.sorted { ($0.started, $0.id) < ($1.started, $1.id) }
+    }
+
+    // MARK: Helpers
+
+    /// Whether `pid` is a live process here (`kill(pid, 0)` succeeds, or fails only for lack of
+    /// permission), and, when `start` is known, the same process that registered.
+    static func isAlive(_ pid: Int32, start: UInt64?) -> Bool {
+        guard pid > 0 else { return false }
+        if kill(pid, 0) != 0 && errno != EPERM { return false }
+        if let start, let now = processStartTicks(pid), now != start { return false }  // pid reused
+        // A zombie (killed, not yet reaped) is gone for our purposes.
+        if processState(pid) == "Z" { return false }
+        return true
+    }
+
+    /// Field 22 of /proc/<pid>/stat: when the process started, in clock ticks after boot.
+    static func processStartTicks(_ pid: Int32) -> UInt64? {
+        guard let fields = statFields(pid), fields.count > 19 else { return nil }
+        return UInt64(fields[19])
+    }
+
+    static func processState(_ pid: Int32) -> Character? {
+        statFields(pid)?.first?.first
+    }
+
+    /// The fields of /proc/<pid>/stat after the command name (from field 3, the state).
+    private static func statFields(_ pid: Int32) -> [Substring]? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return nil }
+        return text[text.index(after: close)...].split(separator: " ")
+    }
+
+    static func hostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Creates `consoles/` (0700) if needed; refuses a symlink or a folder other users can write to.
+    private static func makeFolder(_ dir: String) throws {
+        if mkdir(dir, 0o700) != 0 && errno != EEXIST { throw StoreIOError("mkdir", dir, code: errno) }
+        var st = stat()
+        guard lstat(dir, &st) == 0 else { throw StoreIOError("stat", dir, code: errno) }
+        guard st.st_mode & S_IFMT == S_IFDIR else { throw StoreIOError("mkdir", dir, code: ENOTDIR) }
+        if st.st_mode & (S_IWGRP | S_IWOTH) != 0 { throw StoreError.unsafePermissions(dir, mode: st.st_mode) }
+    }
+}
