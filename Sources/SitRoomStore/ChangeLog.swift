@@ -34,6 +34,8 @@ public final class ChangeLog {
     public private(set) var notes: [String] = []
     /// Set once the disk state is uncertain (a failed fsync we could not undo); no more writes until reopened.
     public private(set) var failure: String?
+    /// The last `refresh()` found a writer mid-append and read nothing: call it again shortly.
+    public private(set) var refreshPending = false
 
     private var fs: any FileSystem { directory.fs }
     private var journalFD: Int32 = -1
@@ -61,8 +63,11 @@ public final class ChangeLog {
         let log = ChangeLog(directory: directory, mode: mode)
         if mode == .write {
             log.lockFD = try directory.fs.open(directory.lockPath, O_RDWR | O_CREAT, 0o600)
+        } else {
+            // A shared lock is a read lock: a watcher still never writes anything.
+            log.lockFD = (try? directory.fs.open(directory.lockPath, O_RDONLY, 0)) ?? -1
         }
-        try log.locked { try log.catchUp(repair: mode == .write) }
+        try log.locked(mode == .write ? LOCK_EX : LOCK_SH) { try log.catchUp(repair: mode == .write) }
         return log
     }
 
@@ -132,18 +137,30 @@ public final class ChangeLog {
 
     /// Applies what other processes appended since the last call. Returns the new changes with their
     /// sequence numbers (empty when nothing changed). Never repairs anything.
+    ///
+    /// Reads under a shared lock, so it never sees a record whose writer has not yet fsync'd it (and
+    /// might still take it back after a failed fsync), and no compaction removes files under it. If a
+    /// writer holds the lock right now it reads nothing and sets `refreshPending`: call it again soon.
     @discardableResult
     public func refresh() throws -> [(seq: UInt64, change: Change)] {
-        try catchUp(repair: false)
+        guard let changes = try lockedIfFree(LOCK_SH, { try catchUp(repair: false) }) else {
+            refreshPending = true
+            return []
+        }
+        refreshPending = false
+        return changes
     }
 
     // MARK: Compaction
 
     /// Writes the board as a new snapshot and starts an empty journal. Crash-safe at every step:
     /// until CURRENT names the new generation, the old one is complete and untouched.
+    ///
+    /// Never waits: if another console is reading or writing right now it throws `busy` (an
+    /// automatic compaction simply happens after a later commit).
     public func compact() throws {
         guard mode == .write else { throw StoreError.readOnly }
-        try locked {
+        let done: Void? = try lockedIfFree(LOCK_EX) {
             try catchUp(repair: true)
             let next = generation + 1
             try fs.writeDurably(try Snapshot.encode(board, seq: seq), to: directory.snapshotPath(next), directory: directory.path)
@@ -164,6 +181,7 @@ public final class ChangeLog {
             lastCompaction = Date()
             directory.removeOldGenerations(keep: next)
         }
+        if done == nil { throw StoreError.busy }
     }
 
     /// Compacts if anything was written since the last snapshot (for a clean exit).
@@ -174,9 +192,20 @@ public final class ChangeLog {
     // MARK: Reading the files
 
     @discardableResult
-    private func locked<T>(_ body: () throws -> T) throws -> T {
+    private func locked<T>(_ kind: Int32 = LOCK_EX, _ body: () throws -> T) throws -> T {
         guard lockFD >= 0 else { return try body() }
-        while flock(lockFD, LOCK_EX) != 0 {
+        while flock(lockFD, kind) != 0 {
+            if errno != EINTR { throw StoreIOError("lock", directory.lockPath, code: errno) }
+        }
+        defer { flock(lockFD, LOCK_UN) }
+        return try body()
+    }
+
+    /// Runs `body` under the lock if it can be had at once; nil if another process holds it.
+    private func lockedIfFree<T>(_ kind: Int32, _ body: () throws -> T) throws -> T? {
+        guard lockFD >= 0 else { return try body() }
+        while flock(lockFD, kind | LOCK_NB) != 0 {
+            if errno == EWOULDBLOCK { return nil }
             if errno != EINTR { throw StoreIOError("lock", directory.lockPath, code: errno) }
         }
         defer { flock(lockFD, LOCK_UN) }
@@ -208,18 +237,26 @@ public final class ChangeLog {
         return applied
     }
 
+    /// Opens generation `gen`. Both files are read before any state changes, so a failure leaves
+    /// this log as it was and the next call starts again from CURRENT.
     private func switchTo(generation gen: Int) throws {
         let snapshotPath = directory.snapshotPath(gen)
         let fd = try fs.open(directory.journalPath(gen), mode == .write ? O_RDWR : O_RDONLY, 0)
+        var loaded: (board: Board, seq: UInt64)?
+        do {
+            if try generation == 0 || seq < snapshotSeq(snapshotPath) {
+                guard let bytes = try fs.readFile(snapshotPath) else { throw StoreError.badSnapshot("\(snapshotPath) is missing") }
+                loaded = try Snapshot.decode(bytes)
+            }
+        } catch {
+            fs.close(fd)
+            throw error
+        }
         if journalFD >= 0 { fs.close(journalFD) }
         journalFD = fd
         journalEnd = 0
         recordsInJournal = 0
-        let needsSnapshot = try generation == 0 || seq < snapshotSeq(snapshotPath)
-        if needsSnapshot {
-            guard let bytes = try fs.readFile(snapshotPath) else { throw StoreError.badSnapshot("\(snapshotPath) is missing") }
-            (board, seq) = try Snapshot.decode(bytes)
-        }
+        if let loaded { (board, seq) = loaded }
         generation = gen
     }
 
@@ -233,6 +270,11 @@ public final class ChangeLog {
 
     private func readJournal(repair: Bool) throws -> [(seq: UInt64, change: Change)] {
         let size = try fs.size(journalFD)
+        if size < journalEnd {
+            // Cut back below what we read: never append past the end of the file. Start again from disk.
+            try reload()
+            return []
+        }
         guard size > journalEnd else { return [] }
         let bytes = try fs.read(journalFD, count: Int(size - journalEnd), at: journalEnd)
         let (records, tail) = JournalScanner.scan(bytes)

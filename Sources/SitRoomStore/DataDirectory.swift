@@ -52,6 +52,8 @@ public struct DataDirectory: Sendable {
         try fs.sync(fd)
         fs.close(fd)
         try writeCurrent(1)
+        let lock = try fs.open(lockPath, O_RDWR | O_CREAT, 0o600)
+        fs.close(lock)
         let parent = (path as NSString).deletingLastPathComponent
         try? fs.syncDirectory(parent.isEmpty ? "." : parent)
     }

@@ -9,6 +9,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case corruptJournal(file: String, afterSeq: UInt64, badOffset: Int, resumesAtSeq: UInt64, resumesAtOffset: Int)
     case divergent(seq: UInt64, reason: String)
     case readOnly
+    case busy
     case failed(String)
 
     public var description: String {
@@ -26,6 +27,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
                 + "sequences \(after + 1)-\(resumes &- 1) are affected. Nothing was changed; run `sitroom check`."
         case .divergent(let seq, let reason): "journal record \(seq) does not apply to the board: \(reason)"
         case .readOnly: "read-only: this console was opened with --watch"
+        case .busy: "another console is using the data directory right now; try again"
         case .failed(let why): "the store stopped writing after an I/O error (\(why)); restart to recover"
         }
     }

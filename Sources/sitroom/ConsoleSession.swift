@@ -57,14 +57,17 @@ final class ConsoleSession {
             }
             terminal.draw(frame!)
             let now = Date()
-            let toNextSecond = Int32((1 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 1)) * 1000) + 1
+            var toNextSecond = Int32((1 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 1)) * 1000) + 1
+            if log.refreshPending {
+                toNextSecond = min(toNextSecond, 20)  // a writer was mid-append: look again shortly
+            }
             let events = terminal.waitForEvents(timeoutMs: toNextSecond, watching: watcher.map { [$0.fd] } ?? [])
             model.tick(Date())
             if abs(model.now.timeIntervalSince(consolesListed)) >= 1 {
                 consolesListed = model.now
                 listConsoles(excluding: presence)
             }
-            if watcher == nil { follow() }
+            if watcher == nil || log.refreshPending { follow() }
             for event in events {
                 if event != .tick { dirty = true }
                 switch event {

@@ -7,6 +7,7 @@ import Testing
     let demo: DemoData
     var data: String { demo.path }
     var root: String { demo.root }
+    var base: UInt64 { demo.base }
 
     init() throws { demo = try DemoData("conflict") }
 
@@ -33,8 +34,8 @@ import Testing
         b.sendKeys("C-u")
         b.sendText("9/58")
         b.sendKeys("Enter")
-        let bScreen = try b.waitFor("saved #")
-        let seq = try #require(bScreen.split(separator: "#").last.map { String($0.prefix { $0.isNumber }) })
+        let seq = demo.base + 1
+        try b.waitFor("saved #\(seq):")
         // Desk A's console follows the journal: its top bar shows B's change while its form stays open.
         try a.waitUntil("desk A to follow B's change") { $0.contains("✔ saved #\(seq)") && $0.contains("ER/ICU status") }
         for _ in 0..<3 { a.sendKeys("Tab") }

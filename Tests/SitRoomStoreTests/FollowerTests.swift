@@ -181,7 +181,7 @@ import Glibc
         #expect(follower.board == (try ChangeLog.open(dir, mode: .readOnly)).board)
     }
 
-    // MARK: Known bugs (each test states what should happen; withKnownIssue records that it does not)
+    // MARK: Races that once lost or damaged data (fixed: followers read under a shared lock)
 
     /// A follower reads records as soon as they are written, before the writer's fsync returns. When
     /// that fsync (or the write: disk full) fails, the writer cuts the journal back and reports
@@ -209,23 +209,20 @@ import Glibc
         #expect(result.seq == nil, "\(result)")
         #expect(try ChangeLog.open(dir, mode: .readOnly).board.log.map(\.id) == ["log-1"])
 
-        withKnownIssue("a follower applies records before they are fsync'd, and never notices the writer taking them back") {
-            #expect(!follower.board.log.contains { $0.id == "never-saved" }, "the follower shows a change that is NOT SAVED")
-        }
+        #expect(!follower.board.log.contains { $0.id == "never-saved" }, "the follower shows a change that is NOT SAVED")
+    
         #expect(b.commit(Sample.logEntry(2)) == .saved(2))
         _ = try? follower.refresh()
         let onDisk = try ChangeLog.open(dir, mode: .readOnly).board
-        withKnownIssue("the follower skips the change that took the sequence number") {
-            #expect(follower.board == onDisk)
-        }
+        #expect(follower.board == onDisk)
+    
         // The journal grows past the follower's read position: it now reads mid-record.
         for n in 3...20 { #expect(b.commit(Sample.logEntry(n)) == .saved(UInt64(n))) }
         #expect(Checker.check(dir, repair: false).verdict == .healthy)
         let later = try ChangeLog.open(dir, mode: .readOnly).board
-        withKnownIssue("the follower calls a healthy journal damaged") {
-            #expect(throws: Never.self) { try follower.refresh() }
-            #expect(follower.board == later)
-        }
+        #expect(throws: Never.self) { try follower.refresh() }
+        #expect(follower.board == later)
+    
     }
 
     /// The same race with a writing console, which follows others with `refresh()` (no lock): it
@@ -249,21 +246,17 @@ import Glibc
 
         let result = console.commit(Sample.logEntry(3))
         #expect(result.seq != nil)
-        withKnownIssue("a commit after following an unsaved record leaves a hole in the journal") {
-            #expect(result == .saved(2), "the acknowledged change got the unsaved change's successor's number")
-            let reopened = try ChangeLog.open(dir, mode: .readOnly)
-            #expect(reopened.board.log.map(\.id) == ["log-1", "log-3"])
-            #expect(Checker.check(dir, repair: false).verdict == .healthy)
-        }
+        #expect(result == .saved(2), "the acknowledged change got the unsaved change's successor's number")
+        let reopened = try ChangeLog.open(dir, mode: .readOnly)
+        #expect(reopened.board.log.map(\.id) == ["log-1", "log-3"])
+        #expect(Checker.check(dir, repair: false).verdict == .healthy)
+    
     }
 
-    /// A follower two or more generations behind reads the rest of its old journal, then opens the
-    /// current generation's journal and only then reads that generation's snapshot. If two more
-    /// compactions happen in between, the snapshot is gone: `refresh()` throws (fine, once), but it
-    /// has already swapped in the new journal without the generation, so every later refresh reads
-    /// that journal as if it were the rest of the old one, finds a gap in the sequence numbers, and
-    /// throws "does not apply to the board" for ever. A writing console is stuck the same way: its
-    /// commits all fail NOT SAVED until it is restarted.
+    /// A compaction never removes files from under a refresh: while a follower reads (under its
+    /// shared lock) a compaction is refused, not waited for. And if a file does vanish under a
+    /// refresh (moved away by hand here), the refresh fails before switching generations, so the
+    /// next one starts again from CURRENT. (This once left a follower stuck for good.)
     @Test(arguments: [ChangeLog.Mode.readOnly, .write])
     func aFollowerRecoversWhenFilesVanishUnderARefresh(mode: ChangeLog.Mode) throws {
         let tmp = TempDir()
@@ -272,30 +265,43 @@ import Glibc
         w.policy = CompactionPolicy(maxRecords: .max, maxInterval: .infinity)
         let hooked = HookFileSystem()
         let follower = try ChangeLog.open(DataDirectory(dir.path, fs: hooked), mode: mode)
-        // Two compactions with changes in each generation: the follower falls two generations behind.
         _ = w.commit(Sample.logEntry(1))
         try w.compact()
         _ = w.commit(Sample.logEntry(2))
         try w.compact()
         _ = w.commit(Sample.logEntry(3))
         #expect(w.generation == 3)
-        // Just after the follower opens journal-3, two more compactions remove generation 3.
+        // While the follower reads generation 3, a compaction is refused.
+        var refused = false
         hooked.afterOpen = { path in
             guard path.hasSuffix("/journal-3.log") else { return }
             hooked.afterOpen = nil
-            try? w.compact()
-            _ = w.commit(Sample.logEntry(4))
-            try? w.compact()
+            do { try w.compact() } catch StoreError.busy { refused = true } catch {}
         }
-        _ = try? follower.refresh()  // may fail: the files it was reading are gone
-        hooked.afterOpen = nil
-        #expect(!FileManager.default.fileExists(atPath: dir.snapshotPath(3)))
+        _ = try follower.refresh()
+        #expect(refused)
+        #expect(follower.board == (try ChangeLog.open(dir, mode: .readOnly)).board)
 
-        withKnownIssue("a refresh that fails half-way through a generation switch leaves the follower stuck") {
-            _ = try follower.refresh()
-            #expect(follower.board == (try ChangeLog.open(dir, mode: .readOnly)).board)
-            if mode == .write { #expect(follower.commit(Sample.logEntry(5)).seq != nil) }
+        // Two more generations; then the snapshot the follower needs vanishes under its refresh.
+        _ = w.commit(Sample.logEntry(4))
+        try w.compact()
+        _ = w.commit(Sample.logEntry(5))
+        try w.compact()
+        let seqBefore = follower.seq
+        hooked.afterOpen = { path in
+            guard path.hasSuffix("/journal-5.log") else { return }
+            hooked.afterOpen = nil
+            try? FileManager.default.moveItem(atPath: dir.snapshotPath(5), toPath: dir.snapshotPath(5) + ".away")
         }
+        #expect(throws: (any Error).self) { try follower.refresh() }
+        // It may have read saved changes left in its old journal first; it never goes backwards
+        // and never half-switches generations.
+        #expect(follower.seq >= seqBefore)
+        #expect(follower.generation < 5)
+        try FileManager.default.moveItem(atPath: dir.snapshotPath(5) + ".away", toPath: dir.snapshotPath(5))
+        _ = try follower.refresh()
+        #expect(follower.board == (try ChangeLog.open(dir, mode: .readOnly)).board)
+        if mode == .write { #expect(follower.commit(Sample.logEntry(6)).seq != nil) }
     }
 
     // MARK: Helpers

@@ -12,10 +12,13 @@ final class ChildProcess {
     private let stdoutFD: Int32
     private var buffer: [UInt8] = []
     private var reaped = false
+    private var inputClosed = false
 
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        // Close-on-exec, so that a later child does not inherit this one's stdin and keep it open.
         var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
         guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else { throw POSIXError(.EMFILE) }
+        for fd in toChild + fromChild { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -49,7 +52,7 @@ final class ChildProcess {
 
     deinit {
         if !reaped { kill(pid, SIGKILL); _ = waitExit() }
-        close(stdinFD)
+        closeInput()
         close(stdoutFD)
     }
 
@@ -66,7 +69,12 @@ final class ChildProcess {
         return true
     }
 
-    func closeInput() { close(stdinFD) }
+    /// Closes the child's stdin (once: a second close could close another test's descriptor).
+    func closeInput() {
+        guard !inputClosed else { return }
+        inputClosed = true
+        close(stdinFD)
+    }
 
     /// Reads complete lines available within `timeout` seconds (at least one if any arrives).
     func readLines(timeout: Double) -> [String] {
