@@ -140,9 +140,14 @@ public final class ChangeLog {
     ///
     /// Reads under a shared lock, so it never sees a record whose writer has not yet fsync'd it (and
     /// might still take it back after a failed fsync), and no compaction removes files under it. If a
-    /// writer holds the lock right now it reads nothing and sets `refreshPending`: call it again soon.
+    /// writer holds the lock it waits for that one append (or compaction) to finish; with
+    /// `waiting: false` it reads nothing instead and sets `refreshPending`: call it again soon.
     @discardableResult
-    public func refresh() throws -> [(seq: UInt64, change: Change)] {
+    public func refresh(waiting: Bool = true) throws -> [(seq: UInt64, change: Change)] {
+        if waiting {
+            refreshPending = false
+            return try locked(LOCK_SH) { try catchUp(repair: false) }
+        }
         guard let changes = try lockedIfFree(LOCK_SH, { try catchUp(repair: false) }) else {
             refreshPending = true
             return []

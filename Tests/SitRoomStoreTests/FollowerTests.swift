@@ -200,7 +200,7 @@ import Glibc
         _ = try follower.refresh()
 
         // The follower looks while a's fsync is under way; then the fsync fails.
-        hooked.beforeSync = { _ = try? follower.refresh() }
+        hooked.beforeSync = { _ = try? follower.refresh(waiting: false) }
         hooked.failSyncs = 1
         let long = Change(officer: "kim", at: Sample.t0, action: .addLog(LogEntry(
             id: "never-saved", eventTime: Sample.t0, text: String(repeating: "디스크 가득 참 ", count: 40))))
@@ -239,7 +239,7 @@ import Glibc
         let console = try ChangeLog.open(dir)
         #expect(a.commit(Sample.logEntry(1)) == .saved(1))
 
-        hooked.beforeSync = { _ = try? console.refresh() }  // the console follows, as on every inotify event
+        hooked.beforeSync = { _ = try? console.refresh(waiting: false) }  // the console follows, as on every inotify event
         hooked.failSyncs = 1
         #expect(a.commit(Sample.logEntry(2)).seq == nil)
         hooked.beforeSync = nil
