@@ -17,12 +17,12 @@ import Glibc
     /// One writer: its process, what it was sent and what it answered.
     final class Writer {
         let name: String
-        let child: WriterProcess
+        let child: ChildProcess
         var sent: [(line: String, logId: String?)] = []
         var answers: [String] = []
         var killed = false
 
-        init(name: String, child: WriterProcess) {
+        init(name: String, child: ChildProcess) {
             self.name = name
             self.child = child
         }
@@ -41,7 +41,7 @@ import Glibc
 
         var rng = SystemRandomNumberGenerator()
         let writers = try (1...3).map { k in
-            Writer(name: "w\(k)", child: try WriterProcess([
+            Writer(name: "w\(k)", child: try ChildProcess([
                 TmuxSession.sitroomBinary, "apply", "--data", data, "--officer", "w\(k)",
                 "--compact-every", String(Int.random(in: 300...900, using: &rng)),
             ]))
@@ -162,117 +162,5 @@ import Glibc
             + "\(seen.values.filter { $0 > 1 }.count) duplicated, \(landedUnanswered) unanswered saved anyway; "
             + "final #\(log.seq) generation \(log.generation); follower refreshed \(followerRefreshes)×; "
             + String(format: "%.1f s", Date().timeIntervalSince(started)))
-    }
-}
-
-/// `sitroom apply` as a child with pipes on stdin and stdout, like `ChildProcess`, but safe to run
-/// several at once next to other tests: our ends of the pipes are close-on-exec (a second child
-/// must not inherit the first one's stdin, or the first never sees the end of its input), and each
-/// descriptor is closed exactly once (`ChildProcess.closeInput()` followed by its deinit closes the
-/// same number twice, which can close a descriptor another test has opened in the meantime).
-final class WriterProcess {
-    let pid: pid_t
-    private var stdinFD: Int32
-    private var stdoutFD: Int32
-    private var buffer: [UInt8] = []
-    private var reaped = false
-
-    init(_ arguments: [String]) throws {
-        var toChild: [Int32] = [-1, -1], fromChild: [Int32] = [-1, -1]
-        guard pipe(&toChild) == 0 else { throw POSIXError(.EMFILE) }
-        guard pipe(&fromChild) == 0 else {
-            toChild.forEach { close($0) }
-            throw POSIXError(.EMFILE)
-        }
-        for fd in toChild + fromChild { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)  // dup2 clears close-on-exec
-        posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var empty = sigset_t(), all = sigset_t()
-        sigemptyset(&empty)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attr, &empty)
-        posix_spawnattr_setsigdefault(&attr, &all)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = ProcessInfo.processInfo.environment.map { strdup("\($0)=\($1)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var child: pid_t = 0
-        let rc = posix_spawn(&child, arguments[0], &actions, &attr, argv, envp)
-        close(toChild[0])
-        close(fromChild[1])
-        guard rc == 0 else {
-            close(toChild[1])
-            close(fromChild[0])
-            throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EINVAL)
-        }
-        pid = child
-        stdinFD = toChild[1]
-        stdoutFD = fromChild[0]
-        signal(SIGPIPE, SIG_IGN)
-    }
-
-    deinit {
-        if !reaped { kill(pid, SIGKILL); waitExit() }
-        closeInput()
-        if stdoutFD >= 0 { close(stdoutFD) }
-    }
-
-    func write(_ text: String) {
-        let bytes = Array(text.utf8)
-        var done = 0
-        while done < bytes.count, stdinFD >= 0 {
-            let n = bytes[done...].withUnsafeBytes { Glibc.write(stdinFD, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return }
-            done += n
-        }
-    }
-
-    func closeInput() {
-        if stdinFD >= 0 { close(stdinFD) }
-        stdinFD = -1
-    }
-
-    /// Complete lines available within `timeout` seconds.
-    func readLines(timeout: Double) -> [String] {
-        var pfd = pollfd(fd: stdoutFD, events: Int16(POLLIN), revents: 0)
-        if poll(&pfd, 1, Int32(timeout * 1000)) > 0 {
-            var chunk = [UInt8](repeating: 0, count: 65536)
-            let n = chunk.withUnsafeMutableBytes { read(stdoutFD, $0.baseAddress, $0.count) }
-            if n > 0 { buffer.append(contentsOf: chunk[..<n]) }
-        }
-        guard let last = buffer.lastIndex(of: UInt8(ascii: "\n")) else { return [] }
-        let lines = buffer[..<last].split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
-        buffer.removeSubrange(...last)
-        return lines
-    }
-
-    /// Everything until the child closes its stdout.
-    func readAll() -> [String] {
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(stdoutFD, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            buffer.append(contentsOf: chunk[..<n])
-        }
-        defer { buffer.removeAll() }
-        return buffer.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    func kill9() { kill(pid, SIGKILL) }
-
-    func waitExit() {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        reaped = true
     }
 }
