@@ -16,7 +16,8 @@ struct OfficerOption: ParsableArguments {
 
     var name: String {
         let env = ProcessInfo.processInfo.environment
-        for candidate in [officer, env["SITROOM_OFFICER"], env["USER"], env["LOGNAME"]] {
+        let login = getpwuid(getuid()).flatMap { $0.pointee.pw_name }.map { String(cString: $0) }
+        for candidate in [officer, env["SITROOM_OFFICER"], env["USER"], env["LOGNAME"], login] {
             if let c = candidate?.trimmingCharacters(in: .whitespaces), !c.isEmpty { return c }
         }
         return "officer"
