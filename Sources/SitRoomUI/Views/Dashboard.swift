@@ -75,8 +75,7 @@ public enum Dashboard {
         if case .full = model.screen { rect = main } else {
             rect = zip(PanelID.dashboard, panelAreas(main)).first { $0.0 == panel }?.1 ?? main
         }
-        let preface = panel == .strike ? min(panel.content(model).preface.count, max(0, rect.height - 4) / 2) : 0
-        return max(1, rect.height - 3 - preface)
+        return max(1, rect.height - 3)
     }
 
     static func drawPanel(_ buffer: inout ScreenBuffer, _ model: AppModel, _ panel: PanelID, _ rect: Rect) {
@@ -87,23 +86,18 @@ public enum Dashboard {
         if let column = model.sortColumns[panel], column < content.columns.count { title += " ↓" + content.columns[column].title }
         let inner = Box.draw(&buffer, rect, title: title, focused: focused, badge: "\(content.rows.count)")
         guard !inner.isEmpty else { return }
-        let prefaceLines = min(content.preface.count, max(0, inner.height - 2) / 2)
-        for (i, line) in content.preface.prefix(prefaceLines).enumerated() {
-            Segments.draw(&buffer, line, x: inner.x, y: inner.y + i, maxX: inner.maxX)
-        }
-        let tableRect = Rect(x: inner.x, y: inner.y + prefaceLines, width: inner.width, height: inner.height - prefaceLines)
         let cursor = model.cursor(panel)
         let changed = Set(model.changedRows.filter { $0.value > model.now }.keys)
         let selected = content.rows.isEmpty ? nil : min(cursor.selected, content.rows.count - 1)
-        let top = Table.scrolled(top: cursor.top, selected: selected ?? 0, visible: tableRect.height - 1, count: content.rows.count)
-        Table.draw(&buffer, tableRect, columns: content.columns, rows: content.rows, selected: selected,
+        let top = Table.scrolled(top: cursor.top, selected: selected ?? 0, visible: inner.height - 1, count: content.rows.count)
+        Table.draw(&buffer, inner, columns: content.columns, rows: content.rows, selected: selected,
                    top: top, focused: focused, changed: changed)
-        if content.rows.count > tableRect.height - 1, inner.maxY < buffer.height {
+        if content.rows.count > inner.height - 1, inner.maxY < buffer.height {
             let shown = " \((selected ?? 0) + 1)/\(content.rows.count) "
             buffer.put(shown, x: inner.maxX - TextWidth.of(shown) - 1, y: inner.maxY, role: .muted)
         }
         if content.rows.isEmpty {
-            buffer.put("(nothing yet)", x: tableRect.x + 1, y: tableRect.y + 1, maxWidth: tableRect.width - 1, role: .muted)
+            buffer.put("(nothing yet)", x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 1, role: .muted)
         }
     }
 

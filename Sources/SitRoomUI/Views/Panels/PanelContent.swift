@@ -1,8 +1,7 @@
 import SitRoomCore
 
-/// What a panel shows: lines above its table (e.g. the strike actions) and the table itself.
+/// What a panel shows: a table of rows, each naming the record Enter opens.
 public struct PanelContent: Sendable {
-    public var preface: [[(String, Role)]] = []
     public var columns: [Column]
     public var rows: [TableRow]
     /// What Enter opens for a row id.
