@@ -13,12 +13,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         // TOML parsing for the colour themes in themes/.
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        // CSV reading and writing for `sitroom import` and `sitroom export --format csv`.
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         // The situation model, changes and their validation. No I/O.
         .target(name: "SitRoomCore"),
-        // Durable storage: journal, snapshots, recovery, locking.
-        .target(name: "SitRoomStore", dependencies: ["SitRoomCore"]),
+        // Durable storage: journal, snapshots, recovery, locking, history; import and export.
+        .target(
+            name: "SitRoomStore",
+            dependencies: [
+                "SitRoomCore",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         // Screen buffer, layout, widgets, themes, keys and the app's update loop. No ncurses.
         .target(
             name: "SitRoomUI",
