@@ -34,7 +34,7 @@ public enum Snapshot {
         guard CRC32C.checksum(body) == crc else { throw StoreError.badSnapshot("checksum mismatch") }
         do {
             let document = try BinaryDecoder().decode(BoardDocument.self, from: body)
-            guard document.format == BoardDocument.formatName, document.version == BoardDocument.currentVersion else {
+            guard document.format == BoardDocument.formatName, (1...BoardDocument.currentVersion).contains(document.version) else {
                 throw StoreError.badSnapshot("format \(document.format) version \(document.version) is not known to this sitroom")
             }
             return (document.board, seq)

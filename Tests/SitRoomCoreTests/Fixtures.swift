@@ -52,5 +52,10 @@ enum Fixture {
         .removeAgency(id: "nfa"),
         .removeStrike(id: "s1"),
         .removeHospital(id: "A2"),
+        .raiseAlert(Alert(rule: .erClosed, subject: "A1100017", text: "서울대학교병원 ER closed", severity: .critical,
+                          raised: Stamp(at: t0, by: "kim"))),
+        .acknowledgeAlert(id: "er-closed/A1100017", note: "diverting to SNUBH, police informed"),
+        .clearAlert(id: "er-closed/A1100017"),
+        .markBriefing(Briefing(id: "b1", title: "09:00 briefing")),
     ]
 }

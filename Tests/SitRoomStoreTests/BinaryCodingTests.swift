@@ -14,6 +14,33 @@ import Testing
         #expect(try Snapshot.encode(back, seq: 42) == bytes, "the same board gives the same bytes")
     }
 
+    @Test func alertAndBriefingChangesRoundTripThroughTheJournalCoding() throws {
+        let alert = Alert(rule: .icuLow, subject: "A1100017", text: "서울대학교병원 adult ICU 0/12", severity: .critical,
+                          raised: Stamp(at: Sample.t0, by: "kim"), acknowledged: Stamp(at: Sample.t0, by: "lee"), note: "n")
+        let actions: [ChangeAction] = [
+            .raiseAlert(alert), .acknowledgeAlert(id: alert.id, note: "called the ER"), .acknowledgeAlert(id: alert.id, note: ""),
+            .clearAlert(id: alert.id), .markBriefing(Briefing(id: "b1", title: "09:00 briefing", marked: Stamp(at: Sample.t0, by: "kim"))),
+        ]
+        for action in actions {
+            let change = Change(officer: "kim", at: Sample.t0, action: action)
+            var bytes: [UInt8] = []
+            try JournalRecord.encode(change, seq: 7, into: &bytes)
+            let (records, _) = JournalScanner.scan(bytes)
+            #expect(try JournalRecord.decodeChange(try #require(records.first).payload) == change, "\(action.type)")
+        }
+    }
+
+    @Test func aBoardWithAlertsAndBriefingsRoundTripsThroughASnapshot() throws {
+        var board = DemoSituation.board(now: Sample.t0)
+        for change in board.alertChanges(.defaults, at: Sample.t0, officer: "rules") { try board.apply(change) }
+        let raised = try #require(board.alerts.keys.sorted().first)
+        try board.apply(Change(officer: "lee", at: Sample.t0, action: .acknowledgeAlert(id: raised, note: "seen")))
+        try board.apply(Change(officer: "lee", at: Sample.t0, action: .clearAlert(id: raised)))
+        try board.apply(Change(officer: "kim", at: Sample.t0, action: .markBriefing(Briefing(id: "b1", title: "09:00 briefing"))))
+        #expect(!board.alerts.isEmpty && board.alertHistory.count == 1 && board.briefings.count == 1)
+        #expect(try Snapshot.decode(try Snapshot.encode(board, seq: 9)).board == board)
+    }
+
     @Test func optionalsAndNestedValuesKeepTheirPlaces() throws {
         var h = Hospital(id: "A1", name: "한림대학교성심병원")
         h.icuBeds = Reported(Capacity(available: 0, staffed: 12), at: Sample.t0, by: "lee")

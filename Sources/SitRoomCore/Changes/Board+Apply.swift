@@ -159,6 +159,37 @@ extension Board {
         case .removeAction(let id):
             _ = try existing(id, in: \.actions, kind: "action item")
             actions[id] = nil
+
+        case .raiseAlert(var alert):
+            try require(alert.id == Alert.id(rule: alert.rule, subject: alert.subject),
+                        "alert id must be \(Alert.id(rule: alert.rule, subject: alert.subject))", field: "id")
+            try requireText(alert.subject, "alert subject", field: "subject")
+            try require(alerts[alert.id] == nil, "alert \(alert.id) is already raised", field: "id")
+            alert.raised = stamp
+            alert.acknowledged = nil
+            alert.cleared = nil
+            alert.note = ""
+            alerts[alert.id] = alert
+        case .acknowledgeAlert(let id, let note):
+            var alert = try existing(id, in: \.alerts, kind: "alert")
+            if let ack = alert.acknowledged {
+                throw ChangeError("alert already acknowledged by \(ack.by) at \(ISO8601.format(ack.at))", field: "id")
+            }
+            alert.acknowledged = stamp
+            alert.note = note
+            alerts[id] = alert
+        case .clearAlert(let id):
+            var alert = try existing(id, in: \.alerts, kind: "alert")
+            alert.cleared = stamp
+            alerts[id] = nil
+            appendAlertHistory(alert)
+
+        case .markBriefing(var briefing):
+            try requireText(briefing.id, "briefing id", field: "id")
+            try requireText(briefing.title, "briefing title", field: "title")
+            try require(!briefings.contains { $0.id == briefing.id }, "briefing \(briefing.id) already exists", field: "id")
+            briefing.marked = stamp
+            briefings.append(briefing)
         }
     }
 

@@ -2,7 +2,9 @@ extension ChangeAction {
     /// The id of the record a change is about, for highlighting the row that changed.
     public var subjectId: String? {
         switch self {
-        case .setIncident: nil
+        case .setIncident, .markBriefing: nil
+        case .raiseAlert(let r): r.subject
+        case .acknowledgeAlert(let id, _), .clearAlert(let id): id.split(separator: "/", maxSplits: 1).last.map(String.init)
         case .addHospital(let r): r.id
         case .addStrike(let r): r.id
         case .addAgency(let r): r.id

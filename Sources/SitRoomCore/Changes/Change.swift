@@ -82,6 +82,16 @@ public enum ChangeAction: Sendable, Equatable {
     case restoreAction(ActionItem)
     case removeAction(id: String)
 
+    /// Raised by the alert rules (see `Board.alertChanges`); `raised` is filled from the change.
+    case raiseAlert(Alert)
+    /// An officer saw the alert, with an optional note.
+    case acknowledgeAlert(id: String, note: String)
+    /// The rule no longer holds; the alert moves to the board's alert history.
+    case clearAlert(id: String)
+
+    /// Marks a briefing: "since the last briefing" counts from here. `marked` is filled from the change.
+    case markBriefing(Briefing)
+
     /// The `type` tag used in JSON, e.g. `hospital.report`.
     public var type: String {
         switch self {
@@ -111,6 +121,10 @@ public enum ChangeAction: Sendable, Equatable {
         case .revertAction: "action.revert"
         case .restoreAction: "action.restore"
         case .removeAction: "action.remove"
+        case .raiseAlert: "alert.raise"
+        case .acknowledgeAlert: "alert.ack"
+        case .clearAlert: "alert.clear"
+        case .markBriefing: "briefing.mark"
         }
     }
 
@@ -120,11 +134,12 @@ public enum ChangeAction: Sendable, Equatable {
         "contact.add", "contact.edit", "contact.revert", "contact.remove", "call.log",
         "log.add", "log.restore", "log.remove",
         "action.add", "action.edit", "action.revert", "action.restore", "action.remove",
+        "alert.raise", "alert.ack", "alert.clear", "briefing.mark",
     ]
 }
 
 extension ChangeAction: Codable {
-    enum CodingKeys: String, CodingKey { case type, id, record, patch, report, fields, position }
+    enum CodingKeys: String, CodingKey { case type, id, record, patch, report, fields, position, note }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -163,6 +178,10 @@ extension ChangeAction: Codable {
         case "action.revert": self = .revertAction(id: try id(), fields: try fields(), to: try record(ActionItem.self))
         case "action.restore": self = .restoreAction(try record(ActionItem.self))
         case "action.remove": self = .removeAction(id: try id())
+        case "alert.raise": self = .raiseAlert(try record(Alert.self))
+        case "alert.ack": self = .acknowledgeAlert(id: try id(), note: try c.decodeIfPresent(String.self, forKey: .note) ?? "")
+        case "alert.clear": self = .clearAlert(id: try id())
+        case "briefing.mark": self = .markBriefing(try record(Briefing.self))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: c,
@@ -198,8 +217,12 @@ extension ChangeAction: Codable {
         case .revertAction(let id, let fields, let r):
             try c.encode(id, forKey: .id); try c.encode(fields, forKey: .fields); try c.encode(r, forKey: .record)
         case .restoreAction(let r): try c.encode(r, forKey: .record)
+        case .raiseAlert(let r): try c.encode(r, forKey: .record)
+        case .acknowledgeAlert(let id, let note):
+            try c.encode(id, forKey: .id); try c.encodeIfPresent(note.isEmpty ? nil : note, forKey: .note)
+        case .markBriefing(let r): try c.encode(r, forKey: .record)
         case .removeHospital(let id), .removeStrike(let id), .removeAgency(let id),
-             .removeContact(let id), .removeLog(let id), .removeAction(let id):
+             .removeContact(let id), .removeLog(let id), .removeAction(let id), .clearAlert(let id):
             try c.encode(id, forKey: .id)
         }
     }

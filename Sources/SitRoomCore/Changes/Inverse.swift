@@ -35,7 +35,8 @@ extension Board {
     /// Not exact, by nature: undoing an action item's status change (by edit or revert) adds one more
     /// entry to its history, stamped by the undo; the status itself comes back.
     ///
-    /// Not undoable: `call.log`. A call was made; a wrong entry is corrected by a log note.
+    /// Not undoable: `call.log` (a call was made; a wrong entry is corrected by a log note), the alert
+    /// changes (the rules raise and clear them; an acknowledgement stands) and `briefing.mark`.
     public func inverse(of change: Change) -> Undo? {
         guard (try? applying(change)) != nil else { return nil }
         switch change.action {
@@ -128,6 +129,8 @@ extension Board {
             return Undo(action: .addContact(old), description: "undo: remove contact \(old.person)")
 
         case .logCall:
+            return nil
+        case .raiseAlert, .acknowledgeAlert, .clearAlert, .markBriefing:
             return nil
 
         case .addLog(let entry):

@@ -10,6 +10,13 @@ public struct Board: Sendable, Equatable {
     public private(set) var calls: [CallRecord]
     public private(set) var log: [LogEntry]
     public var actions: [String: ActionItem]
+    /// Alerts raised and not yet cleared, by id.
+    public var alerts: [String: Alert]
+    /// Cleared alerts, oldest first, the newest `alertHistoryLimit` kept (for briefings and reports).
+    public private(set) var alertHistory: [Alert]
+    /// Briefings held, in the order they were marked.
+    public var briefings: [Briefing]
+    public static let alertHistoryLimit = 1_000
     /// Ids in `log` and `calls`, so that checking a new entry's id does not scan a long log.
     private var logIds: Set<String> = []
     private var callIds: Set<String> = []
@@ -23,6 +30,26 @@ public struct Board: Sendable, Equatable {
         calls = []
         log = []
         actions = [:]
+        alerts = [:]
+        alertHistory = []
+        briefings = []
+    }
+
+    public mutating func replaceAlertHistory(_ alerts: [Alert]) {
+        alertHistory = Array(alerts.suffix(Self.alertHistoryLimit))
+    }
+
+    mutating func appendAlertHistory(_ alert: Alert) {
+        alertHistory.append(alert)
+        if alertHistory.count > Self.alertHistoryLimit { alertHistory.removeFirst(alertHistory.count - Self.alertHistoryLimit) }
+    }
+
+    /// The last briefing marked, if any.
+    public var lastBriefing: Briefing? { briefings.last }
+
+    /// Active alerts, worst and newest first.
+    public var alertsBySeverity: [Alert] {
+        alerts.values.sorted { ($1.severity, $0.raised.at, $1.id) < ($0.severity, $1.raised.at, $0.id) }
     }
 
     public mutating func replaceLog(_ entries: [LogEntry]) {

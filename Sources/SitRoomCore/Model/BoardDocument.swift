@@ -4,7 +4,8 @@ import Foundation
 /// order). This is the stable shape of `sitroom export --format json`, and what snapshots hold.
 public struct BoardDocument: Codable, Sendable, Equatable {
     public static let formatName = "sitroom-board"
-    public static let currentVersion = 1
+    /// Version 2 added alerts, the alert history and briefings; version 1 documents still read.
+    public static let currentVersion = 2
 
     public var format: String
     public var version: Int
@@ -18,6 +19,9 @@ public struct BoardDocument: Codable, Sendable, Equatable {
     public var calls: [CallRecord]
     public var log: [LogEntry]
     public var actions: [ActionItem]
+    public var alerts: [Alert]
+    public var alertHistory: [Alert]
+    public var briefings: [Briefing]
 
     public init(_ board: Board, seq: UInt64) {
         func sorted<R: Identifiable>(_ d: [String: R]) -> [R] where R.ID == String {
@@ -34,6 +38,9 @@ public struct BoardDocument: Codable, Sendable, Equatable {
         calls = board.calls
         log = board.log
         actions = sorted(board.actions)
+        alerts = sorted(board.alerts)
+        alertHistory = board.alertHistory
+        briefings = board.briefings
     }
 
     public var board: Board {
@@ -48,6 +55,41 @@ public struct BoardDocument: Codable, Sendable, Equatable {
         b.replaceCalls(calls)
         b.replaceLog(log)
         b.actions = table(actions)
+        b.alerts = table(alerts)
+        b.replaceAlertHistory(alertHistory)
+        b.briefings = briefings
         return b
+    }
+}
+
+extension BoardDocument {
+    enum CodingKeys: String, CodingKey {
+        case format, version, seq, incident, hospitals, strikes, agencies, contacts, calls, log, actions
+        case alerts, alertHistory, briefings
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(String.self, forKey: .format)
+        version = try c.decode(Int.self, forKey: .version)
+        seq = try c.decode(UInt64.self, forKey: .seq)
+        incident = try c.decode(Incident.self, forKey: .incident)
+        hospitals = try c.decode([Hospital].self, forKey: .hospitals)
+        strikes = try c.decode([StrikeAction].self, forKey: .strikes)
+        agencies = try c.decode([Agency].self, forKey: .agencies)
+        contacts = try c.decode([Contact].self, forKey: .contacts)
+        calls = try c.decode([CallRecord].self, forKey: .calls)
+        log = try c.decode([LogEntry].self, forKey: .log)
+        actions = try c.decode([ActionItem].self, forKey: .actions)
+        // Positional in the binary coding: a version 1 body simply ends here.
+        if version >= 2 {
+            alerts = try c.decode([Alert].self, forKey: .alerts)
+            alertHistory = try c.decode([Alert].self, forKey: .alertHistory)
+            briefings = try c.decode([Briefing].self, forKey: .briefings)
+        } else {
+            alerts = []
+            alertHistory = []
+            briefings = []
+        }
     }
 }

@@ -4,7 +4,7 @@ import SitRoomCore
 enum SummaryStrip {
     static func draw(_ buffer: inout ScreenBuffer, _ model: AppModel, rows y: Int) {
         let s = model.board.summary(at: model.now)
-        let alerts = model.board.conditions(at: model.now).count
+        let alerts = model.board.alerts.count
         let wide = buffer.width >= 110
         let sep: (String, Role) = (wide ? "  │ " : " │ ", .border)
         let stateWords: [ERState: String] = wide

@@ -1,0 +1,26 @@
+/// Thresholds for the alert rules. Every writing console must use the same ones (they live in the
+/// data directory's `alerts.toml`), or two consoles would raise and clear the same alert in turn.
+public struct AlertRules: Sendable, Equatable {
+    public var erClosed = true
+    public var erDiverting = true
+    /// Adult ICU: alert when beds available < `icuBelow`, or < `icuBelowPercent` % of staffed.
+    public var icuBelow = 1
+    public var icuBelowPercent = 10
+    /// Neonatal ICU, likewise.
+    public var nicuBelow = 1
+    public var nicuBelowPercent = 0
+    /// ER or ICU doctors on duty below the minimum.
+    public var doctorsShort = true
+    /// A hospital whose last report is older than its update interval (never-reported ones are
+    /// shown as stale on the board but raise no alert, so that an import of 3,000 does not raise 3,000).
+    public var staleReport = true
+    public var actionOverdue = true
+    /// Orders complied of orders issued, per hospital; 0 turns the rule off.
+    public var complianceBelowPercent = 50
+    /// Ring the terminal bell when an alert is raised.
+    public var bell = false
+
+    public init() {}
+
+    public static let defaults = AlertRules()
+}
