@@ -10,8 +10,10 @@ import Glibc
 ///     snapshot-N.bin       the board at some sequence (see `Snapshot`)
 ///     journal-N.log        every change after that snapshot (see `JournalRecord`)
 ///     lock                 flock'd by a writer around each append and compaction
+///     history/             older generations' journals (all) and snapshots (about one an hour)
 ///
-/// The previous generation stays until a newer one is durable.
+/// The previous generation stays until a newer one is durable; then it moves to `history/`, which
+/// is what `sitroom export --at`, briefings and trends read (see `History`).
 public struct DataDirectory: Sendable {
     public let path: String
     public let fs: any FileSystem
@@ -32,6 +34,9 @@ public struct DataDirectory: Sendable {
     var lockPath: String { path + "/lock" }
     func snapshotPath(_ gen: Int) -> String { path + "/snapshot-\(gen).bin" }
     func journalPath(_ gen: Int) -> String { path + "/journal-\(gen).log" }
+    var historyPath: String { path + "/history" }
+    /// A history snapshot is kept if the one before it is at least this much older.
+    static let historySnapshotSpacing: TimeInterval = 3600
 
     public var exists: Bool { FileManager.default.fileExists(atPath: currentPath) }
 
@@ -76,14 +81,44 @@ public struct DataDirectory: Sendable {
         try fs.writeDurably(Array("\(gen)\n".utf8), to: currentPath, directory: path)
     }
 
-    /// Removes files of generations older than `keep - 1`, and leftovers of interrupted compactions.
+    /// Moves generations older than `keep - 1` into `history/` (journals always, snapshots about one
+    /// an hour and the first), and removes leftovers of interrupted compactions. Moving is a rename;
+    /// a file a crash leaves behind is moved at the next compaction.
     func removeOldGenerations(keep gen: Int) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        var archive: [(g: Int, name: String)] = []
         for name in names {
             if name.hasSuffix(".tmp") { try? fs.unlink(path + "/" + name); continue }
             guard let g = Self.generation(of: name) else { continue }
-            if g < gen - 1 || g > gen { try? fs.unlink(path + "/" + name) }
+            if g > gen { try? fs.unlink(path + "/" + name) }
+            if g < gen - 1 { archive.append((g, name)) }
         }
+        guard !archive.isEmpty else { return }
+        if !FileManager.default.fileExists(atPath: historyPath) {
+            mkdir(historyPath, 0o700)
+        }
+        var lastKept = newestHistorySnapshotTime()
+        for (g, name) in archive.sorted(by: { $0.g < $1.g }) {
+            let from = path + "/" + name
+            if name.hasPrefix("snapshot-"), g > 1 {
+                let made = Self.modificationTime(from) ?? Date()
+                if let last = lastKept, made.timeIntervalSince(last) < Self.historySnapshotSpacing {
+                    try? fs.unlink(from)
+                    continue
+                }
+                lastKept = made
+            }
+            if (try? fs.rename(from, historyPath + "/" + name)) == nil { try? fs.unlink(from) }
+        }
+    }
+
+    private func newestHistorySnapshotTime() -> Date? {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: historyPath)) ?? []
+        return names.filter { $0.hasPrefix("snapshot-") }.compactMap { Self.modificationTime(historyPath + "/" + $0) }.max()
+    }
+
+    static func modificationTime(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     }
 
     static func generation(of name: String) -> Int? {

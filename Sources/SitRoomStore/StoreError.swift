@@ -11,6 +11,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case readOnly
     case busy
     case failed(String)
+    /// The journals needed to rebuild an earlier board are no longer there.
+    case historyUnavailable(String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .readOnly: "read-only: this console was opened with --watch"
         case .busy: "another console is using the data directory right now; try again"
         case .failed(let why): "the store stopped writing after an I/O error (\(why)); restart to recover"
+        case .historyUnavailable(let why): "that moment is not in the history: \(why)"
         }
     }
 }

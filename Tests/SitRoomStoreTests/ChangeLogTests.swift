@@ -123,7 +123,9 @@ import Testing
         try log.compact()
         #expect(log.generation == 3)
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
-        #expect(names == ["CURRENT", "lock", "snapshot-2.bin", "journal-2.log", "snapshot-3.bin", "journal-3.log"])
+        #expect(names == ["CURRENT", "lock", "snapshot-2.bin", "journal-2.log", "snapshot-3.bin", "journal-3.log", "history"])
+        // The first generation moved to the history, whole.
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/history")) == ["snapshot-1.bin", "journal-1.log"])
         let reopened = try ChangeLog.open(dir)
         #expect(reopened.seq == 11)
         #expect(reopened.board == log.board)

@@ -1,0 +1,187 @@
+import Foundation
+import SitRoomCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The board as it was at any earlier moment, read from the journals kept in `history/` and the
+/// live generations: for `sitroom export --at`, briefings ("since the last briefing") and trends.
+///
+/// Opening takes the shared lock only long enough to open every file, so it never holds up a
+/// writer while it reads; what it sees is the journal as it was at that moment.
+public final class History {
+    /// A moment in the history.
+    public enum Point: Sendable, Equatable {
+        /// Just after the change with this sequence number.
+        case seq(UInt64)
+        /// Just after the last change made at or before this time.
+        case time(Date)
+        /// Just after the `briefing.mark` change of this briefing.
+        case briefing(Briefing)
+    }
+
+    private struct Generation {
+        var number: Int
+        var journal: Int32?
+        /// Bytes of the journal to read (the live one may grow while we read).
+        var journalSize: Int64
+        var snapshot: Int32?
+    }
+
+    private let fs: any FileSystem
+    private var generations: [Generation] = []
+    private var journalCache: [Int: [(seq: UInt64, change: Change)]] = [:]
+
+    private init(fs: any FileSystem) { self.fs = fs }
+
+    deinit {
+        for g in generations {
+            if let fd = g.journal { fs.close(fd) }
+            if let fd = g.snapshot { fs.close(fd) }
+        }
+    }
+
+    public static func open(_ directory: DataDirectory) throws -> History {
+        guard directory.exists else { throw StoreError.notADataDirectory(directory.path) }
+        let history = History(fs: directory.fs)
+        let lock = (try? directory.fs.open(directory.lockPath, O_RDONLY, 0)) ?? -1
+        if lock >= 0 {
+            while flock(lock, LOCK_SH) != 0, errno == EINTR {}
+        }
+        defer { if lock >= 0 { directory.fs.close(lock) } }  // closing releases the lock
+        var numbers = Set<Int>()
+        var paths: [Int: (journal: String?, snapshot: String?)] = [:]
+        for folder in [directory.historyPath, directory.path] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+                guard let g = DataDirectory.generation(of: name) else { continue }
+                numbers.insert(g)
+                if name.hasPrefix("journal-") { paths[g, default: (nil, nil)].journal = folder + "/" + name }
+                if name.hasPrefix("snapshot-") { paths[g, default: (nil, nil)].snapshot = folder + "/" + name }
+            }
+        }
+        let current = try directory.readCurrent()
+        for g in numbers.sorted() where g <= current {
+            let p = paths[g]!
+            var gen = Generation(number: g, journal: nil, journalSize: 0, snapshot: nil)
+            if let path = p.journal, let fd = try? directory.fs.open(path, O_RDONLY, 0) {
+                gen.journal = fd
+                gen.journalSize = (try? directory.fs.size(fd)) ?? 0
+            }
+            if let path = p.snapshot { gen.snapshot = try? directory.fs.open(path, O_RDONLY, 0) }
+            history.generations.append(gen)
+        }
+        return history
+    }
+
+    /// The board just after `point`, and the sequence number of the last change in it.
+    public func board(at point: Point) throws -> (board: Board, seq: UInt64) {
+        try walk(to: point, visiting: false) { _, _, _ in }
+    }
+
+    /// The board at `point`; then calls `visit` after each later change is applied, with the board as
+    /// it then is. Returns the board at `point`.
+    @discardableResult
+    public func replay(
+        from point: Point, _ visit: (UInt64, Change, Board) throws -> Void
+    ) throws -> (board: Board, seq: UInt64) {
+        try walk(to: point, visiting: true, visit)
+    }
+
+    private func walk(
+        to point: Point, visiting: Bool, _ visit: (UInt64, Change, Board) throws -> Void
+    ) throws -> (board: Board, seq: UInt64) {
+        let (startIndex, start) = try startingSnapshot(for: point)
+        var board = start.board
+        var seq = start.seq
+        var atPoint: (board: Board, seq: UInt64)?
+        for gen in generations[startIndex...] {
+            for (s, change) in try changes(of: gen) where s > seq {
+                guard s == seq + 1 else {
+                    throw StoreError.historyUnavailable("the history has no changes \(seq + 1)–\(s - 1)")
+                }
+                if atPoint == nil, Self.isBeyond(point, seq: s, change: change) {
+                    if case .briefing(let b) = point {
+                        throw StoreError.historyUnavailable("briefing \"\(b.title)\" is not in it")
+                    }
+                    atPoint = (board, seq)
+                    guard visiting else { return atPoint! }
+                }
+                try board.apply(change)
+                seq = s
+                if atPoint != nil {
+                    try visit(s, change, board)
+                } else if case .briefing(let b) = point, case .markBriefing(let marked) = change.action, marked.id == b.id {
+                    atPoint = (board, seq)
+                    guard visiting else { return atPoint! }
+                }
+            }
+        }
+        if let atPoint { return atPoint }
+        if case .briefing(let b) = point { throw StoreError.historyUnavailable("briefing \"\(b.title)\" is not in it") }
+        return (board, seq)
+    }
+
+    /// Whether the change with sequence `seq` comes after `point`.
+    private static func isBeyond(_ point: Point, seq: UInt64, change: Change) -> Bool {
+        switch point {
+        case .seq(let n): seq > n
+        case .time(let t): change.at > t
+        case .briefing(let b): change.at > b.marked.at
+        }
+    }
+
+    /// The newest snapshot that is not past `point`: every change in it was made at or before it.
+    private func startingSnapshot(for point: Point) throws -> (index: Int, (board: Board, seq: UInt64)) {
+        for index in generations.indices.reversed() {
+            guard let fd = generations[index].snapshot else { continue }
+            let seq = try snapshotSeq(fd)
+            let usable: Bool
+            switch point {
+            case .seq(let n): usable = seq <= n
+            case .time(let t):
+                usable = try seq == 0 || lastChangeTime(before: index, seq: seq).map { $0 <= t } ?? false
+            case .briefing(let b):
+                // Strictly before: the briefing's own change must come after the snapshot, so that
+                // the walk can stop on it.
+                usable = try seq == 0 || lastChangeTime(before: index, seq: seq).map { $0 < b.marked.at } ?? false
+            }
+            guard usable else { continue }
+            let bytes = try fs.read(fd, count: Int(try fs.size(fd)), at: 0)
+            return (index, try Snapshot.decode(bytes))
+        }
+        let first = generations.first { $0.snapshot != nil }?.number
+        throw StoreError.historyUnavailable(first.map { "the history starts with generation \($0), after \(Self.describe(point))" }
+            ?? "no snapshot is left to start from")
+    }
+
+    /// The time of change `seq`, the last one of the generation before `index` (nil if not there).
+    private func lastChangeTime(before index: Int, seq: UInt64) throws -> Date? {
+        guard index > 0 else { return nil }
+        return try changes(of: generations[index - 1]).last { $0.seq == seq }?.change.at
+    }
+
+    private func changes(of gen: Generation) throws -> [(seq: UInt64, change: Change)] {
+        if let cached = journalCache[gen.number] { return cached }
+        guard let fd = gen.journal, gen.journalSize > 0 else { return [] }
+        let bytes = try fs.read(fd, count: Int(gen.journalSize), at: 0)
+        // A torn or damaged tail is left out: the history is the good records.
+        let records = JournalScanner.scan(bytes).records
+        let out = try records.map { (seq: $0.seq, change: try JournalRecord.decodeChange($0.payload)) }
+        journalCache[gen.number] = out
+        return out
+    }
+
+    private func snapshotSeq(_ fd: Int32) throws -> UInt64 {
+        let head = try fs.read(fd, count: Snapshot.headerSize, at: 0)
+        guard head.count == Snapshot.headerSize else { throw StoreError.badSnapshot("truncated snapshot in the history") }
+        return (0..<8).reduce(UInt64(0)) { $0 | UInt64(head[8 + $1]) << (8 * UInt64($1)) }
+    }
+
+    private static func describe(_ point: Point) -> String {
+        switch point {
+        case .seq(let n): "sequence \(n) is not in it"
+        case .time(let t): "\(ISO8601.format(t)) is not in it"
+        case .briefing(let b): "briefing \"\(b.title)\" is not in it"
+        }
+    }
+}
