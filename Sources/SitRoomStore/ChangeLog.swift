@@ -75,7 +75,12 @@ public final class ChangeLog {
 
     /// Commits changes in order with one fsync for all (group commit). Each change is checked against
     /// the board as it is after every other console's appends; invalid ones are rejected, the rest saved.
-    public func commit(_ changes: [Change]) -> [CommitResult] {
+    ///
+    /// `deriving` is asked, under the same lock and after `changes` are applied, for changes that
+    /// follow from the board as it now is (the alert rules' raises and clears): they go into the same
+    /// fsync, so an ER saved as closed is never on disk without its alert. Their results follow those
+    /// of `changes`. With no `changes` it only brings the derived state up to date.
+    public func commit(_ changes: [Change], deriving: ((Board) -> [Change])? = nil) -> [CommitResult] {
         guard mode == .write else { return changes.map { _ in .rejected(ChangeError(StoreError.readOnly.description)) } }
         if let failure { return changes.map { _ in .notSaved(failure) } }
         var results: [CommitResult] = []
@@ -84,7 +89,16 @@ public final class ChangeLog {
                 try catchUp(repair: true)
                 var bytes: [UInt8] = []
                 var accepted = 0
-                for change in changes {
+                var derived: [Change] = []
+                var derivedAsked = false
+                var queue = changes[...]
+                while true {
+                    if queue.isEmpty, !derivedAsked, let deriving {
+                        derivedAsked = true
+                        derived = deriving(board)
+                        queue = derived[...]
+                    }
+                    guard let change = queue.popFirst() else { break }
                     do {
                         try board.apply(change)
                         try JournalRecord.encode(change, seq: seq + 1, into: &bytes)

@@ -102,10 +102,15 @@ import Testing
 
     @Test func complianceBelowThePercentOfOrdersIssued() throws {
         var board = try Fixture.board()
+        var rules = AlertRules()
+        #expect(rules.complianceBelowPercent == 0, "off by default")
+        try Self.report(&board, HospitalReport(ordersIssued: 10, ordersComplied: 0))
+        #expect(try Self.sync(&board, rules).raised == [])
+        rules.complianceBelowPercent = 50
         try Self.report(&board, HospitalReport(ordersIssued: 10, ordersComplied: 5))
-        #expect(try Self.sync(&board).raised == [])  // 50 % is not below 50 %
+        #expect(try Self.sync(&board, rules).raised == [])  // 50 % is not below 50 %
         try Self.report(&board, HospitalReport(ordersComplied: 4))
-        #expect(try Self.sync(&board).raised == ["compliance-low/\(Self.id)"])
+        #expect(try Self.sync(&board, rules).raised == ["compliance-low/\(Self.id)"])
         #expect(board.alerts["compliance-low/\(Self.id)"]?.text == "서울대학교병원 return-to-work compliance 4/10")
         var off = AlertRules()
         off.complianceBelowPercent = 0

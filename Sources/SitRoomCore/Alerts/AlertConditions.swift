@@ -11,12 +11,16 @@ public struct AlertCondition: Equatable, Sendable {
 }
 
 extension Board {
-    /// Every rule that holds at `now`, worst first.
-    public func alertConditions(_ rules: AlertRules, at now: Date) -> [AlertCondition] {
+    /// Every rule that holds at `now`, worst first; with `subjects`, only those about these ids.
+    public func alertConditions(_ rules: AlertRules, at now: Date, subjects: Set<String>? = nil) -> [AlertCondition] {
         var out: [AlertCondition] = []
-        for h in hospitals.values { out += h.alertConditions(rules, at: now) }
+        if let subjects {
+            for id in subjects { if let h = hospitals[id] { out += h.alertConditions(rules, at: now) } }
+        } else {
+            for h in hospitals.values { out += h.alertConditions(rules, at: now) }
+        }
         if rules.actionOverdue {
-            for a in actions.values where a.isOverdue(at: now) {
+            for a in actions.values where a.isOverdue(at: now) && subjects.map({ $0.contains(a.id) }) ?? true {
                 out.append(AlertCondition(rule: .actionOverdue, subject: a.id, text: "overdue: \(a.text)", severity: .warning))
             }
         }

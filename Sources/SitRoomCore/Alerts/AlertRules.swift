@@ -5,7 +5,7 @@ public struct AlertRules: Sendable, Equatable {
     public var erDiverting = true
     /// Adult ICU: alert when beds available < `icuBelow`, or < `icuBelowPercent` % of staffed.
     public var icuBelow = 1
-    public var icuBelowPercent = 10
+    public var icuBelowPercent = 0
     /// Neonatal ICU, likewise.
     public var nicuBelow = 1
     public var nicuBelowPercent = 0
@@ -15,8 +15,9 @@ public struct AlertRules: Sendable, Equatable {
     /// shown as stale on the board but raise no alert, so that an import of 3,000 does not raise 3,000).
     public var staleReport = true
     public var actionOverdue = true
-    /// Orders complied of orders issued, per hospital; 0 turns the rule off.
-    public var complianceBelowPercent = 50
+    /// Orders complied of orders issued, per hospital; 0 (the default) turns the rule off: in a
+    /// general walk-out compliance is near zero everywhere, and an alert on every hospital is noise.
+    public var complianceBelowPercent = 0
     /// Ring the terminal bell when an alert is raised.
     public var bell = false
 

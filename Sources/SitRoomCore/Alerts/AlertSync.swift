@@ -5,8 +5,11 @@ extension Board {
     /// without an active alert, a clear for each active alert whose condition has ended. Empty when
     /// the alerts are current. Any writing console may run this; a raise another console made first
     /// is rejected as "already raised", which is harmless.
-    public func alertChanges(_ rules: AlertRules, at now: Date, officer: String) -> [Change] {
-        let conditions = alertConditions(rules, at: now)
+    ///
+    /// With `subjects` only the alerts about those hospitals and action items are looked at: what a
+    /// change can affect, so that a commit does not evaluate every hospital.
+    public func alertChanges(_ rules: AlertRules, at now: Date, officer: String, subjects: Set<String>? = nil) -> [Change] {
+        let conditions = alertConditions(rules, at: now, subjects: subjects)
         let holding = Set(conditions.map(\.alertId))
         var out: [Change] = []
         for c in conditions where alerts[c.alertId] == nil {
@@ -14,9 +17,11 @@ extension Board {
                               raised: Stamp(at: now, by: officer))
             out.append(Change(officer: officer, at: now, action: .raiseAlert(alert)))
         }
-        for id in alerts.keys.sorted() where !holding.contains(id) {
-            out.append(Change(officer: officer, at: now, action: .clearAlert(id: id)))
+        var ended: [String] = []
+        for (id, alert) in alerts where !holding.contains(id) && subjects.map({ $0.contains(alert.subject) }) ?? true {
+            ended.append(id)
         }
+        for id in ended.sorted() { out.append(Change(officer: officer, at: now, action: .clearAlert(id: id))) }
         return out
     }
 }

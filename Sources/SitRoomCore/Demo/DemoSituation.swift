@@ -25,7 +25,7 @@ public enum DemoSituation {
         addCalls(to: &builder)
         addLog(to: &builder)
         addActions(to: &builder)
-        return builder.ordered()
+        return withAlertsAndBriefings(builder.ordered(), clock: clock)
     }
 
     /// Convenience: an empty Board with all changes applied.

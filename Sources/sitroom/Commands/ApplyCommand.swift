@@ -32,6 +32,12 @@ struct ApplyCommand: ParsableCommand {
         }
         if let n = compactEvery { log.policy.maxRecords = max(1, n) }
         for note in log.notes { FileHandle.standardError.write(Data("sitroom: \(note)\n".utf8)) }
+        let rules: AlertRules
+        do {
+            rules = try AlertRulesFile.load(from: data.directory)
+        } catch {
+            fail("\(error)")
+        }
         let officerName = officer.name
         var reader = LineReader(fd: 0)
         var lineNumber = 0
@@ -42,7 +48,11 @@ struct ApplyCommand: ParsableCommand {
             var messages: [Int: String] = [:]
             var batch: [(line: Int, change: Change)] = []
             func commitBatch() {
-                for (entry, result) in zip(batch, log.commit(batch.map(\.change))) {
+                guard !batch.isEmpty else { return }
+                // The alert rules look at what these lines touched, in the same fsync.
+                let subjects = Set(batch.compactMap { $0.change.action.subjectId })
+                let deriving = AlertRulesFile.deriver(rules, officer: officerName, subjects: subjects)
+                for (entry, result) in zip(batch, log.commit(batch.map(\.change), deriving: deriving)) {
                     switch result {
                     case .saved(let seq): messages[entry.line] = "ok \(seq)"
                     case .rejected(let error): messages[entry.line] = "error \(entry.line): \(error)"

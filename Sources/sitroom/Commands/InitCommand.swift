@@ -15,19 +15,16 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let dir = data.directory
+        let count: Int
         do {
-            try dir.create()
+            count = try DemoSetup.create(dir, demo: demo)
         } catch {
             fail("\(error)")
         }
         guard demo else {
-            print("created \(dir.path) (empty)")
+            print("created \(dir.path) (empty; alert rules in \(AlertRulesFile.name))")
             return
         }
-        let log = try ChangeLog.open(dir)
-        let results = log.commit(DemoSituation.changes(now: Date()))
-        if let bad = results.first(where: { $0.seq == nil }) { fail("demo data did not apply: \(bad)") }
-        log.close()
-        print("created \(dir.path) with the demo situation (\(results.count) changes, up to #\(log.seq))")
+        print("created \(dir.path) with the demo situation (\(count) changes, up to #\(count))")
     }
 }

@@ -63,10 +63,7 @@ struct RunCommand: ParsableCommand {
             if data == nil { try? FileManager.default.removeItem(atPath: path) }
             let dir = DataDirectory(path)
             if !dir.exists {
-                do { try dir.create() } catch { fail("\(error)") }
-                let log = try ChangeLog.open(dir)
-                _ = log.commit(DemoSituation.changes(now: Date()))
-                log.close()
+                do { try DemoSetup.create(dir, demo: true) } catch { fail("\(error)") }
             }
             return dir
         }

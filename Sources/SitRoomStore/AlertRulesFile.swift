@@ -1,0 +1,131 @@
+import Foundation
+import SitRoomCore
+import TOMLKit
+
+/// The data directory's `alerts.toml`: the thresholds every writing console applies, so that all of
+/// them raise and clear the same alerts. A missing file means the defaults; a wrong one is an error
+/// naming the line, never silently half-read.
+public enum AlertRulesFile {
+    public static let name = "alerts.toml"
+
+    public static func path(in directory: DataDirectory) -> String { directory.path + "/" + name }
+
+    /// The rules in the directory's file, or the defaults when there is none.
+    public static func load(from directory: DataDirectory) throws -> AlertRules {
+        let path = path(in: directory)
+        guard let data = FileManager.default.contents(atPath: path) else { return .defaults }
+        do {
+            return try parse(String(decoding: data, as: UTF8.self))
+        } catch let error as AlertRulesError {
+            throw AlertRulesError(message: "\(path): \(error.message)")
+        }
+    }
+
+    /// Writes the commented default file (for `sitroom init`); leaves an existing one alone.
+    public static func writeDefault(in directory: DataDirectory) throws {
+        let path = path(in: directory)
+        guard !FileManager.default.fileExists(atPath: path) else { return }
+        try directory.fs.writeDurably(Array(defaultText.utf8), to: path, directory: directory.path)
+    }
+
+    public static func parse(_ text: String) throws -> AlertRules {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw AlertRulesError(message: "line \(error.source.begin.line): \(error.description)")
+        }
+        var rules = AlertRules()
+        for section in root.keys {
+            guard let keys = fields[section] else {
+                throw AlertRulesError(message: "unknown section [\(section)]; known: \(fields.keys.sorted().joined(separator: ", "))")
+            }
+            guard let table = root[section]?.table else { throw AlertRulesError(message: "[\(section)] must be a table") }
+            for key in table.keys {
+                guard let field = keys[key] else {
+                    throw AlertRulesError(message: "unknown key \(section).\(key); known: \(keys.keys.sorted().joined(separator: ", "))")
+                }
+                let value = table[key]!
+                switch field {
+                case .flag(let path):
+                    guard let b = value.bool else { throw AlertRulesError(message: "\(section).\(key) must be true or false") }
+                    rules[keyPath: path] = b
+                case .number(let path, let range):
+                    guard let n = value.int, range.contains(n) else {
+                        throw AlertRulesError(message: "\(section).\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+                    }
+                    rules[keyPath: path] = n
+                }
+            }
+        }
+        return rules
+    }
+
+    private enum Field {
+        case flag(WritableKeyPath<AlertRules, Bool>)
+        case number(WritableKeyPath<AlertRules, Int>, ClosedRange<Int>)
+    }
+
+    private static var fields: [String: [String: Field]] { [
+        "er": ["closed": .flag(\.erClosed), "diverting": .flag(\.erDiverting)],
+        "icu": [
+            "adult_below": .number(\.icuBelow, 0...10_000), "adult_below_percent": .number(\.icuBelowPercent, 0...100),
+            "neonatal_below": .number(\.nicuBelow, 0...10_000), "neonatal_below_percent": .number(\.nicuBelowPercent, 0...100),
+        ],
+        "doctors": ["below_minimum": .flag(\.doctorsShort)],
+        "reports": ["stale": .flag(\.staleReport)],
+        "actions": ["overdue": .flag(\.actionOverdue)],
+        "strike": ["compliance_below_percent": .number(\.complianceBelowPercent, 0...100)],
+        "console": ["bell": .flag(\.bell)],
+    ] }
+
+    public static let defaultText = """
+        # sitroom alert rules. Every console that writes to this data directory reads this file at
+        # start, so all of them raise and clear the same alerts. Restart the consoles after editing.
+
+        [er]
+        closed = true             # an ER reported closed (critical)
+        diverting = true          # an ER diverting ambulances
+
+        [icu]
+        adult_below = 1           # adult ICU beds available below this many (1: the ICU is full) ...
+        adult_below_percent = 0   # ... or below this % of the staffed beds (0: off)
+        neonatal_below = 1        # the same for the neonatal ICU
+        neonatal_below_percent = 0
+
+        [doctors]
+        below_minimum = true      # ER or ICU doctors on duty below the hospital's minimum
+
+        [reports]
+        stale = true              # a report older than the hospital's update interval
+
+        [actions]
+        overdue = true            # an open action item past its due time
+
+        [strike]
+        compliance_below_percent = 0   # return-to-work orders complied of issued below this %, per
+                                       # hospital; 0 = off (in a general walk-out it is near 0 everywhere)
+
+        [console]
+        bell = false              # ring the terminal bell when an alert is raised
+
+        """
+}
+
+public struct AlertRulesError: Error, CustomStringConvertible, Equatable {
+    public var message: String
+    public var description: String { "alert rules: \(message)" }
+}
+
+extension AlertRulesFile {
+    /// What a writer hands `ChangeLog.commit(_:deriving:)`: the alert changes the directory's rules
+    /// ask for after a commit, looking only at what the commit touched (`subjects`), or at everything.
+    public static func deriver(_ rules: AlertRules, officer: String, subjects: Set<String>? = nil) -> (Board) -> [Change] {
+        { board in board.alertChanges(rules, at: Date(), officer: officer, subjects: subjects) }
+    }
+
+    /// The same with the rules read from `directory` (the defaults if its file is missing or wrong).
+    public static func deriver(for directory: DataDirectory, officer: String) -> (Board) -> [Change] {
+        deriver((try? load(from: directory)) ?? .defaults, officer: officer)
+    }
+}

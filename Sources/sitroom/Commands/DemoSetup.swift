@@ -1,0 +1,19 @@
+import Foundation
+import SitRoomCore
+import SitRoomStore
+
+/// Creates a data directory with its default alert rules, optionally filled with the demo situation.
+enum DemoSetup {
+    /// Returns the number of changes written.
+    @discardableResult
+    static func create(_ dir: DataDirectory, demo: Bool) throws -> Int {
+        try dir.create()
+        try AlertRulesFile.writeDefault(in: dir)
+        guard demo else { return 0 }
+        let log = try ChangeLog.open(dir)
+        defer { log.close() }
+        let results = log.commit(DemoSituation.changes(now: Date()), deriving: AlertRulesFile.deriver(for: dir, officer: "kim.mohw"))
+        if let bad = results.first(where: { $0.seq == nil }) { throw StoreError.failed("demo data did not apply: \(bad)") }
+        return results.count
+    }
+}
