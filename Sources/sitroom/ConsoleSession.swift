@@ -10,9 +10,17 @@ final class ConsoleSession {
     private var model: AppModel
     private var theme: Theme
     private let catalog: ThemeCatalog
+    private let rules: AlertRules
+    /// When the alert rules last looked at every hospital (reports go stale, actions overdue, as
+    /// time passes); a commit only looks at what it touched.
+    private var alertsSynced = Date.distantPast
+    /// Another console raised an alert: ring once the frame is drawn.
+    private var bellWanted = false
 
-    init(log: ChangeLog, officer: String, theme: Theme, themeName: String, catalog: ThemeCatalog, timeZone: TimeZone) {
+    init(log: ChangeLog, officer: String, theme: Theme, themeName: String, catalog: ThemeCatalog, timeZone: TimeZone,
+         rules: AlertRules) {
         self.log = log
+        self.rules = rules
         self.theme = theme
         self.catalog = catalog
         let save: SaveStatus = log.mode == .readOnly ? .readOnly(log.seq) : .saved(log.seq)
@@ -56,6 +64,10 @@ final class ConsoleSession {
                 dirty = false
             }
             terminal.draw(frame!)
+            if bellWanted {
+                bellWanted = false
+                terminal.bell()
+            }
             let now = Date()
             var toNextSecond = Int32((1 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 1)) * 1000) + 1
             if log.refreshPending {
@@ -63,6 +75,10 @@ final class ConsoleSession {
             }
             let events = terminal.waitForEvents(timeoutMs: toNextSecond, watching: watcher.map { [$0.fd] } ?? [])
             model.tick(Date())
+            if log.mode == .write, abs(model.now.timeIntervalSince(alertsSynced)) >= 60 {
+                alertsSynced = model.now
+                syncAlerts()
+            }
             if abs(model.now.timeIntervalSince(consolesListed)) >= 1 {
                 consolesListed = model.now
                 listConsoles(excluding: presence)
@@ -78,8 +94,11 @@ final class ConsoleSession {
                         case .redrawAll: terminal.redrawAll()
                         case .bell: terminal.bell()
                         case .commit(let change):
-                            let result = log.commit(change)
-                            model.committed(result, board: log.board, seq: log.seq)
+                            let alertsBefore = Set(log.board.alerts.keys)
+                            let subjects = Set([change.action.subjectId].compactMap { $0 })
+                            let results = log.commit([change], deriving: AlertRulesFile.deriver(rules, officer: model.officer, subjects: subjects))
+                            model.committed(results[0], board: log.board, seq: log.seq)
+                            ringIfRaised(since: alertsBefore, terminal)
                         case .setTheme(let name): switchTheme(name, terminal)
                         }
                     }
@@ -117,11 +136,24 @@ final class ConsoleSession {
         if others != model.consoles { model.consoles = others }
     }
 
+    /// Brings the alerts up to date with the rules over the whole board (a writing console only).
+    private func syncAlerts() {
+        let results = log.commit([], deriving: AlertRulesFile.deriver(rules, officer: model.officer))
+        guard results.contains(where: { $0.seq != nil }) else { return }
+        model.boardChanged(log.board, seq: log.seq, changedIds: [])
+    }
+
+    /// The terminal bell, when the rules ask for it and an alert was raised.
+    private func ringIfRaised(since before: Set<String>, _ terminal: Terminal) {
+        if rules.bell, log.board.alerts.keys.contains(where: { !before.contains($0) }) { terminal.bell() }
+    }
+
     /// Applies what other consoles and `sitroom apply` wrote since the last look.
     private func follow() {
         do {
             let fresh = try log.refresh()
             guard !fresh.isEmpty else { return }
+            if rules.bell, fresh.contains(where: { $0.change.action.type == "alert.raise" }) { bellWanted = true }
             model.boardChanged(log.board, seq: log.seq, changedIds: Set(fresh.compactMap { $0.change.action.subjectId }))
         } catch {
             model.say("cannot read the journal: \(error)", role: .error, seconds: 30)

@@ -103,14 +103,26 @@ import Testing
         #expect(m.flash?.text.contains("? lists every key") == true)
     }
 
-    @Test func everyKeyInTheTableIsBoundOnce() {
-        var seen: [Key: String] = [:]
-        for b in KeyMap.bindings {
-            for k in b.keys {
-                #expect(seen[k] == nil, "\(k) bound to \(seen[k] ?? "") and \(b.help)")
-                seen[k] = b.help
+    @Test func everyKeyInTheTableIsBoundOncePerPanel() {
+        // A panel's own binding may stand in for the everywhere one; never two of either kind.
+        for panel in PanelID.allCases {
+            var everywhere: [Key: String] = [:]
+            var own: [Key: String] = [:]
+            for b in KeyMap.bindings where b.panels == nil || b.panels!.contains(panel) {
+                for k in b.keys {
+                    if b.panels == nil {
+                        #expect(everywhere[k] == nil, "\(k) bound to \(everywhere[k] ?? "") and \(b.help)")
+                        everywhere[k] = b.help
+                    } else {
+                        #expect(own[k] == nil, "\(k) bound twice in \(panel)")
+                        own[k] = b.help
+                    }
+                }
             }
         }
+        #expect(KeyMap.action(for: .char("A"), in: .alerts) == .acknowledge)
+        #expect(KeyMap.action(for: .char("A"), in: .contacts) == .editAgency)
+        #expect(KeyMap.action(for: .char("A")) == .editAgency)
     }
 
     @Test func theCursorFollowsItsRecordWhenRowsMove() throws {

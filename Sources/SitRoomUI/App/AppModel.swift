@@ -1,9 +1,9 @@
 import Foundation
 import SitRoomCore
 
-/// The panels, numbered as their full-screen views are (keys 1-5).
+/// The panels, numbered as their full-screen views are (keys 1-6).
 public enum PanelID: Int, CaseIterable, Sendable {
-    case strike = 1, coverage, contacts, log, actions
+    case strike = 1, coverage, contacts, log, actions, alerts
 
     public static let dashboard: [PanelID] = [.strike, .coverage, .contacts]
 
@@ -14,13 +14,14 @@ public enum PanelID: Int, CaseIterable, Sendable {
         case .contacts: "Inter-agency contacts"
         case .log: "Situation log"
         case .actions: "Action items"
+        case .alerts: "Alerts"
         }
     }
 }
 
 /// What the record under the cursor is, for the detail view.
 public enum RecordRef: Equatable, Sendable {
-    case hospital(String), strike(String), contact(String), logEntry(String), action(String)
+    case hospital(String), strike(String), contact(String), logEntry(String), action(String), alert(String)
 }
 
 public enum Screen: Equatable, Sendable {

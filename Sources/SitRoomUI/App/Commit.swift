@@ -52,10 +52,9 @@ extension AppModel {
                 if let entry { undoStack.append(entry) }
                 say("saved #\(saved): \(p.summary)", role: .saved)
             }
-            if case .command = prompt?.kind {
-                prompt = nil
-            } else if case .confirm = prompt?.kind {
-                prompt = nil
+            switch prompt?.kind {
+            case .command?, .confirm?, .text?: prompt = nil
+            case .filter?, nil: break
             }
         case .rejected(let error):
             boardChanged(board, seq: seq, changedIds: [])

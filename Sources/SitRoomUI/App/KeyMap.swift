@@ -2,10 +2,10 @@
 public enum Action: String, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case nextPanel, previousPanel
-    case strikeView, coverageView, contactsView, logView, actionsView, dashboard
+    case strikeView, coverageView, contactsView, logView, actionsView, alertsView, dashboard
     case openDetail, back, help, redraw, quit
     case command, filter, nextMatch, previousMatch, sort, undo, redo
-    case edit, add, delete, call, editAgency
+    case edit, add, delete, call, editAgency, acknowledge, markBriefing
 }
 
 public struct Binding: Sendable {
@@ -15,6 +15,17 @@ public struct Binding: Sendable {
     public var help: String
     /// Shown in the bottom line of the dashboard.
     public var hint: String?
+    /// Only in these panels (nil: everywhere). A key bound here wins over its everywhere binding.
+    public var panels: [PanelID]?
+
+    public init(keys: [Key], label: String, action: Action, help: String, hint: String?, panels: [PanelID]? = nil) {
+        self.keys = keys
+        self.label = label
+        self.action = action
+        self.help = help
+        self.hint = hint
+        self.panels = panels
+    }
 }
 
 /// The one key table: the app dispatches from it and `?` help is generated from it.
@@ -33,6 +44,7 @@ public enum KeyMap {
         Binding(keys: [.char("3")], label: "3", action: .contactsView, help: "inter-agency contacts, full screen", hint: nil),
         Binding(keys: [.char("4")], label: "4", action: .logView, help: "situation log, full screen", hint: nil),
         Binding(keys: [.char("5")], label: "5", action: .actionsView, help: "action items, full screen", hint: nil),
+        Binding(keys: [.char("6")], label: "6", action: .alertsView, help: "alerts: active ones, then those cleared in the last 24 h", hint: nil),
         Binding(keys: [.char("0")], label: "0", action: .dashboard, help: "back to the dashboard", hint: nil),
         Binding(keys: [.enter], label: "Enter", action: .openDetail, help: "open the selected record", hint: nil),
         Binding(keys: [.char(":")], label: ":", action: .command, help: "quick command line (er, strike, log, act, call...)", hint: ": command"),
@@ -43,7 +55,10 @@ public enum KeyMap {
         Binding(keys: [.char("e")], label: "e", action: .edit, help: "edit the selected record in a form (ER status, strike figures or action, action item, contact)", hint: nil),
         Binding(keys: [.char("a")], label: "a", action: .add, help: "add a record to this panel in a form (strike action, log entry, action item, contact)", hint: nil),
         Binding(keys: [.char("d")], label: "d", action: .delete, help: "delete the selected record (asks first; u brings it back)", hint: nil),
+        Binding(keys: [.char("A")], label: "A", action: .acknowledge, help: "in the alerts view: acknowledge the selected alert, with an optional note",
+                hint: nil, panels: [.alerts]),
         Binding(keys: [.char("A")], label: "A", action: .editAgency, help: "edit the selected contact's agency in a form", hint: nil),
+        Binding(keys: [.char("B")], label: "B", action: .markBriefing, help: "mark a briefing (\"09:00 briefing\"): what changed is counted from here", hint: nil),
         Binding(keys: [.char("c")], label: "c", action: .call, help: "log a call to the selected contact", hint: nil),
         Binding(keys: [.char("u")], label: "u", action: .undo, help: "undo this console's last change (a new change in the journal)", hint: "u undo"),
         Binding(keys: [.ctrl("r")], label: "^R", action: .redo, help: "redo", hint: nil),
@@ -53,11 +68,16 @@ public enum KeyMap {
         Binding(keys: [.char("q"), .ctrl("c")], label: "q ^C", action: .quit, help: "quit", hint: "q quit"),
     ]
 
-    private static let table: [Key: Action] = {
-        var t: [Key: Action] = [:]
-        for b in bindings { for k in b.keys { t[k] = b.action } }
+    private static let table: [Key: [Binding]] = {
+        var t: [Key: [Binding]] = [:]
+        for b in bindings { for k in b.keys { t[k, default: []].append(b) } }
         return t
     }()
 
-    public static func action(for key: Key) -> Action? { table[key] }
+    /// What `key` does in `panel`: its binding for that panel if it has one, else its everywhere one.
+    public static func action(for key: Key, in panel: PanelID? = nil) -> Action? {
+        guard let candidates = table[key] else { return nil }
+        if let panel, let b = candidates.first(where: { $0.panels?.contains(panel) ?? false }) { return b.action }
+        return candidates.first { $0.panels == nil }?.action
+    }
 }

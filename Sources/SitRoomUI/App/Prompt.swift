@@ -8,6 +8,13 @@ public struct Prompt: Equatable, Sendable {
         case filter(PanelID)
         /// Asks before committing `action`; `question` names the record.
         case confirm(question: String, action: ChangeAction)
+        /// Asks for a line of text that completes a change (an acknowledgement's note, a briefing's title).
+        case text(label: String, purpose: TextPurpose)
+    }
+
+    public enum TextPurpose: Equatable, Sendable {
+        case acknowledge(alertId: String)
+        case briefing
     }
 
     public var kind: Kind
@@ -27,6 +34,7 @@ public struct Prompt: Equatable, Sendable {
         case .command: ":"
         case .filter: "/"
         case .confirm(let question, _): question + " (y/n) "
+        case .text(let label, _): label + ": "
         }
     }
 }

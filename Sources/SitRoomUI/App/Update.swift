@@ -15,7 +15,7 @@ extension AppModel {
     public mutating func update(key: Key) -> [Effect] {
         if form != nil { return updateForm(key: key) }
         if prompt != nil { return updatePrompt(key: key) }
-        guard let action = KeyMap.action(for: key) else {
+        guard let action = KeyMap.action(for: key, in: screen == .help ? nil : activePanel) else {
             if case .char(let c) = key, !c.isWhitespace {
                 say("\(c): no such key here; ? lists every key", role: .muted)
             }
@@ -53,6 +53,7 @@ extension AppModel {
         case .contactsView: show(.full(.contacts))
         case .logView: show(.full(.log))
         case .actionsView: show(.full(.actions))
+        case .alertsView: show(.full(.alerts))
         case .dashboard: screens = [.dashboard]
         case .openDetail:
             let content = panel.content(self)
@@ -92,6 +93,8 @@ extension AppModel {
             } else {
                 say("select a contact to edit its agency", role: .muted)
             }
+        case .acknowledge: startAcknowledging(in: panel)
+        case .markBriefing: startBriefing()
         case .add: add(in: panel)
         case .call: startCommand(for: action, in: panel)
         case .delete: askToDelete(in: panel)
@@ -127,6 +130,7 @@ extension AppModel {
         case .contact(let id)?: openForm(.editContact(id))
         case .strike(let id)?: openForm(.editStrike(id))
         case .logEntry?: say("a log entry is a record of what happened: add a new one (a), or delete this one (d)", role: .muted)
+        case .alert?: say("alerts come from the rules; A acknowledges the selected one", role: .muted)
         case nil: break
         }
     }
@@ -145,6 +149,8 @@ extension AppModel {
         case .strike: openForm(.newStrike)
         case .coverage:
             say("hospitals come from `sitroom apply`; e updates the selected one", role: .muted)
+        case .alerts:
+            say("alerts come from the rules in alerts.toml; B marks a briefing", role: .muted)
         }
     }
 
@@ -166,6 +172,9 @@ extension AppModel {
         case .logEntry(let id): (what, action) = ("log entry \(id)", .removeLog(id: id))
         case .action(let id): (what, action) = ("action \(board.actions[id]?.text ?? id)", .removeAction(id: id))
         case .strike(let id): (what, action) = ("strike action \(board.strikes[id]?.organisation ?? id)", .removeStrike(id: id))
+        case .alert:
+            say("an alert clears by itself when its condition ends; A acknowledges it", role: .muted)
+            return
         }
         prompt = Prompt(kind: .confirm(question: "Delete \(what)?", action: action))
     }
@@ -202,6 +211,19 @@ extension AppModel {
                 c.selected = 0
                 c.top = 0
                 cursors[panel] = c
+            }
+            return []
+        case .text(_, let purpose):
+            switch key {
+            case .enter: return submitText(p.editor.text, for: purpose)
+            case .escape, .ctrl("c"):
+                prompt = nil
+                say("nothing saved", role: .muted)
+            default:
+                if p.editor.handle(key) {
+                    p.error = nil
+                    prompt = p
+                }
             }
             return []
         case .command:

@@ -65,6 +65,24 @@ enum DetailView {
                 lines.append([(Format.dateTime(h.at, model.timeZone) + "  ", .muted), (h.value.rawValue + "  ", .normal), (h.by, .muted)])
             }
             return ("Action " + a.id, lines)
+        case .alert(let id):
+            guard let a = AlertsPanel.alert(row: id, in: board) else { return ("Gone", [[("This alert has cleared.", .muted)]]) }
+            let zone = model.timeZone
+            var lines: [Line] = [
+                field("Alert", a.text), field("Rule", a.rule.label), field("Severity", a.severity.rawValue),
+                field("Raised", Format.dateTime(a.raised.at, zone) + " by " + a.raised.by),
+                field("Acknowledged", a.acknowledged.map { Format.dateTime($0.at, zone) + " by " + $0.by } ?? "not yet: A acknowledges"),
+                field("Note", a.note),
+                field("Cleared", a.cleared.map { Format.dateTime($0.at, zone) + " by " + $0.by } ?? "still active"),
+            ]
+            if let h = board.hospitals[a.subject] {
+                lines += [[], [(h.name, .header)]] + hospital(h, model)
+            } else if let item = board.actions[a.subject] {
+                lines += [[], [("Action item", .header)], field("Action", item.text),
+                          field("Owner", board.agencies[item.ownerAgencyId]?.name ?? item.ownerAgencyId),
+                          field("Due", item.due.map { Format.dateTime($0, zone) } ?? "—")]
+            }
+            return ("Alert: " + a.rule.label, lines)
         }
     }
 

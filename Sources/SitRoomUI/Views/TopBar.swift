@@ -17,22 +17,34 @@ enum TopBar {
         let period = "OP " + Format.time(incident.periodStart, zone) + "–" + Format.time(incident.periodEnd, zone)
         let head: [(String, Role)] = (width >= 100 ? [(" " + period + " ", .topBar)] : []) + [(" " + clock + " ", .topBar)]
         let officer: (String, Role) = (" " + model.officer + " ", .topBar)
+        let alerts = alertsSegment(total: model.board.alerts.count, new: model.unacknowledgedAlerts, wide: width >= 100)
         var left: [(String, Role)] = [(" SITROOM ", .title)]
         if incident.isDemo { left.append((" DEMO ", .demo)) }
         left.append((" " + incident.name, .topBar))
         // The other consoles' names only where the incident name still fits whole; otherwise their
         // count. When space is short this officer goes first, then the count.
         var consoles = consolesSegment(model.consoles, names: true)
-        var right = head + consoles + [officer, save]
+        var right = alerts + head + consoles + [officer, save]
         if Segments.width(right) + 1 + Segments.width(left) > width {
             consoles = consolesSegment(model.consoles, names: false)
-            right = head + consoles + [officer, save]
+            right = alerts + head + consoles + [officer, save]
         }
-        if Segments.width(right) > width - 20 { right = head + consoles + [save] }
-        if Segments.width(right) > width - 20 { right = head + [save] }
+        // Narrow: the incident's name keeps about 30 cells; this officer goes first, then the others.
+        if Segments.width(right) > width - 32 { right = alerts + head + consoles + [save] }
+        if Segments.width(right) > width - 32 { right = alerts + head + [save] }
+        if Segments.width(right) > width - 24 { right = head + [save] }
         let rightWidth = Segments.width(right)
         Segments.draw(&buffer, left, x: 0, y: y, maxX: max(0, width - rightWidth - 1))
         Segments.draw(&buffer, right, x: width - rightWidth, y: y, maxX: width)
+    }
+
+    /// Active alerts and how many nobody has acknowledged: "▲ 42 alerts · 35 new" (narrow: "▲42·35 new").
+    static func alertsSegment(total: Int, new: Int, wide: Bool) -> [(String, Role)] {
+        guard total > 0 else { return [] }
+        let text = wide
+            ? " ▲ \(total) alert\(total == 1 ? "" : "s")" + (new > 0 ? " · \(new) new " : " ")
+            : " ▲\(total)" + (new > 0 ? "·\(new) new " : " ")
+        return [(text, new > 0 ? .alert : .topBar)]
     }
 
     /// The other consoles open on this data directory: nothing when there are none; "+2 consoles",

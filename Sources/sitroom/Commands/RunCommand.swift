@@ -50,8 +50,14 @@ struct RunCommand: ParsableCommand {
         } catch {
             fail("\(error)")
         }
+        let rules: AlertRules
+        do {
+            rules = try AlertRulesFile.load(from: directory)
+        } catch {
+            fail("\(error)")
+        }
         let session = ConsoleSession(log: log, officer: officer.name, theme: loaded, themeName: theme,
-                                     catalog: catalog, timeZone: zone)
+                                     catalog: catalog, timeZone: zone, rules: rules)
         let code = session.run()
         if code != 0 { throw ExitCode(code) }
     }

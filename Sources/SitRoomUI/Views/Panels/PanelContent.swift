@@ -17,6 +17,7 @@ extension PanelID {
         case .contacts: ContactsPanel.content(model)
         case .log: LogPanel.content(model)
         case .actions: ActionsPanel.content(model)
+        case .alerts: AlertsPanel.content(model)
         }
         if let filter = model.filters[self]?.lowercased(), !filter.isEmpty {
             content.rows = content.rows.filter { $0.search.contains(filter) }
