@@ -48,7 +48,7 @@ let package = Package(
             dependencies: ["SitRoomCore", "SitRoomStore", "SitRoomUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SitRoomCoreTests", dependencies: ["SitRoomCore"]),
-        .testTarget(name: "SitRoomStoreTests", dependencies: ["SitRoomCore", "SitRoomStore"]),
+        .testTarget(name: "SitRoomStoreTests", dependencies: ["SitRoomCore", "SitRoomStore", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "SitRoomUITests", dependencies: ["SitRoomCore", "SitRoomUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["sitroom", "SitRoomCore"]),
     ],

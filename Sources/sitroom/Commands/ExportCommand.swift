@@ -6,15 +6,48 @@ import SitRoomStore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Print the whole board.",
-        discussion: "JSON shape: see \"Export format\" in the README (a BoardDocument, format \"sitroom-board\", version 1)."
+        abstract: "Print the whole board (JSON), one table of it (CSV), or the hospitals' status (EDXL-HAVE).",
+        discussion: """
+            json: a BoardDocument, format "sitroom-board", version 1 ("Export format" in the README).
+            csv: one table (--table, default hospitals) to stdout, or all four into --out DIR as \
+            hospitals.csv contacts.csv log.csv actions.csv; UTF-8, --bom for Excel.
+            have: OASIS EDXL-HAVE 1.0 XML (HospitalStatus) of every hospital with an ER, bed or doctor report.
+            """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, have }
+
+    enum TableName: String, ExpressibleByArgument, CaseIterable {
+        case hospitals, contacts, log, actions
+
+        var table: CSVExport.Table {
+            switch self {
+            case .hospitals: .hospitals
+            case .contacts: .contacts
+            case .log: .log
+            case .actions: .actions
+            }
+        }
+    }
 
     @OptionGroup var data: DataOption
-    @Option(help: "Output format: json.")
+    @Option(help: "Output format: json, csv or have.")
     var format: Format = .json
+    @Option(help: "CSV: the table to print: hospitals (default), contacts, log or actions.")
+    var table: TableName?
+    @Option(help: ArgumentHelp("CSV: write all four tables into DIR (created if missing) instead of printing one.", valueName: "DIR"))
+    var out: String?
+    @Flag(help: "CSV: start with a UTF-8 byte order mark, for Excel.")
+    var bom = false
+
+    func validate() throws {
+        if format != .csv, table != nil || out != nil || bom {
+            throw ValidationError("--table, --out and --bom go with --format csv.")
+        }
+        if table != nil, out != nil {
+            throw ValidationError("--out writes all four tables; leave out --table.")
+        }
+    }
 
     func run() throws {
         let log: ChangeLog
@@ -23,8 +56,50 @@ struct ExportCommand: ParsableCommand {
         } catch {
             fail("\(error)")
         }
-        let json = try SitRoomJSON.encoder(pretty: true).encode(BoardDocument(log.board, seq: log.seq))
-        FileHandle.standardOutput.write(json)
-        print()
+
+        // ── The board to export. ──────────────────────────────────────────────────────────────
+        // The latest board and its sequence number. `--at TIME` (export the board as it was at a
+        // time) goes here: replace these two lines with the board replayed up to that time.
+        let board = log.board
+        let seq = log.seq
+        // ──────────────────────────────────────────────────────────────────────────────────────
+
+        switch format {
+        case .json:
+            let json = try SitRoomJSON.encoder(pretty: true).encode(BoardDocument(board, seq: seq))
+            FileHandle.standardOutput.write(json)
+            print()
+        case .csv:
+            if let out {
+                try writeTables(board, into: out)
+            } else {
+                let sheet = CSVExport.sheet((table ?? .hospitals).table, of: board)
+                FileHandle.standardOutput.write(try CSVExport.data(sheet, bom: bom))
+            }
+        case .have:
+            let leftOut = HAVEExport.leftOut(of: board)
+            if !leftOut.isEmpty {
+                let ids = leftOut.prefix(10).map(\.id).joined(separator: " ") + (leftOut.count > 10 ? " …" : "")
+                FileHandle.standardError.write(Data(
+                    "sitroom: \(leftOut.count) hospital(s) with no ER, bed or doctor report left out: \(ids)\n".utf8))
+            }
+            FileHandle.standardOutput.write(Data(HAVEExport.document(board).utf8))
+        }
+    }
+
+    /// Each table to `DIR/<table>.csv`, written to a temporary file and renamed, so that a reader
+    /// never sees half a table.
+    private func writeTables(_ board: Board, into path: String) throws {
+        let dir = URL(fileURLWithPath: path, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            for table in CSVExport.Table.allCases {
+                let file = dir.appendingPathComponent("\(table.rawValue).csv")
+                try CSVExport.data(CSVExport.sheet(table, of: board), bom: bom).write(to: file, options: .atomic)
+                print(file.path)
+            }
+        } catch {
+            fail("cannot write the tables into \(path): \(error.localizedDescription)")
+        }
     }
 }
