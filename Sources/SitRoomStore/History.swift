@@ -121,6 +121,16 @@ public final class History {
         return (board, seq)
     }
 
+    /// When change `seq` was made, if the history still has it.
+    public func time(ofChange seq: UInt64) throws -> Date? {
+        for gen in generations.reversed() {
+            let changes = try changes(of: gen)
+            guard let first = changes.first, first.seq <= seq else { continue }
+            return changes.first { $0.seq == seq }?.change.at
+        }
+        return nil
+    }
+
     /// Whether the change with sequence `seq` comes after `point`.
     private static func isBeyond(_ point: Point, seq: UInt64, change: Change) -> Bool {
         switch point {

@@ -17,15 +17,24 @@ final class ConsoleSession {
     /// Another console raised an alert: ring once the frame is drawn.
     private var bellWanted = false
 
+    /// Showing an earlier board (`--at`): nothing is followed or written.
+    private let isPast: Bool
+
     init(log: ChangeLog, officer: String, theme: Theme, themeName: String, catalog: ThemeCatalog, timeZone: TimeZone,
-         rules: AlertRules) {
+         rules: AlertRules, past: (board: Board, seq: UInt64, at: Date)? = nil) {
         self.log = log
         self.rules = rules
+        isPast = past != nil
         self.theme = theme
         self.catalog = catalog
         let save: SaveStatus = log.mode == .readOnly ? .readOnly(log.seq) : .saved(log.seq)
         model = AppModel(board: log.board, seq: log.seq, now: Date(), timeZone: timeZone, officer: officer, save: save)
         model.themeName = themeName
+        if let past {
+            model.boardChanged(past.board, seq: past.seq, changedIds: [])
+            model.frozenAt = past.at
+            model.tick(past.at)
+        }
         if let note = log.notes.last { model.say("recovered: " + note, role: .warning, seconds: 10) }
     }
 
@@ -83,7 +92,7 @@ final class ConsoleSession {
                 consolesListed = model.now
                 listConsoles(excluding: presence)
             }
-            if watcher == nil || log.refreshPending { follow() }
+            if !isPast, watcher == nil || log.refreshPending { follow() }
             for event in events {
                 if event != .tick { dirty = true }
                 switch event {
@@ -106,7 +115,7 @@ final class ConsoleSession {
                     break
                 case .readable:
                     watcher?.drain()
-                    follow()
+                    if !isPast { follow() }
                 case .signal:
                     running = false
                 }

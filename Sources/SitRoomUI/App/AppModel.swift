@@ -56,6 +56,8 @@ public struct AppModel: Sendable {
     /// read-only `--watch` consoles never register, so they are never counted), oldest first, as the
     /// run loop last listed them (about once a second). Empty, the top bar shows nothing for them.
     public var consoles: [String] = []
+    /// Showing the board as it was at this moment (`sitroom --at`): the clock stands still there.
+    public var frozenAt: Date?
     public var screens: [Screen] = [.dashboard]
     public var focus: PanelID = .coverage
     public var cursors: [PanelID: Cursor] = [:]

@@ -362,7 +362,7 @@ extension AppModel {
     }
 
     public mutating func tick(_ now: Date) {
-        self.now = now
+        self.now = frozenAt ?? now
         changedRows = changedRows.filter { $0.value > now }
         if let f = flash, f.until <= now { flash = nil }
     }

@@ -10,6 +10,7 @@ enum TopBar {
         let save: (String, Role) = switch model.save {
         case .saved(let seq): (" ✔ saved #\(seq) ", .saved)
         case .notSaved: (" ✖ NOT SAVED ", .notSaved)
+        case .readOnly(let seq) where model.frozenAt != nil: (" AS AT #\(seq) · read-only ", .warning)
         case .readOnly(let seq): (" watching #\(seq) ", .muted)
         }
         let clock = (width >= 100 ? Format.clock(model.now, zone) : Format.shortClock(model.now, zone))

@@ -39,6 +39,9 @@ struct ExportCommand: ParsableCommand {
     var out: String?
     @Flag(help: "CSV: start with a UTF-8 byte order mark, for Excel.")
     var bom = false
+    @Option(help: ArgumentHelp("The board as it was at this moment: \(HistoryPointArgument.help).", valueName: "MOMENT"))
+    var at: String?
+    @OptionGroup var time: TimeZoneOption
 
     func validate() throws {
         if format != .csv, table != nil || out != nil || bom {
@@ -57,11 +60,18 @@ struct ExportCommand: ParsableCommand {
             fail("\(error)")
         }
 
-        // ── The board to export. ──────────────────────────────────────────────────────────────
-        // The latest board and its sequence number. `--at TIME` (export the board as it was at a
-        // time) goes here: replace these two lines with the board replayed up to that time.
-        let board = log.board
-        let seq = log.seq
+        var board = log.board
+        var seq = log.seq
+        if let at {
+            do {
+                let point = try HistoryPointArgument.parse(at, timeZone: try time.zone)
+                (board, seq) = try History.open(data.directory).board(at: point)
+            } catch let error as ValidationError {
+                fail(error.message, code: 64)
+            } catch {
+                fail("\(error)")
+            }
+        }
         // ──────────────────────────────────────────────────────────────────────────────────────
 
         switch format {

@@ -26,6 +26,10 @@ struct RunCommand: ParsableCommand {
     var theme: String = "default"
     @Option(help: ArgumentHelp("Time zone for clocks and times, e.g. Asia/Seoul (default: $TZ or the system's).", valueName: "ZONE"))
     var tz: String?
+    @Option(help: ArgumentHelp(
+        "Show the board as it was at this moment, read-only: \(HistoryPointArgument.help). Write --at=-2h for a relative one.",
+        valueName: "MOMENT"))
+    var at: String?
 
     func run() throws {
         let catalog = ThemeCatalog.standard(executablePath: CommandLine.arguments[0], environment: ProcessInfo.processInfo.environment)
@@ -45,8 +49,18 @@ struct RunCommand: ParsableCommand {
         }
         let directory = try resolveDirectory()
         let log: ChangeLog
+        var past: (board: Board, seq: UInt64, at: Date)?
         do {
-            log = try ChangeLog.open(directory, mode: watch ? .readOnly : .write)
+            log = try ChangeLog.open(directory, mode: watch || at != nil ? .readOnly : .write)
+            if let at {
+                let point = try HistoryPointArgument.parse(at, timeZone: zone)
+                let history = try History.open(directory)
+                let (board, seq) = try history.board(at: point)
+                let moment: Date = if case .time(let t) = point { t } else { try history.time(ofChange: seq) ?? Date() }
+                past = (board, seq, moment)
+            }
+        } catch let error as ValidationError {
+            fail(error.message, code: 64)
         } catch {
             fail("\(error)")
         }
@@ -57,7 +71,7 @@ struct RunCommand: ParsableCommand {
             fail("\(error)")
         }
         let session = ConsoleSession(log: log, officer: officer.name, theme: loaded, themeName: theme,
-                                     catalog: catalog, timeZone: zone, rules: rules)
+                                     catalog: catalog, timeZone: zone, rules: rules, past: past)
         let code = session.run()
         if code != 0 { throw ExitCode(code) }
     }
