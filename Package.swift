@@ -48,7 +48,8 @@ let package = Package(
             dependencies: ["SitRoomCore", "SitRoomStore", "SitRoomUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SitRoomCoreTests", dependencies: ["SitRoomCore"]),
-        .testTarget(name: "SitRoomStoreTests", dependencies: ["SitRoomCore", "SitRoomStore"]),
+        // Fixtures/ holds files the tests read by path (#filePath), e.g. the portal's CP949 CSV.
+        .testTarget(name: "SitRoomStoreTests", dependencies: ["SitRoomCore", "SitRoomStore"], exclude: ["Fixtures"]),
         .testTarget(name: "SitRoomUITests", dependencies: ["SitRoomCore", "SitRoomUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["sitroom", "SitRoomCore"]),
     ],
