@@ -1,5 +1,8 @@
 import CSV
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A CSV file as its header and rows, each row with the line it starts on (rows may span lines:
 /// a quoted field can hold line breaks). Parsing is CSV.swift's (RFC 4180: quoted fields, doubled
@@ -50,19 +53,29 @@ public struct CSVTable: Sendable, Equatable {
 
     /// Reads a file, detecting its encoding unless one is given. Returns the encoding used too.
     public static func read(path: String, encoding: TextEncoding? = nil) throws -> (table: CSVTable, encoding: TextEncoding) {
-        let bytes: [UInt8]
-        do {
-            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw ImportError("cannot read \(path): \((error as NSError).localizedDescription)")
-        }
-        return try decode(bytes, encoding: encoding)
+        return try decode(try readBytes(path), encoding: encoding)
     }
 
     /// Decodes file bytes, detecting their encoding unless one is given, and parses them.
     public static func decode(_ bytes: [UInt8], encoding: TextEncoding? = nil) throws -> (table: CSVTable, encoding: TextEncoding) {
         let used = encoding ?? TextEncoding.detect(bytes)
         return (try parse(try used.decode(bytes)), used)
+    }
+
+    /// The whole file; the error names the path and the system's reason.
+    static func readBytes(_ path: String) throws -> [UInt8] {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw ImportError("cannot read \(path): \(String(cString: strerror(errno)))") }
+        defer { Glibc.close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw ImportError("cannot read \(path): \(String(cString: strerror(errno)))") }
+            if n == 0 { return bytes }
+            bytes += buffer[..<n]
+        }
     }
 
     private static func lineBreaks(in field: String) -> Int {
