@@ -48,8 +48,14 @@ let package = Package(
             dependencies: ["SitRoomCore", "SitRoomStore", "SitRoomUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SitRoomCoreTests", dependencies: ["SitRoomCore"]),
-        .testTarget(name: "SitRoomStoreTests", dependencies: ["SitRoomCore", "SitRoomStore", .product(name: "CSV", package: "CSV.swift")]),
-        .testTarget(name: "SitRoomUITests", dependencies: ["SitRoomCore", "SitRoomUI"]),
+        // Fixtures/ holds files the tests read by path (#filePath), e.g. the portal's CP949 CSV.
+        .testTarget(
+            name: "SitRoomStoreTests",
+            dependencies: ["SitRoomCore", "SitRoomStore", .product(name: "CSV", package: "CSV.swift")],
+            exclude: ["Fixtures"]
+        ),
+        // Screens/ holds the reviewed golden screens the render tests compare with.
+        .testTarget(name: "SitRoomUITests", dependencies: ["SitRoomCore", "SitRoomUI"], exclude: ["Screens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["sitroom", "SitRoomCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,196 @@
+import Foundation
+import SitRoomCore
+
+/// Inter-agency contacts from a CSV file, upserted by id: rows + the board → changes and a report.
+/// An agency named in the file but not on the board is added first.
+public enum ContactImport {
+    public static let fields: [ImportField] = [
+        ImportField("id"),
+        // An agency id or an agency name.
+        ImportField("agency", ["agency_id", "기관", "소속"]),
+        ImportField("person", ["성명", "이름"]),
+        ImportField("role", ["직위", "직책"]),
+        ImportField("phone", ["전화", "전화번호"]),
+        ImportField("mobile", ["휴대전화", "휴대폰"]),
+        ImportField("email", ["이메일"]),
+        ImportField("shift", ["근무", "근무조"]),
+        ImportField("escalation"),
+    ]
+
+    /// Plans the import of `table` into `board`; nothing is written. The agency column holds an
+    /// agency id or name (ignoring case); an unknown one becomes a new agency whose id is a slug of
+    /// its name and whose kind is guessed from it. Without an id (column or cell), a contact's id is
+    /// `<agency id>-<slug of the person>`, so importing the same file again finds the same contacts.
+    /// Columns the file lacks are left as they are; an empty escalation cell means "as it is".
+    public static func plan(
+        _ table: CSVTable, into board: Board, overrides: [String: String] = [:],
+        officer: String, at time: Date = Date()
+    ) throws -> ImportPlan {
+        let columns = try ColumnMapping(header: table.header, fields: fields, overrides: overrides)
+        for required in ["agency", "person"] where !columns.has(required) {
+            let names = fields.first { $0.name == required }!.aliases.joined(separator: " or ")
+            throw ImportError("no \(required) column (\(names)); name it with --map \(required)=COLUMN")
+        }
+        var plan = ImportPlan(what: "contacts")
+        var described = columns.describe(fields)
+        if !columns.has("id") { described += " id=(agency-person)" }
+        plan.preamble.append("columns: \(described)")
+
+        var board = board
+        var firstLine: [String: Int] = [:]
+        for row in table.rows {
+            let line = row.line
+            guard row.fields.count == table.header.count else {
+                plan.skip(line, "\(row.fields.count) fields where the header has \(table.header.count)")
+                continue
+            }
+            func value(_ field: String) -> String? { columns.value(field, in: row.fields) }
+            guard let agencyText = value("agency"), !agencyText.isEmpty else { plan.skip(line, "no agency"); continue }
+            guard let person = value("person"), !person.isEmpty else { plan.skip(line, "no person"); continue }
+
+            let agencyId: String
+            switch findAgency(agencyText, on: board) {
+            case .found(let id):
+                agencyId = id
+            case .ambiguous(let ids):
+                plan.skip(line, "agency \"\(agencyText)\" matches \(ids.count) agencies: \(ids.joined(separator: ", ")); give its id")
+                continue
+            case .missing:
+                let agency = Agency(id: uniqueAgencyId(for: agencyText, on: board), name: agencyText, kind: guessKind(agencyText))
+                let change = Change(officer: officer, at: time, action: .addAgency(agency))
+                do {
+                    try board.apply(change)
+                } catch let error as ChangeError {
+                    plan.skip(line, "agency \"\(agencyText)\": \(error.message)")
+                    continue
+                }
+                plan.changes.append(PlannedChange(
+                    line: line, kind: .agencyAdded, change: change,
+                    detail: "added agency \(agency.id) \"\(agency.name)\" (kind \(agency.kind.rawValue)), first named on line \(line)"))
+                agencyId = agency.id
+            }
+
+            var id = value("id") ?? ""
+            if id.isEmpty {
+                let personSlug = slug(person)
+                guard !personSlug.isEmpty else { plan.skip(line, "no id, and none can be made from \"\(person)\""); continue }
+                id = "\(agencyId)-\(personSlug)"
+            }
+            if let first = firstLine[id] {
+                plan.skip(line, "duplicate id \(id) (first on line \(first))")
+                continue
+            }
+            firstLine[id] = line
+            var escalation: Int?
+            if let text = value("escalation"), !text.isEmpty {
+                guard let n = Int(text) else {
+                    plan.skip(line, "\(id): escalation \"\(text)\" is not a whole number")
+                    continue
+                }
+                escalation = n
+            }
+
+            let action: ChangeAction
+            let kind: PlannedChange.Kind
+            var detail: String?
+            if let old = board.contacts[id] {
+                var patch = ContactPatch()
+                var changed: [String] = []
+                func diff<T: Equatable>(_ field: String, _ new: T?, _ current: T, _ set: (inout ContactPatch, T) -> Void) {
+                    if let new, new != current {
+                        set(&patch, new)
+                        changed.append(field)
+                    }
+                }
+                diff("agency", agencyId, old.agencyId) { $0.agencyId = $1 }
+                diff("person", person, old.person) { $0.person = $1 }
+                diff("role", value("role"), old.role) { $0.role = $1 }
+                diff("phone", value("phone"), old.phone) { $0.phone = $1 }
+                diff("mobile", value("mobile"), old.mobile) { $0.mobile = $1 }
+                diff("email", value("email"), old.email) { $0.email = $1 }
+                diff("shift", value("shift"), old.shift) { $0.shift = $1 }
+                diff("escalation", escalation, old.escalation) { $0.escalation = $1 }
+                if changed.isEmpty {
+                    plan.unchanged += 1
+                    continue
+                }
+                action = .editContact(id: id, patch)
+                kind = .updated
+                detail = "updated \(id) \(person) (line \(line)): \(changed.joined(separator: ", "))"
+            } else {
+                action = .addContact(Contact(
+                    id: id, agencyId: agencyId, person: person, role: value("role") ?? "",
+                    phone: value("phone") ?? "", mobile: value("mobile") ?? "", email: value("email") ?? "",
+                    shift: value("shift") ?? "", escalation: escalation ?? 1))
+                kind = .added
+            }
+            let change = Change(officer: officer, at: time, action: action)
+            do {
+                try board.apply(change)
+            } catch let error as ChangeError {
+                plan.skip(line, "\(id): \(error.message)")
+                continue
+            }
+            plan.changes.append(PlannedChange(line: line, kind: kind, change: change, detail: detail))
+        }
+        return plan
+    }
+
+    enum AgencyMatch: Equatable { case found(String), ambiguous([String]), missing }
+
+    /// An agency by id, else by name (ignoring case and surrounding spaces).
+    static func findAgency(_ text: String, on board: Board) -> AgencyMatch {
+        if board.agencies[text] != nil { return .found(text) }
+        let key = text.lowercased()
+        let byName = board.agencies.values.filter { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == key }
+            .map(\.id).sorted()
+        switch byName.count {
+        case 0: return .missing
+        case 1: return .found(byName[0])
+        default: return .ambiguous(byName)
+        }
+    }
+
+    /// A slug of the name not yet used by an agency: `seoul-fire`, else `seoul-fire-2`, ...
+    static func uniqueAgencyId(for name: String, on board: Board) -> String {
+        let base = slug(name).isEmpty ? "agency" : slug(name)
+        var candidate = base
+        var n = 2
+        while board.agencies[candidate] != nil {
+            candidate = "\(base)-\(n)"
+            n += 1
+        }
+        return candidate
+    }
+
+    /// Lower-case letters (Hangul included) and digits, every other run of characters a single `-`.
+    public static func slug(_ text: String) -> String {
+        var out = ""
+        var pendingDash = false
+        for ch in text.lowercased() {
+            if ch.isLetter || ch.isNumber {
+                if pendingDash && !out.isEmpty { out.append("-") }
+                pendingDash = false
+                out.append(ch)
+            } else {
+                pendingDash = true
+            }
+        }
+        return out
+    }
+
+    /// The kind an agency's name suggests (경찰 → police, 소방 → fire, 국방 → military, a word ending
+    /// in 부 such as 교육부 → ministry, 시청 → local government, 보건 → health), else `other`.
+    public static func guessKind(_ name: String) -> AgencyKind {
+        let n = name.lowercased()
+        func has(_ words: [String]) -> Bool { words.contains { n.contains($0) } }
+        if has(["경찰", "police"]) { return .police }
+        if has(["소방", "119", "fire"]) { return .fire }
+        if has(["국방", "육군", "해군", "공군", "군병원", "army", "military", "defense", "defence"]) { return .military }
+        let ministryWord = n.split(whereSeparator: \.isWhitespace).contains { $0.hasSuffix("부") && !$0.hasSuffix("본부") }
+        if ministryWord || has(["ministry"]) { return .ministry }
+        if has(["시청", "구청", "도청", "군청", "city hall", "government", "municipal"]) { return .localGovernment }
+        if has(["보건", "질병", "의료원", "병원", "health", "hospital", "medical"]) { return .health }
+        return .other
+    }
+}
