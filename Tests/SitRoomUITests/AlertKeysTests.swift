@@ -88,4 +88,14 @@ import Testing
         #expect(empty.update(key: .enter) == [])
         #expect(empty.prompt?.error?.contains("needs a title") == true)
     }
+
+    @Test func aHospitalWithANewAlertHasItsNameInTheAlertColour() {
+        let m = model()
+        let rows = PanelID.coverage.content(m)
+        let new = Set(m.board.alerts.values.filter { !$0.isAcknowledged && $0.severity >= .warning }.map(\.subject))
+        #expect(!new.isEmpty)
+        for row in rows.rows {
+            #expect((row.cells[0].role == .alert) == new.contains(row.id), "\(row.id)")
+        }
+    }
 }

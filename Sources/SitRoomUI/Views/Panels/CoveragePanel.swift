@@ -22,6 +22,8 @@ enum CoveragePanel {
             let a = ($0.erState?.severity ?? -1), b = ($1.erState?.severity ?? -1)
             return a != b ? a > b : ($0.name, $0.id) < ($1.name, $1.id)
         }
+        // A hospital with an alert nobody has acknowledged: its name in the alert colour.
+        let alerted = Set(model.board.alerts.values.filter { !$0.isAcknowledged && $0.severity >= .warning }.map(\.subject))
         let rows = hospitals.map { h -> TableRow in
             let stale = h.isStale(at: now)
             let last = h.lastCoverageReport
@@ -29,7 +31,7 @@ enum CoveragePanel {
             let docs = h.erDoctors?.value
             let search = [h.id, h.name, h.romanizedName, h.region, h.erState?.rawValue ?? ""].joined(separator: " ")
             return TableRow(id: h.id, cells: [
-                TableCell(h.name),
+                TableCell(h.name, alerted.contains(h.id) ? .alert : nil),
                 TableCell(h.hospitalClass.shortLabel, .muted),
                 TableCell(h.region, .muted),
                 TableCell(h.erState?.label ?? "—", h.erState?.role ?? .muted),
