@@ -35,6 +35,7 @@ final class ConsoleSession {
             model.frozenAt = past.at
             model.tick(past.at)
         }
+        loadBriefingBaseline()
         if let note = log.notes.last { model.say("recovered: " + note, role: .warning, seconds: 10) }
     }
 
@@ -107,6 +108,7 @@ final class ConsoleSession {
                             let subjects = Set([change.action.subjectId].compactMap { $0 })
                             let results = log.commit([change], deriving: AlertRulesFile.deriver(rules, officer: model.officer, subjects: subjects))
                             model.committed(results[0], board: log.board, seq: log.seq)
+                            if case .markBriefing = change.action { loadBriefingBaseline() }
                             ringIfRaised(since: alertsBefore, terminal)
                         case .setTheme(let name): switchTheme(name, terminal)
                         }
@@ -145,6 +147,21 @@ final class ConsoleSession {
         if others != model.consoles { model.consoles = others }
     }
 
+    /// The board just after the last briefing on the board, from the history.
+    private func loadBriefingBaseline() {
+        guard let briefing = model.board.lastBriefing else {
+            model.briefingBaseline = nil
+            return
+        }
+        guard model.briefingBaseline?.lastBriefing != briefing else { return }
+        do {
+            model.briefingBaseline = try History.open(log.directory).board(at: .briefing(briefing)).board
+        } catch {
+            model.briefingBaseline = nil
+            model.say("the briefing view cannot compare: \(error)", role: .warning, seconds: 8)
+        }
+    }
+
     /// Brings the alerts up to date with the rules over the whole board (a writing console only).
     private func syncAlerts() {
         let results = log.commit([], deriving: AlertRulesFile.deriver(rules, officer: model.officer))
@@ -164,6 +181,7 @@ final class ConsoleSession {
             guard !fresh.isEmpty else { return }
             if rules.bell, fresh.contains(where: { $0.change.action.type == "alert.raise" }) { bellWanted = true }
             model.boardChanged(log.board, seq: log.seq, changedIds: Set(fresh.compactMap { $0.change.action.subjectId }))
+            if fresh.contains(where: { $0.change.action.type == "briefing.mark" }) { loadBriefingBaseline() }
         } catch {
             model.say("cannot read the journal: \(error)", role: .error, seconds: 30)
         }

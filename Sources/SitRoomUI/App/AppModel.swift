@@ -58,6 +58,9 @@ public struct AppModel: Sendable {
     public var consoles: [String] = []
     /// Showing the board as it was at this moment (`sitroom --at`): the clock stands still there.
     public var frozenAt: Date?
+    /// The board just after the last briefing (from the history), what the briefing view compares
+    /// with; nil before the first briefing or when the history no longer has it.
+    public var briefingBaseline: Board?
     public var screens: [Screen] = [.dashboard]
     public var focus: PanelID = .coverage
     public var cursors: [PanelID: Cursor] = [:]
