@@ -40,25 +40,29 @@ import Testing
         let r = TmuxSession.run([TmuxSession.sitroomBinary, "apply", "--data", data, "--officer", "kim", "--command"],
                                 stdin: input + "\n")
         #expect(r.status == 1)
+        // Line 1 leaves SNUH's adult ICU at 0/12: its icu-low alert is raised in the same commit,
+        // as change base+2.
         #expect(r.stdout == """
             ok \(base + 1)
             error 2: "limted" is not an ER state (open, limited, diverting, closed)
             error 3: "goto" is for the console
-            ok \(base + 2)
+            ok \(base + 3)
             error 6: "서울" matches 7 hospitals: A1100017 서울대학교병원, A1100012 서울성모병원, A1100009 서울아산병원, \
             A1100029 서울적십자병원, A1100022 서울특별시동부병원, A1100040 서울특별시보라매병원, A1100035 서울특별시서울의료원
-            ok \(base + 3)
-            error 8: ER beds available 30 exceeds staffed 20
             ok \(base + 4)
+            error 8: ER beds available 30 exceeds staffed 20
             ok \(base + 5)
             ok \(base + 6)
+            ok \(base + 7)
             error 12: action item \(open) is already done
             error 13: unknown command "frobnicate"; commands: er strike log act call done goto filter theme help undo redo
 
             """, "stderr: \(r.stderr)")
 
         let doc = try export()
-        #expect(doc.seq == base + 6)
+        #expect(doc.seq == base + 7)
+        let icu = try #require(doc.alerts.first { $0.id == "icu-low/A1100017" })
+        #expect(icu.raised.by == "kim" && icu.text == "서울대학교병원 adult ICU 0/12")
         let snuh = try #require(doc.hospitals.first { $0.id == "A1100017" })
         #expect(snuh.erStatus?.value == ERStatus(state: .limited, reason: "2 ER specialists out"))
         #expect(snuh.erStatus?.by == "kim")

@@ -21,8 +21,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let a = try console("desk.a")
         let b = try console("desk.b")
-        for (t, name) in [(a, "desk.a"), (b, "desk.b")] {
-            try t.waitFor(name)
+        for t in [a, b] {
+            try t.waitFor("✔ saved")
             t.sendKeys(":")
             t.sendText("goto A1100017")
             t.sendKeys("Enter")

@@ -213,8 +213,9 @@ import Testing
             try Self.waitForBottomLine(tmux, ":er snuh c")
             keys.press("Enter")
             try Self.waitForSaved(tmux, base + 5, "서울대학교병원 ER closed")
+            // base+6 is the er-closed alert raised with it; the undo clears it again (base+8).
             keys.press("u")
-            try Self.waitForSaved(tmux, base + 6, "undo: 서울대학교병원 ER status")
+            try Self.waitForSaved(tmux, base + 7, "undo: 서울대학교병원 ER status")
         }
 
         // 6. The coverage panel filtered to Seoul: SNUH is limited again, with the new figures.
@@ -257,7 +258,9 @@ import Testing
             guard let d = Self.date(value) else { return false }
             return d >= started.addingTimeInterval(-2) && d <= finished.addingTimeInterval(2)
         }
-        #expect(after["seq"] as? Int == Int(base) + 6)
+        #expect(after["seq"] as? Int == Int(base) + 8)
+        let cleared = (after["alertHistory"] as? [[String: Any]])?.last
+        #expect(cleared?["id"] as? String == "er-closed/A1100017", "the wrong change's alert came and went")
         for key in ["format", "version", "incident", "strikes", "agencies"] {
             #expect(Self.same(before[key], after[key]), "\(key) changed")
         }

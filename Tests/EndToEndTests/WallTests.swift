@@ -70,8 +70,9 @@ import Testing
         let r = apply(#"{"type":"hospital.report","id":"A1100017","report":{"erState":"closed","erReason":"e2e"}}"#)
         #expect(r.stdout == "ok \(base + 1)\n", "\(r.stderr)")
         let started = Date()
+        // base+2 is the er-closed alert raised with the change.
         try tmux.waitUntil(timeout: 3, "the change on screen") { screen in
-            screen.contains("✔ saved #\(base + 1)") && screen.split(separator: "\n").contains {
+            screen.contains("✔ saved #\(base + 2)") && screen.split(separator: "\n").contains {
                 $0.contains("서울대학교병원 ") && $0.contains("RC") && $0.contains("CLOSED")
             }
         }
