@@ -47,7 +47,7 @@ let package = Package(
             name: "sitroom-bench",
             dependencies: ["SitRoomCore", "SitRoomStore", "SitRoomUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "SitRoomCoreTests", dependencies: ["SitRoomCore"]),
+        .testTarget(name: "SitRoomCoreTests", dependencies: ["SitRoomCore"], exclude: ["Reports"]),
         .testTarget(name: "SitRoomStoreTests", dependencies: ["SitRoomCore", "SitRoomStore"]),
         .testTarget(name: "SitRoomUITests", dependencies: ["SitRoomCore", "SitRoomUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["sitroom", "SitRoomCore"]),
