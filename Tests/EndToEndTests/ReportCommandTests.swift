@@ -90,5 +90,14 @@ import Testing
             #expect(r.status == 1, "\(bad)")
             #expect(r.stderr.contains("--since"), "\(bad): \(r.stderr)")
         }
+
+        // A briefing marked with an earlier time than the demo's last changes: the board at that time.
+        let at = ISO8601.format(Date().addingTimeInterval(-3600))
+        let late = sitroom(["apply", "--data", data, "--officer", "kim"],
+                           stdin: #"{"at":"\#(at)","type":"briefing.mark","record":{"id":"b0","title":"noon briefing"}}"# + "\n")
+        #expect(late.status == 0, "\(late.stderr)")
+        let r = sitroom(["report", "--data", data, "--format", "md"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("SITREP following “noon briefing”"))
     }
 }

@@ -59,7 +59,12 @@ struct ReportCommand: ParsableCommand {
         do {
             baseline = try history.board(at: point).board
         } catch {
-            fail("cannot rebuild the board as it was then: \(error)")
+            // A briefing marked with an earlier `at` than the changes before it is not found by
+            // walking the journal in time order; the board at its time is what it meant.
+            guard case .briefing(let b) = point, let board = try? history.board(at: .time(b.marked.at)).board else {
+                fail("cannot rebuild the board as it was then: \(error)")
+            }
+            baseline = board
         }
         let report = SitRep(baseline: baseline, current: board, since: since, now: now, basis: basis,
                             options: SitRep.Options(officer: officer.name, timeZone: zone, seq: seq))
