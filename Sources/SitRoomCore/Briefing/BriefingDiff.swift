@@ -7,9 +7,10 @@ import Foundation
 /// same boards are equal and a renderer can show them as they come.
 ///
 /// ```swift
-/// let (baseline, _) = try History.open(dir).board(at: .briefing(board.lastBriefing!))
-/// let diff = BriefingDiff(from: baseline, to: board, since: briefing.marked.at, now: Date())
-/// for change in diff.erChanges { print(change.name, change.old?.state, "→", change.new?.state) }
+/// if let briefing = board.lastBriefing {
+///     let (baseline, _) = try History.open(dir).board(at: .briefing(briefing))
+///     let diff = BriefingDiff(from: baseline, to: board, since: briefing.marked.at, now: Date())
+/// }
 /// ```
 public struct BriefingDiff: Sendable, Equatable {
     /// When the baseline was taken (the briefing's mark), and the moment of the current board.
