@@ -47,7 +47,8 @@ let package = Package(
             name: "sitroom-bench",
             dependencies: ["SitRoomCore", "SitRoomStore", "SitRoomUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "SitRoomCoreTests", dependencies: ["SitRoomCore"]),
+        // Reports/ holds the reviewed SITREPs the report tests compare with.
+        .testTarget(name: "SitRoomCoreTests", dependencies: ["SitRoomCore"], exclude: ["Reports"]),
         // Fixtures/ holds files the tests read by path (#filePath), e.g. the portal's CP949 CSV.
         .testTarget(
             name: "SitRoomStoreTests",

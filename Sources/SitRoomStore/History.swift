@@ -90,7 +90,30 @@ public final class History {
     private func walk(
         to point: Point, visiting: Bool, _ visit: (UInt64, Change, Board) throws -> Void
     ) throws -> (board: Board, seq: UInt64) {
-        let (startIndex, start) = try startingSnapshot(for: point)
+        do {
+            return try walk(to: point, from: try startingSnapshot(for: point), visiting: visiting, visit)
+        } catch StoreError.historyUnavailable(let why) where Self.isBriefing(point) {
+            // A briefing marked with an `at` earlier than the changes before it (a backdated line
+            // of `apply`) lies before the snapshot its time chose: look for it from the start.
+            guard let first = try firstSnapshot() else { throw StoreError.historyUnavailable(why) }
+            return try walk(to: point, from: first, visiting: visiting, visit)
+        }
+    }
+
+    private static func isBriefing(_ point: Point) -> Bool {
+        if case .briefing = point { true } else { false }
+    }
+
+    private func firstSnapshot() throws -> (index: Int, (board: Board, seq: UInt64))? {
+        guard let index = generations.firstIndex(where: { $0.snapshot != nil }), let fd = generations[index].snapshot else { return nil }
+        return (index, try Snapshot.decode(try fs.read(fd, count: Int(try fs.size(fd)), at: 0)))
+    }
+
+    private func walk(
+        to point: Point, from snapshot: (index: Int, (board: Board, seq: UInt64)), visiting: Bool,
+        _ visit: (UInt64, Change, Board) throws -> Void
+    ) throws -> (board: Board, seq: UInt64) {
+        let (startIndex, start) = snapshot
         var board = start.board
         var seq = start.seq
         var atPoint: (board: Board, seq: UInt64)?
@@ -100,9 +123,6 @@ public final class History {
                     throw StoreError.historyUnavailable("the history has no changes \(seq + 1)–\(s - 1)")
                 }
                 if atPoint == nil, Self.isBeyond(point, seq: s, change: change) {
-                    if case .briefing(let b) = point {
-                        throw StoreError.historyUnavailable("briefing \"\(b.title)\" is not in it")
-                    }
                     atPoint = (board, seq)
                     guard visiting else { return atPoint! }
                 }
@@ -136,7 +156,8 @@ public final class History {
         switch point {
         case .seq(let n): seq > n
         case .time(let t): change.at > t
-        case .briefing(let b): change.at > b.marked.at
+        // A briefing's point is its own change, wherever it is; `walk` stops there.
+        case .briefing: false
         }
     }
 

@@ -9,7 +9,10 @@ struct SitRoom: ParsableCommand {
             Data lives in one directory (--data, default $XDG_DATA_HOME/sitroom): a snapshot and a \
             journal of changes. Every change is on disk (fsync'd) before it is reported saved.
             """,
-        subcommands: [RunCommand.self, InitCommand.self, ApplyCommand.self, ImportCommand.self, RevertCommand.self, ExportCommand.self, CheckCommand.self],
+        subcommands: [
+            RunCommand.self, InitCommand.self, ApplyCommand.self, ImportCommand.self, RevertCommand.self,
+            ExportCommand.self, ReportCommand.self, CheckCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -31,6 +31,15 @@ import Testing
         #expect(given.at == ISO8601DateFormatter().date(from: "2026-11-23T09:00:00Z"))
     }
 
+    @Test func aBriefingLineNeedsOnlyIdAndTitle() throws {
+        let now = Fixture.t0
+        let c = try ChangeLine.parse(#"{"type":"briefing.mark","record":{"id":"b1","title":"09:00 briefing"}}"#, officer: "kim", now: now)
+        #expect(c.action == .markBriefing(Briefing(id: "b1", title: "09:00 briefing", marked: Stamp(at: now, by: "kim"))))
+        var board = try Fixture.board()
+        try board.apply(c)
+        #expect(board.lastBriefing?.marked == Stamp(at: now, by: "kim"))
+    }
+
     @Test(arguments: [
         (#"{"type":"hospital.explode","id":"A1"}"#, "unknown change type \"hospital.explode\""),
         (#"{"type":"hospital.report","report":{}}"#, "missing field \"id\""),

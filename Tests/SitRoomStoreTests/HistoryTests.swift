@@ -103,6 +103,22 @@ import Testing
         }
     }
 
+    @Test func aBackdatedBriefingIsFoundWhereItIsInTheJournal() throws {
+        let tmp = TempDir()
+        let dir = try Sample.newDirectory(tmp)
+        let log = try ChangeLog.open(dir)
+        log.policy.maxRecords = 3
+        for c in Self.changes(12) { _ = log.commit(c) }
+        // Entered now, but said to have been held before every change so far.
+        _ = log.commit(Change(officer: "lee", at: Sample.t0.addingTimeInterval(-3600),
+                              action: .markBriefing(Briefing(id: "b0", title: "08:00 briefing"))))
+        for c in Self.changes(14).suffix(2) { _ = log.commit(Change(officer: c.officer, at: c.at.addingTimeInterval(500), action: .addLog(LogEntry(id: "late-\(c.at.timeIntervalSince1970)", eventTime: c.at, text: "late")))) }
+        let briefing = try #require(log.board.lastBriefing)
+        let (board, seq) = try History.open(dir).board(at: .briefing(briefing))
+        #expect(seq == 13)
+        #expect(board.lastBriefing == briefing)
+    }
+
     @Test func historyKeepsEveryJournalButFewSnapshots() throws {
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)

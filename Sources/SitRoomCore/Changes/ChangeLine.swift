@@ -18,6 +18,8 @@ public enum ChangeLine {
             ["entered": ["at": at, "by": officer], "category": "general", "severity": "info", "eventTime": at,
              "id": generatedId("log")]
         case "action.add": ["status": "open", "history": [Any](), "id": generatedId("act")]
+        // `marked` is filled from the change when applied; it is here only so that the record decodes.
+        case "briefing.mark": ["marked": ["at": at, "by": officer]]
         default: [:]
         }
     }
