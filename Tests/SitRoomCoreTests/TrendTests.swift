@@ -209,6 +209,25 @@ import Testing
         #expect(trends.series(.erBedsAvailable).latest?.value == 5)
     }
 
+    @Test func changesReadTogetherAreEachRecordedWithTheirOwnBoard() throws {
+        var board = Board()
+        var oneByOne = BoardTrends()
+        try Self.feed([Self.add("A", hours: 0)], into: &oneByOne, board: &board)
+        var together = oneByOne
+        let before = board
+        let batch = [Self.report("A", hours: 1, er: 5), Self.report("A", hours: 7, er: 2), Self.report("A", hours: 15, er: 9)]
+        try Self.feed(batch, into: &oneByOne, board: &board, from: 1)
+        together.record(batch.enumerated().map { (seq: UInt64($0.offset + 2), change: $0.element) }, before: before, after: board)
+        #expect(together == oneByOne)
+        #expect(together.series(.erBedsAvailable).buckets(3, endingAt: Self.at(hours: 17)) == [5, 2, 9])
+        // A board they do not apply to: everything looked at once, with the board after them.
+        var confused = BoardTrends()
+        confused.record([(seq: 7, change: Self.report("Z", hours: 2, er: 1)), (seq: 8, change: Self.report("Z", hours: 3, er: 2))],
+                        before: Board(), after: board)
+        #expect(confused.seq == 8)
+        #expect(confused.series(.erBedsAvailable).latest?.value == 9)
+    }
+
     @Test func aLongDayOfChangesKeepsOnlyTheWindowInMemory() throws {
         var board = Board()
         var trends = BoardTrends()
