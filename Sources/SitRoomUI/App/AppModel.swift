@@ -83,6 +83,11 @@ public struct AppModel: Sendable {
     public var sortColumns: [PanelID: Int] = [:]
     /// The first help line shown, when the help does not fit.
     public var helpTop = 0
+    /// The last 24 hours of the national and per-hospital figures, for the sparklines (the run loop
+    /// seeds them from the history and records every change).
+    public var trends = BoardTrends()
+    /// Sparklines in ASCII (`_.-=^`) instead of block characters, for terminals without them.
+    public var asciiSparklines = false
 
     public init(board: Board, seq: UInt64, now: Date, timeZone: TimeZone = .current, officer: String, save: SaveStatus) {
         self.board = board
