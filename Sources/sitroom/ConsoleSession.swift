@@ -18,6 +18,7 @@ final class ConsoleSession {
         let save: SaveStatus = log.mode == .readOnly ? .readOnly(log.seq) : .saved(log.seq)
         model = AppModel(board: log.board, seq: log.seq, now: Date(), timeZone: timeZone, officer: officer, save: save)
         model.themeName = themeName
+        model.asciiSparklines = Sparkline.Style(environment: ProcessInfo.processInfo.environment) == .ascii
         if let note = log.notes.last { model.say("recovered: " + note, role: .warning, seconds: 10) }
     }
 
@@ -43,6 +44,7 @@ final class ConsoleSession {
         var frame: ScreenBuffer?
         var renderedAt = Date.distantPast
         var dirty = true
+        var trendsSeeded = false
         while running {
             model.width = terminal.width
             model.height = terminal.height
@@ -56,6 +58,13 @@ final class ConsoleSession {
                 dirty = false
             }
             terminal.draw(frame!)
+            if !trendsSeeded {
+                // After the first frame, so that the screen comes up at once; then draw again.
+                trendsSeeded = true
+                model.trends = log.trends(endingAt: model.now)
+                dirty = true
+                continue
+            }
             let now = Date()
             var toNextSecond = Int32((1 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 1)) * 1000) + 1
             if log.refreshPending {
@@ -79,6 +88,7 @@ final class ConsoleSession {
                         case .bell: terminal.bell()
                         case .commit(let change):
                             let result = log.commit(change)
+                            if let seq = result.seq { model.trends.record(seq: seq, change: change, board: log.board) }
                             model.committed(result, board: log.board, seq: log.seq)
                         case .setTheme(let name): switchTheme(name, terminal)
                         }
@@ -122,6 +132,7 @@ final class ConsoleSession {
         do {
             let fresh = try log.refresh()
             guard !fresh.isEmpty else { return }
+            model.trends.record(fresh, before: model.board, after: log.board)
             model.boardChanged(log.board, seq: log.seq, changedIds: Set(fresh.compactMap { $0.change.action.subjectId }))
         } catch {
             model.say("cannot read the journal: \(error)", role: .error, seconds: 30)
