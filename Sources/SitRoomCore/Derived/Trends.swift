@@ -135,11 +135,16 @@ public struct BoardTrends: Equatable, Sendable {
         }
 
         init(_ h: Hospital) {
-            national = [
-                h.erBeds?.value.available, h.icuBeds?.value.available, h.traineesAbsent?.value,
-                h.erState.map { $0 == .open ? 0 : 1 },
-            ]
-            own = [h.erBeds?.value.available, h.icuBeds?.value.available, h.erDoctors?.value.onDuty]
+            // Plain statements: with the optional chains inside array literals, Swift 6.3.1 crashed
+            // in -O (CopyPropagation, "Found outside of lifetime use").
+            let er = h.erBeds?.value.available
+            let icu = h.icuBeds?.value.available
+            let absent = h.traineesAbsent?.value
+            let docs = h.erDoctors?.value.onDuty
+            var notOpen: Int?
+            if let state = h.erStatus?.value.state { notOpen = state == .open ? 0 : 1 }
+            national = [er, icu, absent, notOpen]
+            own = [er, icu, docs]
         }
     }
 
