@@ -36,6 +36,7 @@ final class ConsoleSession {
             model.tick(past.at)
         }
         loadBriefingBaseline()
+        model.asciiSparklines = Sparkline.Style(environment: ProcessInfo.processInfo.environment) == .ascii
         if let note = log.notes.last { model.say("recovered: " + note, role: .warning, seconds: 10) }
     }
 
@@ -61,6 +62,7 @@ final class ConsoleSession {
         var frame: ScreenBuffer?
         var renderedAt = Date.distantPast
         var dirty = true
+        var trendsSeeded = false
         while running {
             model.width = terminal.width
             model.height = terminal.height
@@ -77,6 +79,13 @@ final class ConsoleSession {
             if bellWanted {
                 bellWanted = false
                 terminal.bell()
+            }
+            if !trendsSeeded {
+                // After the first frame, so that the screen comes up at once; then draw again.
+                trendsSeeded = true
+                model.trends = log.trends(endingAt: model.now)
+                dirty = true
+                continue
             }
             let now = Date()
             var toNextSecond = Int32((1 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 1)) * 1000) + 1
@@ -107,6 +116,7 @@ final class ConsoleSession {
                             let alertsBefore = Set(log.board.alerts.keys)
                             let subjects = Set([change.action.subjectId].compactMap { $0 })
                             let results = log.commit([change], deriving: AlertRulesFile.deriver(rules, officer: model.officer, subjects: subjects))
+                            if let seq = results[0].seq { model.trends.record(seq: seq, change: change, board: log.board) }
                             model.committed(results[0], board: log.board, seq: log.seq)
                             if case .markBriefing = change.action { loadBriefingBaseline() }
                             ringIfRaised(since: alertsBefore, terminal)
@@ -180,6 +190,7 @@ final class ConsoleSession {
             let fresh = try log.refresh()
             guard !fresh.isEmpty else { return }
             if rules.bell, fresh.contains(where: { $0.change.action.type == "alert.raise" }) { bellWanted = true }
+            model.trends.record(fresh, before: model.board, after: log.board)
             model.boardChanged(log.board, seq: log.seq, changedIds: Set(fresh.compactMap { $0.change.action.subjectId }))
             if fresh.contains(where: { $0.change.action.type == "briefing.mark" }) { loadBriefingBaseline() }
         } catch {

@@ -7,9 +7,18 @@ enum RenderFixture {
     static let now = Date(timeIntervalSince1970: 1_795_430_000)
     static let seoul = TimeZone(identifier: "Asia/Seoul")!
 
+    /// The demo board, with the trends of its own timeline (reports over the last hours, the census
+    /// this morning), as a console that seeded them from the history would have them.
     static func demoModel() -> AppModel {
-        let board = DemoSituation.board(now: now)
-        return AppModel(board: board, seq: 331, now: now, timeZone: seoul, officer: "kim.duty", save: .saved(331))
+        var board = Board()
+        var trends = BoardTrends()
+        for (i, change) in DemoSituation.changes(now: now).enumerated() {
+            try! board.apply(change)
+            trends.record(seq: UInt64(i + 1), change: change, board: board)
+        }
+        var model = AppModel(board: board, seq: 331, now: now, timeZone: seoul, officer: "kim.duty", save: .saved(331))
+        model.trends = trends
+        return model
     }
 
     static func render(_ model: AppModel, _ width: Int, _ height: Int) -> ScreenBuffer {

@@ -1,9 +1,9 @@
 import Foundation
 import SitRoomCore
 
-/// The panels, numbered as their full-screen views are (keys 1-6).
+/// The panels, numbered as their full-screen views are (keys 1-7).
 public enum PanelID: Int, CaseIterable, Sendable {
-    case strike = 1, coverage, contacts, log, actions, alerts
+    case strike = 1, coverage, contacts, log, actions, alerts, briefing
 
     public static let dashboard: [PanelID] = [.strike, .coverage, .contacts]
 
@@ -15,6 +15,7 @@ public enum PanelID: Int, CaseIterable, Sendable {
         case .log: "Situation log"
         case .actions: "Action items"
         case .alerts: "Alerts"
+        case .briefing: "Since the last briefing"
         }
     }
 }
@@ -89,6 +90,11 @@ public struct AppModel: Sendable {
     public var sortColumns: [PanelID: Int] = [:]
     /// The first help line shown, when the help does not fit.
     public var helpTop = 0
+    /// The last 24 hours of the national and per-hospital figures, for the sparklines (the run loop
+    /// seeds them from the history and records every change).
+    public var trends = BoardTrends()
+    /// Sparklines in ASCII (`_.-=^`) instead of block characters, for terminals without them.
+    public var asciiSparklines = false
 
     public init(board: Board, seq: UInt64, now: Date, timeZone: TimeZone = .current, officer: String, save: SaveStatus) {
         self.board = board

@@ -2,7 +2,7 @@
 public enum Action: String, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case nextPanel, previousPanel
-    case strikeView, coverageView, contactsView, logView, actionsView, alertsView, dashboard
+    case strikeView, coverageView, contactsView, logView, actionsView, alertsView, briefingView, dashboard
     case openDetail, back, help, redraw, quit
     case command, filter, nextMatch, previousMatch, sort, undo, redo
     case edit, add, delete, call, editAgency, acknowledge, markBriefing
@@ -45,6 +45,7 @@ public enum KeyMap {
         Binding(keys: [.char("4")], label: "4", action: .logView, help: "situation log, full screen", hint: nil),
         Binding(keys: [.char("5")], label: "5", action: .actionsView, help: "action items, full screen", hint: nil),
         Binding(keys: [.char("6")], label: "6", action: .alertsView, help: "alerts: active ones, then those cleared in the last 24 h", hint: nil),
+        Binding(keys: [.char("7")], label: "7", action: .briefingView, help: "what changed since the last briefing (B marks one)", hint: nil),
         Binding(keys: [.char("0")], label: "0", action: .dashboard, help: "back to the dashboard", hint: nil),
         Binding(keys: [.enter], label: "Enter", action: .openDetail, help: "open the selected record", hint: nil),
         Binding(keys: [.char(":")], label: ":", action: .command, help: "quick command line (er, strike, log, act, call...)", hint: ": command"),

@@ -54,12 +54,14 @@ extension AppModel {
         case .logView: show(.full(.log))
         case .actionsView: show(.full(.actions))
         case .alertsView: show(.full(.alerts))
+        case .briefingView: show(.full(.briefing))
         case .dashboard: screens = [.dashboard]
         case .openDetail:
             let content = panel.content(self)
             let cursor = self.cursor(panel)
             guard screen == .dashboard || screen == .full(panel), !content.rows.isEmpty else { return [] }
             let row = content.rows[min(cursor.selected, content.rows.count - 1)]
+            guard !BriefingPanel.isSection(row.id) else { return [] }
             screens.append(.detail(content.record(row.id)))
         case .back:
             if screens.count > 1 {
@@ -151,6 +153,8 @@ extension AppModel {
             say("hospitals come from `sitroom apply`; e updates the selected one", role: .muted)
         case .alerts:
             say("alerts come from the rules in alerts.toml; B marks a briefing", role: .muted)
+        case .briefing:
+            say("B marks a briefing; this view counts from the last one", role: .muted)
         }
     }
 

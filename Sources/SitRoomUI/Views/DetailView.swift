@@ -92,6 +92,10 @@ enum DetailView {
 
     static func hospital(_ h: Hospital, _ model: AppModel) -> [Line] {
         let now = model.now
+        let inlineTrend = inlineTrendWidth(model)
+        var header: Line = [("Figure".padding(toLength: 20, withPad: " ", startingAt: 0), .header),
+                            ("Value".padding(toLength: 14, withPad: " ", startingAt: 0), .header), ("As of        Age    By", .header)]
+        if let width = inlineTrend { header += pad(header) + [("Last 24 hours", .header), ("  " + cellTime(width), .muted)] }
         var lines: [Line] = [
             [(h.romanizedName, .muted), ("   " + h.id, .muted)],
             field("Class", "\(h.hospitalClass.label) (\(h.hospitalClass.rawValue))"),
@@ -99,30 +103,34 @@ enum DetailView {
             field("Switchboard", h.switchboard), field("ER phone", h.erPhone),
             field("Report every", "\(h.updateIntervalMinutes) min"),
             [],
-            [("Figure".padding(toLength: 20, withPad: " ", startingAt: 0), .header), ("Value".padding(toLength: 14, withPad: " ", startingAt: 0), .header),
-             ("As of        Age    By", .header)],
+            header,
         ]
-        func figure<T>(_ label: String, _ r: Reported<T>?, _ text: (T) -> String, _ role: (T) -> Role = { _ in .normal }) {
-            guard let r else {
-                lines.append([(label.padding(toLength: 20, withPad: " ", startingAt: 0), .normal), ("—", .muted)])
-                return
+        func figure<T>(_ label: String, _ r: Reported<T>?, _ text: (T) -> String, _ role: (T) -> Role = { _ in .normal },
+                       trend: BoardTrends.PerHospital? = nil) {
+            var line: Line
+            if let r {
+                let stale = h.isStale(r.stamp, at: now)
+                line = [
+                    (label.padding(toLength: 20, withPad: " ", startingAt: 0), .normal),
+                    (text(r.value).padding(toLength: 14, withPad: " ", startingAt: 0), role(r.value)),
+                    (Format.dateTime(r.at, model.timeZone) + "  ", stale ? .stale : .muted),
+                    ((stale ? "!" : "") + Format.age(of: r.at, now: now), stale ? .stale : .muted),
+                    ("  " + r.by, .muted),
+                ]
+            } else {
+                line = [(label.padding(toLength: 20, withPad: " ", startingAt: 0), .normal), ("—", .muted)]
             }
-            let stale = h.isStale(r.stamp, at: now)
-            lines.append([
-                (label.padding(toLength: 20, withPad: " ", startingAt: 0), .normal),
-                (text(r.value).padding(toLength: 14, withPad: " ", startingAt: 0), role(r.value)),
-                (Format.dateTime(r.at, model.timeZone) + "  ", stale ? .stale : .muted),
-                ((stale ? "!" : "") + Format.age(of: r.at, now: now), stale ? .stale : .muted),
-                ("  " + r.by, .muted),
-            ])
+            if let trend, let width = inlineTrend { line += pad(line) + trendLine(h.id, trend, width, model) }
+            lines.append(line)
         }
         figure("ER status", h.erStatus, { $0.state.label + ($0.reason.isEmpty ? "" : " — " + $0.reason) }, { $0.state.role })
-        figure("ER beds", h.erBeds, { Format.of($0) })
-        figure("Adult ICU", h.icuBeds, { Format.of($0) }, { $0.available == 0 && $0.staffed > 0 ? .alert : .normal })
+        figure("ER beds", h.erBeds, { Format.of($0) }, trend: .erBedsAvailable)
+        figure("Adult ICU", h.icuBeds, { Format.of($0) }, { $0.available == 0 && $0.staffed > 0 ? .alert : .normal }, trend: .icuAvailable)
         figure("Neonatal ICU", h.nicuBeds, { Format.of($0) })
         figure("Paediatric ICU", h.picuBeds, { Format.of($0) })
-        figure("ER doctors", h.erDoctors, { Format.of($0) }, { $0.isShort ? .warning : .normal })
+        figure("ER doctors", h.erDoctors, { Format.of($0) }, { $0.isShort ? .warning : .normal }, trend: .erDoctorsOnDuty)
         figure("ICU doctors", h.icuDoctors, { Format.of($0) }, { $0.isShort ? .warning : .normal })
+        if inlineTrend == nil { lines += trendBlock(h.id, model) }
         figure("Trainees on roll", h.traineesOnRoll, { Format.grouped($0) })
         figure("Trainees absent", h.traineesAbsent, { Format.grouped($0) })
         figure("Resignations", h.resignations, { Format.grouped($0) })
@@ -133,5 +141,54 @@ enum DetailView {
         figure("Police post", h.policePost, { $0 ? "yes" : "no" })
         figure("Open incidents", h.openIncidents, { String($0) }, { $0 > 0 ? .warning : .normal })
         return lines
+    }
+
+    // MARK: The last 24 hours
+
+    /// The column of the figure table where the sparklines of the last 24 hours start, on screens
+    /// wide enough for them there (after the reporter's name).
+    static let trendColumn = 70
+    /// Room for the low and high after a sparkline: "  low 1234  high 1234".
+    static let rangeWidth = 22
+
+    /// How wide the sparklines are in the figure table; nil when the screen is too narrow for a
+    /// useful one there (they then get lines of their own, see `trendBlock`). The detail's text runs
+    /// from 2 cells in from either edge.
+    static func inlineTrendWidth(_ model: AppModel) -> Int? {
+        let room = model.width - 4 - trendColumn - rangeWidth
+        return [48, 24, 12].first { $0 <= room }
+    }
+
+    /// Blanks up to the trend column (at least two).
+    static func pad(_ line: Line) -> Line {
+        [(String(repeating: " ", count: max(2, trendColumn - Segments.width(line))), .normal)]
+    }
+
+    static func cellTime(_ width: Int) -> String {
+        width == 48 ? "30 min a cell" : "\(24 / width) h a cell"
+    }
+
+    /// One figure's sparkline, scaled to its low and high of the last 24 hours, and those.
+    static func trendLine(_ id: String, _ figure: BoardTrends.PerHospital, _ width: Int, _ model: AppModel) -> Line {
+        let series = model.trends.series(figure, of: id)
+        let range = series.range(endingAt: model.now)
+        let spark = Sparkline.render(series.buckets(width, endingAt: model.now), width: width,
+                                     style: model.asciiSparklines ? .ascii : .blocks, range: range)
+        guard let range else { return [(spark, .normal), ("  —", .muted)] }
+        return [(spark, .normal), ("  low ", .muted), ("\(range.lowerBound)", .normal), ("  high ", .muted), ("\(range.upperBound)", .normal)]
+    }
+
+    /// On narrower screens: the sparklines on lines of their own, after the ER/ICU figures.
+    static func trendBlock(_ id: String, _ model: AppModel) -> [Line] {
+        let room = model.width - 4 - 20 - rangeWidth
+        guard let width = [48, 24, 12, 8, 6].first(where: { $0 <= room }) else { return [] }
+        var lines: [Line] = [[], [("Last 24 hours".padding(toLength: 20, withPad: " ", startingAt: 0), .header), (cellTime(width), .muted)]]
+        let figures: [(String, BoardTrends.PerHospital)] = [
+            ("ER beds available", .erBedsAvailable), ("Adult ICU available", .icuAvailable), ("ER doctors on duty", .erDoctorsOnDuty),
+        ]
+        for (label, figure) in figures {
+            lines.append([(label.padding(toLength: 20, withPad: " ", startingAt: 0), .normal)] + trendLine(id, figure, width, model))
+        }
+        return lines + [[]]
     }
 }

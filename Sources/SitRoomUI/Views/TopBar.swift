@@ -16,7 +16,8 @@ enum TopBar {
         let clock = (width >= 100 ? Format.clock(model.now, zone) : Format.shortClock(model.now, zone))
             + " " + Format.zoneName(zone, at: model.now)
         let period = "OP " + Format.time(incident.periodStart, zone) + "–" + Format.time(incident.periodEnd, zone)
-        let head: [(String, Role)] = (width >= 100 ? [(" " + period + " ", .topBar)] : []) + [(" " + clock + " ", .topBar)]
+        let periodSegment: [(String, Role)] = width >= 100 ? [(" " + period + " ", .topBar)] : []
+        var head: [(String, Role)] = periodSegment + [(" " + clock + " ", .topBar)]
         let officer: (String, Role) = (" " + model.officer + " ", .topBar)
         let alerts = alertsSegment(total: model.board.alerts.count, new: model.unacknowledgedAlerts, wide: width >= 100)
         var left: [(String, Role)] = [(" SITROOM ", .title)]
@@ -30,8 +31,13 @@ enum TopBar {
             consoles = consolesSegment(model.consoles, names: false)
             right = alerts + head + consoles + [officer, save]
         }
-        // Narrow: the incident's name keeps about 30 cells; this officer goes first, then the others.
+        // Narrow: the incident's name keeps about 30 cells; this officer goes first, then the
+        // operational period, then the other consoles; the alerts stay longest.
         if Segments.width(right) > width - 32 { right = alerts + head + consoles + [save] }
+        if Segments.width(right) > width - 32, !periodSegment.isEmpty {
+            head.removeFirst()
+            right = alerts + head + consoles + [save]
+        }
         if Segments.width(right) > width - 32 { right = alerts + head + [save] }
         if Segments.width(right) > width - 24 { right = head + [save] }
         let rightWidth = Segments.width(right)

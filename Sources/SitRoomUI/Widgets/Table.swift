@@ -35,6 +35,8 @@ public struct TableRow: Sendable {
     public var role: Role
     /// Lower-case text that `/` filters on (by default the cells' text).
     public var search: String
+    /// A section heading: its first cell runs across every column.
+    public var spans = false
 
     public init(id: String, cells: [TableCell], role: Role = .normal, search: String? = nil) {
         self.id = id
@@ -80,7 +82,10 @@ public enum Table {
             let y = rect.y + 1 + line
             let isSelected = rowIndex == selected
             x = rect.x
-            for (i, w) in layout {
+            if row.spans, let cell = row.cells.first {
+                drawCell(&buffer, cell.text, x: x, y: y, width: rect.width, align: .left, role: cell.role ?? row.role)
+            }
+            for (i, w) in layout where !row.spans {
                 let cell = i < row.cells.count ? row.cells[i] : TableCell("")
                 var role = cell.role ?? row.role
                 if changed.contains(row.id) { role = .changed }

@@ -18,6 +18,7 @@ extension PanelID {
         case .log: LogPanel.content(model)
         case .actions: ActionsPanel.content(model)
         case .alerts: AlertsPanel.content(model)
+        case .briefing: BriefingPanel.content(model)
         }
         if let filter = model.filters[self]?.lowercased(), !filter.isEmpty {
             content.rows = content.rows.filter { $0.search.contains(filter) }

@@ -1,0 +1,28 @@
+import Foundation
+import SitRoomCore
+
+extension History {
+    /// The trends of the window ending at `now`: the board as it was at the window's start, then
+    /// every later change. Throws `historyUnavailable` when the history does not reach back that far
+    /// (a data directory from before `history/` was kept).
+    public func trends(endingAt now: Date, window: TimeInterval = TrendSeries.day) throws -> BoardTrends {
+        let start = now.addingTimeInterval(-window)
+        let (board, seq) = try board(at: .time(start))
+        var trends = BoardTrends(board: board, seq: seq, at: start, window: window)
+        try replay(from: .seq(seq)) { seq, change, board in
+            trends.record(seq: seq, change: change, board: board)
+        }
+        return trends
+    }
+}
+
+extension ChangeLog {
+    /// The trends of the window ending at `now`, for a console that has just opened the log: from
+    /// the history, once. When the history does not reach back that far (a data directory from
+    /// before `history/` was kept) or cannot be read, the trends simply start now, from the board
+    /// as it is, and the sparklines fill in as the day goes on.
+    public func trends(endingAt now: Date, window: TimeInterval = TrendSeries.day) -> BoardTrends {
+        (try? History.open(directory).trends(endingAt: now, window: window))
+            ?? BoardTrends(board: board, seq: seq, at: now, window: window)
+    }
+}
