@@ -36,8 +36,9 @@ enum BriefingPanel {
             return [section("none", "The board as it was at “\(briefing.title)” is not in the history; nothing to compare.")]
         }
         let d = BriefingDiff(from: baseline, to: model.board, since: briefing.marked.at, now: model.now)
+        let age = Format.age(of: briefing.marked.at, now: model.now)
         var out: [TableRow] = [section("head", "Since “\(briefing.title)”, marked \(Format.dateTime(briefing.marked.at, zone)) by "
-                                                + "\(briefing.marked.by), \(Format.age(of: briefing.marked.at, now: model.now)) ago")]
+                                                + "\(briefing.marked.by), " + (age == "now" ? "just now" : age + " ago"))]
         if d.isEmpty { out.append(section("empty", "Nothing has changed since.")) }
 
         // A first report of an open ER is news only as a count.
@@ -58,7 +59,7 @@ enum BriefingPanel {
                 TableCell("ER", .muted), TableCell("\(firstOpen.count) hospitals", .muted), TableCell("first report: open", .muted),
             ], search: firstOpen.map(\.hospital.name).joined(separator: " ")))
         }
-        if !d.hospitalMoves.isEmpty { out.append(section("beds", "Beds and doctors (\(d.hospitalMoves.count) hospitals)")) }
+        if !d.hospitalMoves.isEmpty { out.append(section("beds", "Beds and doctors (\(d.hospitalMoves.count) hospital\(d.hospitalMoves.count == 1 ? "" : "s"))")) }
         for m in d.hospitalMoves {
             var parts: [String] = []
             func cap(_ label: String, _ move: BriefingDiff.Move<Capacity>?) {
