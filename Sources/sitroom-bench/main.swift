@@ -44,6 +44,9 @@ struct SitRoomBench: ParsableCommand {
     @Flag(help: "Run only the multi-writer workload: 3 writer threads and an inotify follower on one directory.")
     var multi = false
 
+    @Flag(help: "Run only the screen workloads (for profiling the drawing).")
+    var render = false
+
     @Option(help: ArgumentHelp("Also write the figures as JSON to this file.", valueName: "file"))
     var json: String?
 
@@ -59,8 +62,8 @@ struct SitRoomBench: ParsableCommand {
         let started = monotonicNanos()
         do {
             defer { scratch.removeAll() }
-            if !multi { try StoreBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
-            try MultiWriterBench(sizes: sizes, scratch: scratch, report: report, now: now).run()
+            if !multi && !render { try StoreBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
+            if !render { try MultiWriterBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
             if !multi { RenderBench(sizes: sizes, report: report, now: now).run() }
         }
         if let peak = peakResidentBytes() {

@@ -47,7 +47,9 @@ public struct Cursor: Equatable, Sendable {
 
 /// Everything the screen shows, as plain values. `update` changes it; `Dashboard.render` draws it.
 public struct AppModel: Sendable {
-    public var board: Board
+    public var board: Board { didSet { boardVersion = Version.next() } }
+    /// A new number on every change to `board` (see `PanelCache`).
+    public private(set) var boardVersion = Version.next()
     public var seq: UInt64
     public var now: Date
     public var timeZone: TimeZone
@@ -61,7 +63,10 @@ public struct AppModel: Sendable {
     public var frozenAt: Date?
     /// The board just after the last briefing (from the history), what the briefing view compares
     /// with; nil before the first briefing or when the history no longer has it.
-    public var briefingBaseline: Board?
+    public var briefingBaseline: Board? { didSet { baselineVersion = Version.next() } }
+    public private(set) var baselineVersion = Version.next()
+    /// Panel rows as last built, shared by copies of this model (their keys never collide).
+    let panelCache = PanelCache()
     public var screens: [Screen] = [.dashboard]
     public var focus: PanelID = .coverage
     public var cursors: [PanelID: Cursor] = [:]

@@ -71,6 +71,8 @@ public struct ScreenBuffer: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? (width - x), width - max(x, 0))
         guard limit > 0 else { return 0 }
+        if TextWidth.isPrintableASCII(text) { return putASCII(text, x: x, y: y, limit: limit, role: role) }
+        if TextWidth.isSimple(text) { return putSimple(text, x: x, y: y, limit: limit, role: role) }
         let needsCut = TextWidth.of(text) > limit
         let room = needsCut ? limit - 1 : limit
         var col = x
@@ -97,6 +99,51 @@ public struct ScreenBuffer: Equatable, Sendable {
         }
         if needsCut, col < width, col >= 0 {
             self[col, y] = Cell("…", role)
+            used += 1
+        }
+        return used
+    }
+
+    /// `put` for printable ASCII: a byte is a cell, nothing to make safe.
+    private mutating func putASCII(_ text: String, x: Int, y: Int, limit: Int, role: Role) -> Int {
+        let count = text.utf8.count
+        let needsCut = count > limit
+        let room = needsCut ? limit - 1 : limit
+        var col = x
+        var used = 0
+        let row = y * width
+        for byte in text.utf8 {
+            if used >= room { break }
+            if col >= 0 { cells[row + col] = Cell(String(UnicodeScalar(byte)), role) }
+            col += 1
+            used += 1
+        }
+        if needsCut, col < width, col >= 0 {
+            cells[row + col] = Cell("…", role)
+            used += 1
+        }
+        return used
+    }
+
+    /// `put` for text of standalone scalars (`TextWidth.isSimple`): Korean names, borders, arrows.
+    private mutating func putSimple(_ text: String, x: Int, y: Int, limit: Int, role: Role) -> Int {
+        let needsCut = TextWidth.of(text) > limit
+        let room = needsCut ? limit - 1 : limit
+        var col = x
+        var used = 0
+        let row = y * width
+        for scalar in text.unicodeScalars {
+            let w = TextWidth.of(scalar)
+            if used + w > room { break }
+            if col >= 0 {
+                cells[row + col] = Cell(String(scalar), role)
+                if w == 2, col + 1 < width { cells[row + col + 1] = Cell.continuation.with(role) }
+            }
+            col += w
+            used += w
+        }
+        if needsCut, col < width, col >= 0 {
+            cells[row + col] = Cell("…", role)
             used += 1
         }
         return used

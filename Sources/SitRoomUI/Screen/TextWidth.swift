@@ -20,9 +20,36 @@ public enum TextWidth {
     }
 
     public static func of(_ text: some StringProtocol) -> Int {
+        if isPrintableASCII(text) { return text.utf8.count }
+        if isSimple(text) { return text.unicodeScalars.reduce(0) { $0 + of($1) } }
         var total = 0
         for c in text { total += of(c) }
         return total
+    }
+
+    /// Printable ASCII only (no control characters): one cell a byte, and no grapheme clusters to
+    /// find. Most of what a frame draws is this.
+    @inline(__always)
+    public static func isPrintableASCII(_ text: some StringProtocol) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
+    /// Text whose every scalar stands alone as a character and needs no making safe: printable
+    /// Latin, Hangul syllables, Han, kana, box drawing, blocks, arrows, punctuation. Such text is
+    /// drawn scalar by scalar, without finding grapheme clusters.
+    public static func isSimple(_ text: some StringProtocol) -> Bool {
+        text.unicodeScalars.allSatisfy { isSimple($0.value) }
+    }
+
+    @inline(__always)
+    static func isSimple(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x20..<0x7F, 0xA0..<0x300: true
+        case 0x2010...0x2027, 0x2030...0x205E: true  // punctuation, not the zero-width or bidi controls
+        case 0x2190...0x21FF, 0x2500...0x25FF, 0x2713...0x2716: true  // arrows, box drawing, blocks, shapes, ✓✔✕✖
+        case 0x3000...0x303E, 0x3041...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60: true
+        default: false
+        }
     }
 
     private static func isZeroWidth(_ v: UInt32, _ scalar: Unicode.Scalar) -> Bool {

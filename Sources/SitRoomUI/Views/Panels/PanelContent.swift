@@ -9,8 +9,16 @@ public struct PanelContent: Sendable {
 }
 
 extension PanelID {
-    /// The panel's rows as the officer asked for them: filtered (`/`) and sorted (`s`).
+    /// The panel's rows as the officer asked for them: filtered (`/`) and sorted (`s`). Built once
+    /// per board, filter, sort order and minute (ages and staleness move by the minute).
     public func content(_ model: AppModel) -> PanelContent {
+        let key = PanelCache.Key(
+            panel: self, board: model.boardVersion, baseline: self == .briefing ? model.baselineVersion : 0,
+            filter: model.filters[self], sort: model.sortColumns[self], minute: Int((model.now.timeIntervalSince1970 / 60).rounded(.down)))
+        return model.panelCache.content(key) { build(model) }
+    }
+
+    private func build(_ model: AppModel) -> PanelContent {
         var content: PanelContent = switch self {
         case .strike: StrikePanel.content(model)
         case .coverage: CoveragePanel.content(model)
