@@ -8,10 +8,14 @@ import Glibc
 public struct CompactionPolicy: Sendable {
     public var maxRecords: Int
     public var maxInterval: TimeInterval
+    /// Write the snapshot on another thread (`startCompaction`), the default; false compacts
+    /// inside the commit that crosses the threshold (deterministic, for tests and short tools).
+    public var background: Bool
 
-    public init(maxRecords: Int = 10_000, maxInterval: TimeInterval = 600) {
+    public init(maxRecords: Int = 10_000, maxInterval: TimeInterval = 600, background: Bool = true) {
         self.maxRecords = maxRecords
         self.maxInterval = maxInterval
+        self.background = background
     }
 }
 
@@ -29,7 +33,7 @@ public final class ChangeLog {
     public var policy = CompactionPolicy()
     public private(set) var board = Board()
     public private(set) var seq: UInt64 = 0
-    public private(set) var generation = 0
+    public internal(set) var generation = 0
     /// Things recovery did or noticed (e.g. a torn last record cut off), for the officer to read.
     public private(set) var notes: [String] = []
     /// Set once the disk state is uncertain (a failed fsync we could not undo); no more writes until reopened.
@@ -37,13 +41,15 @@ public final class ChangeLog {
     /// The last `refresh()` found a writer mid-append and read nothing: call it again shortly.
     public private(set) var refreshPending = false
 
-    private var fs: any FileSystem { directory.fs }
-    private var journalFD: Int32 = -1
+    var fs: any FileSystem { directory.fs }
+    var journalFD: Int32 = -1
     /// Where the next record goes: the end of the last good record read or written.
-    private var journalEnd: Int64 = 0
-    private var recordsInJournal = 0
-    private var lastCompaction = Date()
+    var journalEnd: Int64 = 0
+    var recordsInJournal = 0
+    var lastCompaction = Date()
     private var lockFD: Int32 = -1
+    /// A compaction writing its snapshot on another thread (see ChangeLog+Background.swift).
+    var job: CompactionJob?
 
     private init(directory: DataDirectory, mode: Mode) {
         self.directory = directory
@@ -124,7 +130,10 @@ public final class ChangeLog {
         } catch {
             return changes.map { _ in .notSaved("\(error)") }
         }
-        if needsCompaction { try? compact() }
+        finishCompaction()
+        if needsCompaction {
+            if policy.background { startCompaction() } else { try? compact() }
+        }
         return results
     }
 
@@ -142,7 +151,7 @@ public final class ChangeLog {
         }
     }
 
-    private var needsCompaction: Bool {
+    var needsCompaction: Bool {
         recordsInJournal >= policy.maxRecords
             || (recordsInJournal > 0 && Date().timeIntervalSince(lastCompaction) >= policy.maxInterval)
     }
@@ -205,13 +214,14 @@ public final class ChangeLog {
 
     /// Compacts if anything was written since the last snapshot (for a clean exit).
     public func close() {
+        finishCompaction(waiting: true)
         if mode == .write, recordsInJournal > 0, failure == nil { try? compact() }
     }
 
     // MARK: Reading the files
 
     @discardableResult
-    private func locked<T>(_ kind: Int32 = LOCK_EX, _ body: () throws -> T) throws -> T {
+    func locked<T>(_ kind: Int32 = LOCK_EX, _ body: () throws -> T) throws -> T {
         guard lockFD >= 0 else { return try body() }
         while flock(lockFD, kind) != 0 {
             if errno != EINTR { throw StoreIOError("lock", directory.lockPath, code: errno) }
@@ -221,7 +231,7 @@ public final class ChangeLog {
     }
 
     /// Runs `body` under the lock if it can be had at once; nil if another process holds it.
-    private func lockedIfFree<T>(_ kind: Int32, _ body: () throws -> T) throws -> T? {
+    func lockedIfFree<T>(_ kind: Int32, _ body: () throws -> T) throws -> T? {
         guard lockFD >= 0 else { return try body() }
         while flock(lockFD, kind | LOCK_NB) != 0 {
             if errno == EWOULDBLOCK { return nil }
@@ -241,7 +251,7 @@ public final class ChangeLog {
     /// Brings the board up to the end of the journal: follows a new generation if one was made,
     /// then applies every complete record after `journalEnd`.
     @discardableResult
-    private func catchUp(repair: Bool) throws -> [(seq: UInt64, change: Change)] {
+    func catchUp(repair: Bool) throws -> [(seq: UInt64, change: Change)] {
         var applied: [(seq: UInt64, change: Change)] = []
         let current = try directory.readCurrent()
         if current != generation {

@@ -89,6 +89,10 @@ public struct DataDirectory: Sendable {
         var archive: [(g: Int, name: String)] = []
         for name in names {
             if name.hasSuffix(".tmp") { try? fs.unlink(path + "/" + name); continue }
+            if let pid = Self.partialOwner(name), kill(pid, 0) != 0, errno == ESRCH {
+                try? fs.unlink(path + "/" + name)  // a background snapshot whose process died
+                continue
+            }
             guard let g = Self.generation(of: name) else { continue }
             if g > gen { try? fs.unlink(path + "/" + name) }
             if g < gen - 1 { archive.append((g, name)) }
@@ -119,6 +123,12 @@ public struct DataDirectory: Sendable {
 
     static func modificationTime(_ path: String) -> Date? {
         (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+
+    /// The process writing `snapshot-N.bin.partial-PID-K`.
+    static func partialOwner(_ name: String) -> pid_t? {
+        guard let range = name.range(of: ".partial-") else { return nil }
+        return pid_t(name[range.upperBound...].prefix { $0 != "-" })
     }
 
     static func generation(of name: String) -> Int? {

@@ -94,6 +94,7 @@ final class ConsoleSession {
             }
             let events = terminal.waitForEvents(timeoutMs: toNextSecond, watching: watcher.map { [$0.fd] } ?? [])
             model.tick(Date())
+            if log.isCompacting { log.finishCompaction() }  // the snapshot is written on another thread
             if log.mode == .write, abs(model.now.timeIntervalSince(alertsSynced)) >= 60 {
                 alertsSynced = model.now
                 syncAlerts()

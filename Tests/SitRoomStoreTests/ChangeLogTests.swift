@@ -135,7 +135,7 @@ import Testing
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)
         let log = try ChangeLog.open(dir)
-        log.policy = CompactionPolicy(maxRecords: 4, maxInterval: 3600)
+        log.policy = CompactionPolicy(maxRecords: 4, maxInterval: 3600, background: false)
         for n in 1...9 { _ = log.commit(Sample.logEntry(n)) }
         #expect(log.generation == 3)
         #expect(try ChangeLog.open(dir).board == log.board)
@@ -226,5 +226,80 @@ import Testing
         #expect(watcher.seq == 2)
         #expect(Sample.fileBytes(dir.journalPath(1)) == bytes)
         #expect(watcher.commit(Sample.logEntry(3)) == .rejected(ChangeError(StoreError.readOnly.description)))
+    }
+}
+
+/// The automatic compaction writes its snapshot on another thread while commits go on.
+@Suite struct BackgroundCompactionTests {
+    @Test func commitsGoOnWhileTheSnapshotIsWrittenAndNothingIsLostOrRepeated() throws {
+        let tmp = TempDir()
+        let dir = try Sample.newDirectory(tmp)
+        let log = try ChangeLog.open(dir)
+        let follower = try ChangeLog.open(dir, mode: .readOnly)
+        _ = log.commit((1...50).map { Sample.logEntry($0) })
+        log.startCompaction()
+        #expect(log.isCompacting)
+        // Committed while the snapshot of #50 is being written: they go to the old journal, and
+        // are copied to the new one when it switches.
+        for n in 51...60 { _ = log.commit(Sample.logEntry(n)) }
+        log.finishCompaction(waiting: true)
+        #expect(!log.isCompacting)
+        #expect(log.generation == 2)
+        for n in 61...65 { _ = log.commit(Sample.logEntry(n)) }
+        let reopened = try ChangeLog.open(dir)
+        #expect(reopened.seq == 65 && reopened.board == log.board)
+        // The snapshot holds #50; the new journal #51 onwards.
+        let journal = Sample.fileBytes(dir.path + "/journal-2.log")
+        #expect(JournalScanner.scan(journal).records.map(\.seq) == Array(51...65))
+        // A follower that read the old journal sees every change once.
+        _ = try follower.refresh()
+        #expect(follower.seq == 65 && follower.board == log.board)
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: dir.path)).contains { $0.contains(".partial-") })
+    }
+
+    @Test func ifAnotherConsoleCompactedFirstTheWorkIsDropped() throws {
+        let tmp = TempDir()
+        let dir = try Sample.newDirectory(tmp)
+        let a = try ChangeLog.open(dir)
+        let b = try ChangeLog.open(dir)
+        _ = a.commit((1...20).map { Sample.logEntry($0) })
+        a.startCompaction()
+        _ = b.commit(Sample.logEntry(21))
+        try b.compact()
+        a.finishCompaction(waiting: true)
+        #expect(a.generation == 2, "a follows b's generation and drops its own")
+        _ = a.commit(Sample.logEntry(22))
+        let reopened = try ChangeLog.open(dir)
+        #expect(reopened.seq == 22 && reopened.board == a.board)
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: dir.path)).contains { $0.contains(".partial-") })
+    }
+
+    @Test func aSnapshotThatCannotBeWrittenLeavesEverythingAsItWas() throws {
+        let tmp = TempDir()
+        let fs = FaultyFileSystem(kinds: [.sync])
+        let dir = DataDirectory(tmp.sub("data"), fs: fs)
+        try dir.create()
+        let log = try ChangeLog.open(dir)
+        _ = log.commit((1...10).map { Sample.logEntry($0) })
+        fs.failAt = fs.operations + 1  // the snapshot's fsync, on the background thread
+        log.startCompaction()
+        log.finishCompaction(waiting: true)
+        #expect(log.generation == 1)
+        #expect(log.commit(Sample.logEntry(11)).seq == 11)
+        #expect(try ChangeLog.open(dir).seq == 11)
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: dir.path)).contains { $0.contains(".partial-") })
+    }
+
+    @Test func theLeftoverOfAKilledProcessIsRemovedAtTheNextCompaction() throws {
+        let tmp = TempDir()
+        let dir = try Sample.newDirectory(tmp)
+        let log = try ChangeLog.open(dir)
+        _ = log.commit(Sample.logEntry(1))
+        // No process has pid 2^22 - 1 here (pid_max is at most 2^22).
+        Sample.write([1, 2, 3], to: dir.path + "/snapshot-2.bin.partial-4194303-1")
+        try log.compact()
+        _ = log.commit(Sample.logEntry(2))
+        try log.compact()
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: dir.path)).contains { $0.contains(".partial-") })
     }
 }

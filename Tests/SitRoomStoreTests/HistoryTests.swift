@@ -33,7 +33,7 @@ import Testing
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)
         let log = try ChangeLog.open(dir)
-        log.policy.maxRecords = 7  // many generations, most moved to history/
+        log.policy = CompactionPolicy(maxRecords: 7, background: false)  // many generations, most moved to history/
         let all = Self.changes(60)
         for c in all { #expect(log.commit(c).seq != nil) }
         #expect(log.generation > 5)
@@ -52,7 +52,7 @@ import Testing
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)
         let log = try ChangeLog.open(dir)
-        log.policy.maxRecords = 5
+        log.policy = CompactionPolicy(maxRecords: 5, background: false)
         let all = Self.changes(30)
         _ = log.commit(all)
         let history = try History.open(dir)
@@ -68,7 +68,7 @@ import Testing
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)
         let log = try ChangeLog.open(dir)
-        log.policy.maxRecords = 4
+        log.policy = CompactionPolicy(maxRecords: 4, background: false)
         let all = Self.changes(20)
         _ = log.commit(all)
         var visited: [UInt64] = []
@@ -86,7 +86,7 @@ import Testing
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)
         let log = try ChangeLog.open(dir)
-        log.policy.maxRecords = 3
+        log.policy = CompactionPolicy(maxRecords: 3, background: false)
         let all = Self.changes(10)
         _ = log.commit(all)
         // Same second as the change before it, and another change in that second after it.
@@ -107,7 +107,7 @@ import Testing
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)
         let log = try ChangeLog.open(dir)
-        log.policy.maxRecords = 3
+        log.policy = CompactionPolicy(maxRecords: 3, background: false)
         for c in Self.changes(12) { _ = log.commit(c) }
         // Entered now, but said to have been held before every change so far.
         _ = log.commit(Change(officer: "lee", at: Sample.t0.addingTimeInterval(-3600),
@@ -123,7 +123,7 @@ import Testing
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)
         let log = try ChangeLog.open(dir)
-        log.policy.maxRecords = 2
+        log.policy = CompactionPolicy(maxRecords: 2, background: false)
         _ = Self.changes(20).map { log.commit($0) }
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/history"))
         let journals = names.filter { $0.hasPrefix("journal-") }.count
@@ -136,7 +136,7 @@ import Testing
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)
         let log = try ChangeLog.open(dir)
-        log.policy.maxRecords = 5
+        log.policy = CompactionPolicy(maxRecords: 5, background: false)
         _ = Self.changes(20).map { log.commit($0) }
         // A data directory from before history was kept: its old generations are gone.
         try FileManager.default.removeItem(atPath: dir.path + "/history")

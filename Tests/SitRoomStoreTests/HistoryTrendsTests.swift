@@ -39,7 +39,7 @@ import Testing
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)
         let log = try ChangeLog.open(dir)
-        log.policy.maxRecords = 50  // many generations, most in history/
+        log.policy = CompactionPolicy(maxRecords: 50, background: false)  // many generations, most in history/
         let all = Self.twoDays()
         for c in all { #expect(log.commit(c).seq != nil) }
         let seeded = log.trends(endingAt: Self.now)
@@ -63,7 +63,7 @@ import Testing
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)
         let log = try ChangeLog.open(dir)
-        log.policy.maxRecords = 50
+        log.policy = CompactionPolicy(maxRecords: 50, background: false)
         _ = Self.twoDays().map { log.commit($0) }
         // A data directory from before history was kept: its old generations are gone.
         try FileManager.default.removeItem(atPath: dir.path + "/history")
