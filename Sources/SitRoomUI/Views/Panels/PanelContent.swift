@@ -12,14 +12,28 @@ extension PanelID {
     /// The panel's rows as the officer asked for them: filtered (`/`) and sorted (`s`). Built once
     /// per board, filter, sort order and minute (ages and staleness move by the minute).
     public func content(_ model: AppModel) -> PanelContent {
-        let key = PanelCache.Key(
+        let filter = model.filters[self].flatMap { $0.isEmpty ? nil : $0.lowercased() }
+        let sort = model.sortColumns[self]
+        var key = PanelCache.Key(
             panel: self, board: model.boardVersion, baseline: self == .briefing ? model.baselineVersion : 0,
-            filter: model.filters[self], sort: model.sortColumns[self], minute: Int((model.now.timeIntervalSince1970 / 60).rounded(.down)))
-        return model.panelCache.content(key) { build(model) }
+            filter: nil, sort: nil, minute: Int((model.now.timeIntervalSince1970 / 60).rounded(.down)))
+        // All rows, built once; a filter keystroke or a sort then works on those.
+        let all = model.panelCache.content(key) { rows(model) }
+        guard filter != nil || sort != nil else { return all }
+        key.filter = filter
+        key.sort = sort
+        return model.panelCache.content(key) {
+            var content = all
+            if let filter { content.rows = content.rows.filter { $0.search.contains(filter) } }
+            if let column = sort, column < content.columns.count {
+                content.rows = SortOrder.sorted(content.rows, by: column, descending: content.columns[column].align == .right)
+            }
+            return content
+        }
     }
 
-    private func build(_ model: AppModel) -> PanelContent {
-        var content: PanelContent = switch self {
+    private func rows(_ model: AppModel) -> PanelContent {
+        switch self {
         case .strike: StrikePanel.content(model)
         case .coverage: CoveragePanel.content(model)
         case .contacts: ContactsPanel.content(model)
@@ -28,13 +42,6 @@ extension PanelID {
         case .alerts: AlertsPanel.content(model)
         case .briefing: BriefingPanel.content(model)
         }
-        if let filter = model.filters[self]?.lowercased(), !filter.isEmpty {
-            content.rows = content.rows.filter { $0.search.contains(filter) }
-        }
-        if let column = model.sortColumns[self], column < content.columns.count {
-            content.rows = SortOrder.sorted(content.rows, by: column, descending: content.columns[column].align == .right)
-        }
-        return content
     }
 }
 
