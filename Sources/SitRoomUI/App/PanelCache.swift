@@ -1,4 +1,5 @@
 import Foundation
+import SitRoomCore
 import Synchronization
 
 /// Numbers that are never handed out twice in a process: a model's board gets a new one on every
@@ -25,6 +26,24 @@ final class PanelCache: @unchecked Sendable {
     // Only the run loop's thread draws and updates; the lock is for tests that run in parallel.
     private let lock = NSLock()
     private var entries: [Key: PanelContent] = [:]
+    private var summaryKey: (board: UInt64, minute: Int)?
+    private var summaryValue: NationalSummary?
+
+    /// The national figures, once per board and minute (summing 3,000 hospitals every frame adds up).
+    func summary(board: UInt64, minute: Int, build: () -> NationalSummary) -> NationalSummary {
+        lock.lock()
+        if let key = summaryKey, key == (board, minute), let value = summaryValue {
+            lock.unlock()
+            return value
+        }
+        lock.unlock()
+        let value = build()
+        lock.lock()
+        summaryKey = (board, minute)
+        summaryValue = value
+        lock.unlock()
+        return value
+    }
 
     func content(_ key: Key, build: () -> PanelContent) -> PanelContent {
         lock.lock()
@@ -39,5 +58,14 @@ final class PanelCache: @unchecked Sendable {
         entries[key] = built
         lock.unlock()
         return built
+    }
+}
+
+extension AppModel {
+    /// `board.summary(at: now)`, computed once per board and minute.
+    public var summary: NationalSummary {
+        panelCache.summary(board: boardVersion, minute: Int((now.timeIntervalSince1970 / 60).rounded(.down))) {
+            board.summary(at: now)
+        }
     }
 }

@@ -21,7 +21,7 @@ enum SummaryStrip {
     }
 
     static func draw(_ buffer: inout ScreenBuffer, _ model: AppModel, rows y: Int) {
-        let s = model.board.summary(at: model.now)
+        let s = model.summary
         let alerts = model.board.alerts.count
         let wide = buffer.width >= 110
         let sep: Piece = .text(wide ? "  │ " : " │ ", .border)

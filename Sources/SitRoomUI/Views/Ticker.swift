@@ -6,7 +6,8 @@ enum Ticker {
         guard rect.height > 0 else { return }
         buffer.put(String(repeating: "─", count: rect.width), x: rect.x, y: rect.y, role: .border)
         buffer.put(" Latest ", x: rect.x + 2, y: rect.y, role: .header)
-        let entries = model.board.log.reversed().filter { $0.severity >= .notice }.prefix(rect.height - 1)
+        // Lazily: the log may hold 100,000 entries, and only the newest few are shown.
+        let entries = model.board.log.reversed().lazy.filter { $0.severity >= .notice }.prefix(rect.height - 1)
         for (i, e) in entries.enumerated() {
             let y = rect.y + 1 + i
             Segments.draw(&buffer, [
