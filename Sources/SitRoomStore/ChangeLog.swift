@@ -169,9 +169,9 @@ public final class ChangeLog {
     public func refresh(waiting: Bool = true) throws -> [(seq: UInt64, change: Change)] {
         if waiting {
             refreshPending = false
-            return try locked(LOCK_SH) { try catchUp(repair: false) }
+            return try locked(LOCK_SH) { try catchUp(repair: false, collect: true) }
         }
-        guard let changes = try lockedIfFree(LOCK_SH, { try catchUp(repair: false) }) else {
+        guard let changes = try lockedIfFree(LOCK_SH, { try catchUp(repair: false, collect: true) }) else {
             refreshPending = true
             return []
         }
@@ -251,18 +251,20 @@ public final class ChangeLog {
     /// Brings the board up to the end of the journal: follows a new generation if one was made,
     /// then applies every complete record after `journalEnd`.
     @discardableResult
-    func catchUp(repair: Bool) throws -> [(seq: UInt64, change: Change)] {
+    /// With `collect`, returns the changes read (a follower shows them); opening a large journal
+    /// without keeping 200,000 of them in memory at once.
+    func catchUp(repair: Bool, collect: Bool = false) throws -> [(seq: UInt64, change: Change)] {
         var applied: [(seq: UInt64, change: Change)] = []
         let current = try directory.readCurrent()
         if current != generation {
             if generation > 0, current > generation {
                 // Another console compacted: read what is left of our old journal so that every
                 // change is seen once, then move on.
-                applied += try readJournal(repair: false)
+                applied += try readJournal(repair: false, collect: collect)
             }
             try switchTo(generation: current)
         }
-        applied += try readJournal(repair: repair)
+        applied += try readJournal(repair: repair, collect: collect)
         return applied
     }
 
@@ -297,7 +299,7 @@ public final class ChangeLog {
         return (0..<8).reduce(UInt64(0)) { $0 | UInt64(head[8 + $1]) << (8 * UInt64($1)) }
     }
 
-    private func readJournal(repair: Bool) throws -> [(seq: UInt64, change: Change)] {
+    private func readJournal(repair: Bool, collect: Bool) throws -> [(seq: UInt64, change: Change)] {
         let size = try fs.size(journalFD)
         if size < journalEnd {
             // Cut back below what we read: never append past the end of the file. Start again from disk.
@@ -321,7 +323,7 @@ public final class ChangeLog {
                 throw StoreError.divergent(seq: record.seq, reason: "\(error)")
             }
             seq = record.seq
-            applied.append((record.seq, change))
+            if collect { applied.append((record.seq, change)) }
         }
         let goodEnd = records.last.map { Int64($0.end) } ?? 0
         journalEnd += goodEnd

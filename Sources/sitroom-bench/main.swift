@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitRoomStore
 
 /// How much work each workload does.
 struct Sizes {
@@ -47,6 +48,9 @@ struct SitRoomBench: ParsableCommand {
     @Flag(help: "Run only the screen workloads (for profiling the drawing).")
     var render = false
 
+    @Option(help: ArgumentHelp("A large data directory (sitroom init --generate) for the scale workloads: startup, key to frame, compaction gap.", valueName: "dir"))
+    var scenario: String?
+
     @Option(help: ArgumentHelp("Also write the figures as JSON to this file.", valueName: "file"))
     var json: String?
 
@@ -63,8 +67,9 @@ struct SitRoomBench: ParsableCommand {
         do {
             defer { scratch.removeAll() }
             if !multi && !render { try StoreBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
-            if !render { try MultiWriterBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
+            if !render && scenario == nil { try MultiWriterBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
             if !multi { RenderBench(sizes: sizes, report: report, now: now).run() }
+            if let scenario { try ScaleBench(sizes: sizes, scratch: scratch, report: report, scenario: DataDirectory(scenario)).run() }
         }
         if let peak = peakResidentBytes() {
             report.add("process.peak_rss", Double(peak) / 1_048_576, "MB")
