@@ -13,16 +13,24 @@ final class CompactionJob: @unchecked Sendable {
     let offset: Int64
     let recordsBefore: Int
     let partialPath: String
+    /// The new journal (empty, fsync'd) and the new CURRENT (fsync'd), made on the worker thread
+    /// too, so that the switch under the lock is renames and one directory sync or two.
+    let journalPartialPath: String
+    let currentPartialPath: String
     private let condition = NSCondition()
     private var outcome: Result<Void, any Error>?
 
-    init(generation: Int, seq: UInt64, offset: Int64, recordsBefore: Int, partialPath: String) {
+    init(generation: Int, seq: UInt64, offset: Int64, recordsBefore: Int, directory: DataDirectory, suffix: String) {
         self.generation = generation
         self.seq = seq
         self.offset = offset
         self.recordsBefore = recordsBefore
-        self.partialPath = partialPath
+        partialPath = directory.snapshotPath(generation + 1) + suffix
+        journalPartialPath = directory.journalPath(generation + 1) + suffix
+        currentPartialPath = directory.path + "/CURRENT" + suffix
     }
+
+    var partialPaths: [String] { [partialPath, journalPartialPath, currentPartialPath] }
 
     func finish(_ result: Result<Void, any Error>) {
         condition.lock()
@@ -54,18 +62,20 @@ extension ChangeLog {
     public func startCompaction() {
         guard mode == .write, job == nil, failure == nil else { return }
         let next = generation + 1
-        let job = CompactionJob(generation: generation, seq: seq, offset: journalEnd, recordsBefore: recordsInJournal,
-                                partialPath: directory.snapshotPath(next) + ".partial-\(getpid())-\(Self.jobNumbers.add(1, ordering: .relaxed).newValue)")
+        let job = CompactionJob(generation: generation, seq: seq, offset: journalEnd, recordsBefore: recordsInJournal, directory: directory,
+                                suffix: ".partial-\(getpid())-\(Self.jobNumbers.add(1, ordering: .relaxed).newValue)")
         self.job = job
         let board = self.board
         let fs = self.fs
         Thread.detachNewThread {
             do {
                 let bytes = try Snapshot.encode(board, seq: job.seq)
-                let fd = try fs.open(job.partialPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-                defer { fs.close(fd) }
-                try fs.write(fd, bytes, at: 0)
-                try fs.sync(fd)
+                for (path, content) in [(job.partialPath, bytes), (job.journalPartialPath, []), (job.currentPartialPath, Array("\(next)\n".utf8))] {
+                    let fd = try fs.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+                    defer { fs.close(fd) }
+                    if !content.isEmpty { try fs.write(fd, content, at: 0) }
+                    try fs.sync(fd)
+                }
                 job.finish(.success(()))
             } catch {
                 job.finish(.failure(error))
@@ -87,7 +97,7 @@ extension ChangeLog {
         guard let job, let outcome = job.result(waiting: waiting) else { return }
         self.job = nil
         guard case .success = outcome else {
-            try? fs.unlink(job.partialPath)
+            for path in job.partialPaths { try? fs.unlink(path) }
             lastCompaction = Date()  // try again after the usual interval, not at every commit
             return
         }
@@ -97,13 +107,19 @@ extension ChangeLog {
                 guard generation == job.generation else { return false }
                 let next = generation + 1
                 let tail = journalEnd > job.offset ? try fs.read(journalFD, count: Int(journalEnd - job.offset), at: job.offset) : []
-                let fd = try fs.open(directory.journalPath(next), O_RDWR | O_CREAT | O_TRUNC, 0o600)
+                let fd = try fs.open(job.journalPartialPath, O_RDWR, 0)
                 do {
-                    try fs.write(fd, tail, at: 0)
-                    try fs.sync(fd)
+                    if !tail.isEmpty {
+                        // Committed while the snapshot was written: durable in the old journal,
+                        // so durable in the new one before CURRENT names it.
+                        try fs.write(fd, tail, at: 0)
+                        try fs.sync(fd)
+                    }
                     try fs.rename(job.partialPath, directory.snapshotPath(next))
+                    try fs.rename(job.journalPartialPath, directory.journalPath(next))
                     try fs.syncDirectory(directory.path)
-                    try directory.writeCurrent(next)
+                    try fs.rename(job.currentPartialPath, directory.currentPath)
+                    try fs.syncDirectory(directory.path)
                 } catch {
                     fs.close(fd)
                     throw error
@@ -119,11 +135,11 @@ extension ChangeLog {
             }
             switch done {
             case true?: break
-            case false?: try? fs.unlink(job.partialPath)  // another console compacted first
+            case false?: for path in job.partialPaths { try? fs.unlink(path) }  // another console compacted first
             case nil: self.job = job  // busy: switch at a later call
             }
         } catch {
-            try? fs.unlink(job.partialPath)
+            for path in job.partialPaths { try? fs.unlink(path) }
             lastCompaction = Date()
         }
     }
