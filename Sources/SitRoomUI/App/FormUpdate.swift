@@ -95,7 +95,7 @@ extension AppModel {
         for i in f.fields.indices { f.fields[i].error = nil }
         do {
             if let (action, _) = try f.action(self, newId: { "\($0)-new" }) {
-                _ = try board.applying(Change(officer: officer, at: now, action: action))
+                try board.check(Change(officer: officer, at: now, action: action))
             }
         } catch let e as FieldError {
             if let i = f.fields.firstIndex(where: { $0.key == e.key }) { f.fields[i].error = e.message }
