@@ -113,9 +113,13 @@ private func isHangul(_ s: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(
         #expect(setup.last!.at <= later.first!.at)
         let lastDay = later.filter { $0.at > now.addingTimeInterval(-86_400) }.count
         #expect(lastDay > later.count / 10, "\(lastDay) of \(later.count) in the last 24 h")
-        // Busier by day (08–18 KST) than by night (00–06 KST).
-        let hours = later.map { (Int($0.at.timeIntervalSince1970) + 9 * 3_600) % 86_400 / 3_600 }
-        #expect(hours.filter { (8..<18).contains($0) }.count > 3 * hours.filter { (0..<6).contains($0) }.count)
+        // Busier by day (08–18 KST) than by night (00–06 KST), and the HQ's own log most of all.
+        let hour = { (c: Change) in (Int(c.at.timeIntervalSince1970) + 9 * 3_600) % 86_400 / 3_600 }
+        let byDay = { (cs: [Change]) in cs.filter { (8..<18).contains(hour($0)) }.count }
+        let byNight = { (cs: [Change]) in cs.filter { (0..<6).contains(hour($0)) }.count }
+        #expect(byDay(later) > 2 * byNight(later))
+        let log = later.filter { $0.action.type == "log.add" }
+        #expect(byDay(log) > 4 * byNight(log))
     }
 
     @Test func laterChangesAreLazyAndExact() {

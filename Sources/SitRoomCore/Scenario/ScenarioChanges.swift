@@ -19,17 +19,21 @@ public struct ScenarioChanges: Sequence, Sendable {
         private var nextEvent = 0
         /// Each hospital's last report, to go on from.
         private var states: [ScenarioHospitalState]
+        /// When each hospital's next ER report is due; the one due first reports next.
+        private var due: ScenarioDueQueue
         private var participants: [Int]
         private var openActions: [String]
         private var actionSerial: Int
         private var logSerial: Int
         private var callSerial = 0
 
-        /// What the later changes are made of, in per cent (roughly).
+        /// What the later changes are made of, in per cent (roughly). Hospitals report around the
+        /// clock; the HQ's own entries (log, calls, action items) are fewer at night (22–06 KST).
         private enum Kind: Int, CaseIterable {
             case erReport, census, strikeFigures, call, log, newAction, actionStatus, contactCheck
         }
-        private static let kindWeights: [Double] = [70, 8, 0.4, 7, 12, 0.6, 0.9, 0.3]
+        private static let dayWeights: [Double] = [77, 6, 0.4, 7, 12, 0.8, 1.1, 0.4]
+        private static let nightWeights: [Double] = [77, 6, 0.4, 3, 4, 0.2, 0.3, 0.1]
 
         init(_ generator: ScenarioGenerator) {
             g = generator
@@ -39,6 +43,10 @@ public struct ScenarioChanges: Sequence, Sendable {
             // Periods and briefings only where they stay a small part of the changes.
             events = generator.spec.changes >= 200 ? generator.scheduledEvents(from: t.changesStart, to: t.end) : []
             states = generator.baseline
+            // The first reports were made at the set-up, a week ago: every hospital is due again.
+            due = ScenarioDueQueue(generator.hospitals.indices.map { h in
+                (t.start + generator.reportGap(h, jitter: 1), h)
+            })
             participants = generator.strikes.map { $0.participants?.value ?? 0 }
             openActions = (1...ScenarioGenerator.setupActions).map(ScenarioGenerator.actionId)
             actionSerial = ScenarioGenerator.setupActions
@@ -53,13 +61,15 @@ public struct ScenarioChanges: Sequence, Sendable {
                 nextEvent += 1
                 return g.change(for: events[nextEvent - 1], at: t)
             }
-            var kind = Kind(rawValue: random.weighted(Self.kindWeights))!
+            let hour = ScenarioTimeline.kstHour(t)
+            var kind = Kind(rawValue: random.weighted(hour >= 22 || hour < 6 ? Self.nightWeights : Self.dayWeights))!
             if kind == .census, g.teaching.isEmpty { kind = .erReport }
             if kind == .contactCheck, g.contacts.isEmpty { kind = .log }
             if kind == .actionStatus, openActions.isEmpty { kind = .newAction }
             switch kind {
             case .erReport:
-                let h = g.reportTable.pick(&random)
+                let h = due.popFirst()
+                due.insert(t + g.reportGap(h, jitter: 0.85 + 0.3 * random.unit()), h)
                 g.evolve(g.hospitals[h], &states[h], &random)
                 let report = g.erReport(g.hospitals[h], states[h], includeAll: false, &random)
                 return Change(officer: g.officer(for: g.hospitals[h], &random), at: g.date(t),
@@ -109,6 +119,50 @@ public struct ScenarioChanges: Sequence, Sendable {
                               action: .editContact(id: c.id, ContactPatch(lastVerified: g.date(t))))
             }
         }
+    }
+}
+
+/// Hospitals by when their next report is due, earliest first (a binary heap; ties go to the lower index).
+struct ScenarioDueQueue: Sendable {
+    private var heap: [(due: Int, index: Int)] = []
+
+    init(_ items: [(Int, Int)]) {
+        for (due, index) in items { insert(due, index) }
+    }
+
+    private static func before(_ a: (due: Int, index: Int), _ b: (due: Int, index: Int)) -> Bool {
+        (a.due, a.index) < (b.due, b.index)
+    }
+
+    mutating func insert(_ due: Int, _ index: Int) {
+        heap.append((due, index))
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard Self.before(heap[child], heap[parent]) else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    /// Removes and returns the index due first (the queue is never empty: a scenario has hospitals).
+    mutating func popFirst() -> Int {
+        let first = heap[0].index
+        let last = heap.removeLast()
+        guard !heap.isEmpty else { return first }
+        heap[0] = last
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1
+            let right = left + 1
+            var best = parent
+            if left < heap.count, Self.before(heap[left], heap[best]) { best = left }
+            if right < heap.count, Self.before(heap[right], heap[best]) { best = right }
+            if best == parent { break }
+            heap.swapAt(parent, best)
+            parent = best
+        }
+        return first
     }
 }
 
@@ -187,6 +241,12 @@ extension ScenarioGenerator {
         }
     }
 
+    /// Seconds from one ER report of hospital `h` to its next: its update interval, stretched by how
+    /// late it tends to be and by `jitter`.
+    func reportGap(_ h: Int, jitter: Double) -> Int {
+        Int(Double(hospitals[h].hospital.updateIntervalMinutes * 60) * lateness[h] * jitter)
+    }
+
     /// ER state from one report to the next: mostly as it was, open most of all.
     static let transitions: [ERState: [Double]] = [
         .open: [93, 5, 1.5, 0.5],
@@ -209,26 +269,28 @@ extension ScenarioGenerator {
         case .closed: (0, 0)
         }
         s.er = Self.drift(s.er, staffed: h.er, cap: erCap, target: Int(Double(h.er) * erShare), &random)
-        let icuShare = s.state == .open ? 0.12 * random.unit() : 0.04 * random.unit()
-        s.icu = Self.drift(s.icu, staffed: h.icu, cap: h.icu, target: Int(Double(h.icu) * icuShare), &random)
+        let icuShare = s.state == .open ? 0.08 + 0.22 * random.unit() : 0.1 * random.unit()
+        s.icu = Self.drift(s.icu, staffed: h.icu, cap: h.icu, target: Int((Double(h.icu) * icuShare).rounded()), &random)
         s.nicu = Self.drift(s.nicu, staffed: h.nicu, cap: h.nicu, target: Int(Double(h.nicu) * 0.1), &random)
         s.picu = Self.drift(s.picu, staffed: h.picu, cap: h.picu, target: Int(Double(h.picu) * 0.1), &random)
         let m = h.erMinimum
+        // Mostly at or above the minimum while open, mostly below it otherwise.
         let doctors = switch s.state {
-        case .open: m + random.int(-1...2)
-        case .limited: m - random.int(0...2)
-        case .diverting: m - random.int(1...2)
+        case .open: m - 1 + random.weighted([8, 45, 32, 15])
+        case .limited: m - random.weighted([40, 45, 15])
+        case .diverting: m - random.weighted([20, 60, 20])
         case .closed: random.int(0...max(0, m - 2))
         }
         s.erDoctors = max(0, doctors)
         s.icuDoctors = h.icu > 0 ? max(0, h.icuMinimum + random.int(-1...1)) : 0
     }
 
-    /// Halfway to the target, give or take a tenth of the unit, within 0…min(cap, staffed).
+    /// Halfway to the target, often give or take a twelfth of the unit, within 0…min(cap, staffed).
     static func drift(_ old: Int, staffed: Int, cap: Int, target: Int, _ random: inout SeededRandom) -> Int {
         guard staffed > 0 else { return 0 }
-        let step = max(1, staffed / 10)
-        return min(max((old + target) / 2 + random.int(-step...step), 0), min(cap, staffed))
+        let step = max(1, staffed / 12)
+        let noise = step * (random.weighted([20, 60, 20]) - 1)
+        return min(max((old + target) / 2 + noise, 0), min(cap, staffed))
     }
 
     /// An ER/ICU report of the figures in `s`. `includeAll` (a first report) gives every unit and

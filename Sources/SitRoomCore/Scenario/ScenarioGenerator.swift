@@ -32,8 +32,9 @@ public struct ScenarioGenerator: Sendable {
     let hospitals: [ScenarioHospital]
     /// Hospitals that have trainee doctors (their census is reported).
     let teaching: [Int]
-    /// Hospitals chosen for a report in proportion to how often they are expected to report.
-    let reportTable: WeightedTable
+    /// How late each hospital tends to report, as a share of its update interval: most report
+    /// about when it is due, a few (one in four) lag far behind.
+    let lateness: [Double]
     let baseline: [ScenarioHospitalState]
     let contacts: [Contact]
     /// Indexes into `contacts`, per agency (in `agencies` order).
@@ -81,7 +82,10 @@ public struct ScenarioGenerator: Sendable {
         hospitals = list
         baseline = built.baseline
         teaching = list.indices.filter { list[$0].roll > 0 }
-        reportTable = WeightedTable(list.map { 60.0 / Double($0.hospital.updateIntervalMinutes) })
+        var latenessRandom = SeededRandom(seed: seed, stream: 7)
+        lateness = list.map { _ in
+            latenessRandom.chance(0.75) ? 0.85 + 0.2 * latenessRandom.unit() : 1.5 + 2.5 * latenessRandom.unit()
+        }
 
         var contactRandom = SeededRandom(seed: seed, stream: 3)
         (contacts, contactsByAgency) = Self.buildContacts(
@@ -281,9 +285,9 @@ extension ScenarioGenerator {
     static func updateInterval(_ cls: HospitalClass, _ random: inout SeededRandom) -> Int {
         switch cls {
         case .regionalCentre: 30
-        case .localCentre: random.pick([30, 60, 60])
-        case .localInstitution: random.pick([60, 60, 90, 120])
-        case .registeredER: random.pick([120, 180, 240])
+        case .localCentre: random.pick([30, 60, 60, 60])
+        case .localInstitution: random.pick([60, 120, 120, 180])
+        case .registeredER: random.pick([120, 180, 240, 240])
         case .other: random.pick([60, 120, 240])
         }
     }

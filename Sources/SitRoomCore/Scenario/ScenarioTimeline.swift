@@ -54,8 +54,8 @@ struct ScenarioTimeline: Sendable {
 struct ScenarioSlots: Sendable {
     /// How busy the HQ is in each KST hour.
     static let hourWeights: [Double] = [
-        0.35, 0.3, 0.3, 0.3, 0.35, 0.4, 0.55, 0.8, 1.2, 1.35, 1.35, 1.3,
-        1.0, 1.2, 1.3, 1.3, 1.25, 1.15, 0.95, 0.9, 0.85, 0.7, 0.6, 0.45,
+        0.8, 0.75, 0.75, 0.75, 0.8, 0.85, 0.9, 1.0, 1.1, 1.15, 1.15, 1.1,
+        1.0, 1.1, 1.15, 1.15, 1.1, 1.05, 1.0, 1.0, 0.95, 0.9, 0.85, 0.8,
     ]
 
     let from: Int
