@@ -65,7 +65,9 @@ public struct ScenarioChanges: Sequence, Sendable {
             var kind = Kind(rawValue: random.weighted(hour >= 22 || hour < 6 ? Self.nightWeights : Self.dayWeights))!
             if kind == .census, g.teaching.isEmpty { kind = .erReport }
             if kind == .contactCheck, g.contacts.isEmpty { kind = .log }
-            if kind == .actionStatus, openActions.isEmpty { kind = .newAction }
+            // A few dozen action items open at any time: new ones while there are few, closing them while there are many.
+            if kind == .actionStatus, openActions.count < 20 { kind = .newAction }
+            if kind == .newAction, openActions.count > 60 { kind = .actionStatus }
             switch kind {
             case .erReport:
                 let h = due.popFirst()
@@ -84,7 +86,8 @@ public struct ScenarioChanges: Sequence, Sendable {
                 // The trainees (most often), the professors, the students; the rally is over soon.
                 let s = [0, 1, 3][random.weighted([6, 2.5, 1.5])]
                 let old = participants[s]
-                participants[s] = Swift.max(0, old + Int((Double(old) * (0.016 * random.unit() - 0.01)).rounded()))
+                // Drifting down slowly (about 0.03 % a report) as some return.
+                participants[s] = Swift.max(0, old + Int((Double(old) * (0.01 * random.unit() - 0.0053)).rounded()))
                 return Change(officer: g.centralOfficers[0], at: g.date(t),
                               action: .editStrike(id: g.strikes[s].id, StrikePatch(participants: participants[s])))
             case .call:

@@ -48,7 +48,10 @@ public struct ScenarioGenerator: Sendable {
     /// Action items in the set-up.
     static let setupActions = 36
 
+    /// `spec` must be within `ScenarioSpec.limits`, with at least one hospital (`ScenarioSpec(parsing:)` checks).
     public init(spec: ScenarioSpec, seed: UInt64 = 1, now: Date) {
+        precondition((1...ScenarioSpec.limits.hospitals).contains(spec.hospitals), "hospitals=\(spec.hospitals)")
+        precondition([spec.contacts, spec.log, spec.changes].allSatisfy { $0 >= 0 }, "\(spec)")
         self.spec = spec
         self.seed = seed
         let nowSeconds = Int(now.timeIntervalSince1970.rounded(.down))
