@@ -321,7 +321,8 @@ extension ScenarioGenerator {
             s.returned = min(h.roll, s.returned + back)
         }
         if random.chance(0.2) { s.resigned = min(h.roll, s.resigned + random.int(0...2)) }
-        if random.chance(0.3) { s.issued = min(h.roll, s.issued + random.int(0...3)) }
+        // Orders go to those who left (absent or since returned).
+        if random.chance(0.3) { s.issued = min(h.roll, s.absent + s.returned, s.issued + random.int(0...3)) }
         s.served = min(s.issued, s.served + random.int(0...3))
         if random.chance(0.2) { s.complied = min(s.served, s.complied + random.int(0...2)) }
         if random.chance(0.05) { s.policePost.toggle() }
