@@ -44,6 +44,8 @@ public final class ChangeLog {
     private var recordsInJournal = 0
     private var lastCompaction = Date()
     private var lockFD: Int32 = -1
+    /// The CURRENT file last read, kept open: see `currentIsUnchanged`.
+    private var heldCurrent: HeldCurrent?
 
     private init(directory: DataDirectory, mode: Mode) {
         self.directory = directory
@@ -53,6 +55,7 @@ public final class ChangeLog {
     deinit {
         if journalFD >= 0 { fs.close(journalFD) }
         if lockFD >= 0 { fs.close(lockFD) }
+        if let heldCurrent { fs.close(heldCurrent.fd) }
     }
 
     /// Opens and recovers: loads the snapshot, replays the journal. A writer cuts a torn last record
@@ -243,17 +246,77 @@ public final class ChangeLog {
     @discardableResult
     private func catchUp(repair: Bool) throws -> [(seq: UInt64, change: Change)] {
         var applied: [(seq: UInt64, change: Change)] = []
-        let current = try directory.readCurrent()
-        if current != generation {
-            if generation > 0, current > generation {
-                // Another console compacted: read what is left of our old journal so that every
-                // change is seen once, then move on.
-                applied += try readJournal(repair: false)
+        if !currentIsUnchanged() {
+            let read = try readCurrent()
+            do {
+                if read.generation != generation {
+                    if generation > 0, read.generation > generation {
+                        // Another console compacted: read what is left of our old journal so that every
+                        // change is seen once, then move on.
+                        applied += try readJournal(repair: false)
+                    }
+                    try switchTo(generation: read.generation)
+                }
+            } catch {
+                fs.close(read.fd)
+                throw error
             }
-            try switchTo(generation: current)
+            // Only now, on the generation it names: a failed switch reads CURRENT again next time.
+            if let old = heldCurrent { fs.close(old.fd) }
+            heldCurrent = read
         }
         applied += try readJournal(repair: repair)
         return applied
+    }
+
+    // MARK: CURRENT, read once per generation
+
+    /// CURRENT as this log last read it, and the file it read it from, held open.
+    private struct HeldCurrent {
+        let fd: Int32
+        let generation: Int
+        let bytes: [UInt8]
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    /// True when CURRENT is still the very file this log last read, with the same bytes, naming the
+    /// generation the log is on: then there is nothing to do (a stat and a small read of an open
+    /// file, instead of opening, reading and parsing CURRENT under the lock at every commit and refresh).
+    ///
+    /// CURRENT is replaced by a rename (`writeDurably`), so a new generation is a new inode; holding
+    /// the old file open keeps its inode number from going to a new file, so the same device and
+    /// inode mean the same file. Reading it again through the held descriptor catches a write in
+    /// place (by hand). Any doubt (nothing read yet, a failed stat or read, `reload`) reads CURRENT anew.
+    private func currentIsUnchanged() -> Bool {
+        guard let held = heldCurrent, held.generation == generation, generation > 0 else { return false }
+        var st = stat()
+        guard stat(directory.currentPath, &st) == 0, UInt64(st.st_dev) == held.device, UInt64(st.st_ino) == held.inode,
+            let bytes = try? fs.read(held.fd, count: held.bytes.count + 1, at: 0)
+        else { return false }
+        return bytes == held.bytes
+    }
+
+    /// Opens CURRENT and reads the generation from that open file, which it leaves open (the caller
+    /// keeps it as `heldCurrent`, or closes it).
+    private func readCurrent() throws -> HeldCurrent {
+        let fd: Int32
+        do {
+            fd = try fs.open(directory.currentPath, O_RDONLY, 0)
+        } catch let error as StoreIOError where error.code == ENOENT {
+            throw StoreError.notADataDirectory(directory.path)
+        }
+        do {
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { throw StoreIOError("stat", directory.currentPath, code: errno) }
+            let bytes = try fs.read(fd, count: Int(st.st_size), at: 0)
+            return HeldCurrent(
+                fd: fd, generation: try DataDirectory.parseCurrent(bytes), bytes: bytes,
+                device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+        } catch {
+            fs.close(fd)
+            throw error
+        }
     }
 
     /// Opens generation `gen`. Both files are read before any state changes, so a failure leaves

@@ -72,6 +72,11 @@ public struct DataDirectory: Sendable {
 
     func readCurrent() throws -> Int {
         guard let bytes = try fs.readFile(currentPath) else { throw StoreError.notADataDirectory(path) }
+        return try Self.parseCurrent(bytes)
+    }
+
+    /// The generation number CURRENT's bytes hold.
+    static func parseCurrent(_ bytes: [UInt8]) throws -> Int {
         let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let gen = Int(text), gen > 0 else { throw StoreError.badPointer("\"\(text)\"") }
         return gen

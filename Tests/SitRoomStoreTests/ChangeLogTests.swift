@@ -215,6 +215,45 @@ import Testing
         #expect(try ChangeLog.open(dir).board == b.board)
     }
 
+    /// A commit reads CURRENT only when it is no longer the file the log last read: one stat, not
+    /// an open and a read, under the lock at every commit. Any replacement is still followed, however
+    /// many compactions happened in between, and so is a write in place.
+    @Test func currentIsReadOnlyWhenReplaced() throws {
+        let tmp = TempDir()
+        let opens = FaultyFileSystem(kinds: [.open])
+        let dir = DataDirectory(tmp.sub("data"), fs: opens)
+        try dir.create()
+        let a = try ChangeLog.open(dir)
+        a.policy = CompactionPolicy(maxRecords: .max, maxInterval: .infinity)
+        #expect(a.commit(Sample.logEntry(1)) == .saved(1))
+        let before = opens.operations
+        for n in 2...5 { #expect(a.commit(Sample.logEntry(n)) == .saved(UInt64(n))) }
+        #expect(opens.operations == before, "no file opened by commits on an unchanged generation")
+
+        // Another writer compacts three times; the first follows to the live generation.
+        let b = try ChangeLog.open(DataDirectory(dir.path))
+        for n in 6...8 {
+            #expect(b.commit(Sample.logEntry(n)) == .saved(UInt64(n)))
+            try b.compact()
+        }
+        #expect(b.generation == 4)
+        #expect(a.commit(Sample.logEntry(9)) == .saved(9))
+        #expect(a.generation == 4)
+        #expect(try ChangeLog.open(DataDirectory(dir.path)).board == a.board)
+
+        // CURRENT rewritten in place (by hand), same inode and size, to name a generation that is
+        // not there: noticed, nothing saved; put back, writing goes on.
+        func writeInPlace(_ text: String) throws {
+            let handle = try #require(FileHandle(forWritingAtPath: dir.path + "/CURRENT"))
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
+        }
+        try writeInPlace("7\n")
+        #expect(a.commit(Sample.logEntry(10)).seq == nil)
+        try writeInPlace("4\n")
+        #expect(a.commit(Sample.logEntry(10)) == .saved(10))
+    }
+
     @Test func aWatcherNeverRepairs() throws {
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)
