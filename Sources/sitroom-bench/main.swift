@@ -45,11 +45,18 @@ struct SitRoomBench: ParsableCommand {
     @Flag(help: "Run only the multi-writer workload: 3 writer threads and an inotify follower on one directory.")
     var multi = false
 
+    @Flag(help: "Run only benchmark 1, durable commit: single commits and bursts against the floor and SQLite.")
+    var commit = false
+
     @Option(help: ArgumentHelp("Also write the figures as JSON to this file.", valueName: "file"))
     var json: String?
 
     @Option(help: ArgumentHelp("Put the temporary data directories here (its filesystem is the one measured).", valueName: "dir"))
     var dir: String = NSTemporaryDirectory()
+
+    func validate() throws {
+        if commit && multi { throw ValidationError("--commit and --multi each run one benchmark alone: choose one.") }
+    }
 
     func run() throws {
         let sizes = quick ? Sizes.quick : Sizes.full
@@ -57,13 +64,18 @@ struct SitRoomBench: ParsableCommand {
         Targets.declare(on: report)
         let now = Date()
         let scratch = try Scratch(base: dir)
-        Progress.say("sitroom-bench\(quick ? " --quick" : "")\(multi ? " --multi" : ""): scratch directory \(scratch.path)")
+        Progress.say("sitroom-bench\(quick ? " --quick" : "")\(multi ? " --multi" : "")\(commit ? " --commit" : ""): scratch directory \(scratch.path)")
         let started = monotonicNanos()
         do {
             defer { scratch.removeAll() }
-            if !multi { try StoreBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
-            try MultiWriterBench(sizes: sizes, scratch: scratch, report: report, now: now).run()
-            if !multi { RenderBench(sizes: sizes, report: report, now: now).run() }
+            let store = StoreBench(sizes: sizes, scratch: scratch, report: report, now: now)
+            if commit {
+                try store.runDurableCommit()
+            } else {
+                if !multi { try store.run() }
+                try MultiWriterBench(sizes: sizes, scratch: scratch, report: report, now: now).run()
+                if !multi { RenderBench(sizes: sizes, report: report, now: now).run() }
+            }
         }
         if let peak = peakResidentBytes() {
             report.add("process.peak_rss", Double(peak) / 1_048_576, "MB")
