@@ -156,7 +156,7 @@ final class Report {
         let digits: Int
         switch unit {
         case "bytes", "entries", "changes/s", "records": digits = 0
-        case "x", "MB": digits = 2
+        case "x", "MB", "load": digits = 2
         default: digits = abs(value) >= 100 ? 1 : 3
         }
         return String(format: "%.\(digits)f", value)

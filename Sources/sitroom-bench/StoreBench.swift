@@ -106,6 +106,17 @@ struct StoreBench {
         report.add("commit.single.cpu.encode.median", encode.median.us, "µs")
     }
 
+    /// The burst's changes, the sequence number the first gets on a fresh demo directory, and
+    /// their journal records (every fresh demo directory has the same board and sequence).
+    private func burstChanges(_ n: Int) throws -> (changes: [Change], firstSeq: UInt64, records: [[UInt8]]) {
+        let (directory, log) = try openDemoDirectory(scratch, "burst-probe", now: now)
+        defer { scratch.remove(directory) }
+        var factory = ChangeFactory(board: log.board, now: now)
+        let changes = factory.batch(n)
+        let firstSeq = log.seq + 1
+        return (changes, firstSeq, try encodeRecords(changes, firstSeq: firstSeq))
+    }
+
     /// The journal records `changes` become when committed from `firstSeq` on, one per change.
     private func encodeRecords(_ changes: [Change], firstSeq: UInt64) throws -> [[UInt8]] {
         try changes.enumerated().map { index, change in
@@ -143,49 +154,55 @@ struct StoreBench {
     private func bursts() throws {
         let n = sizes.burst
         do {
-            // sitroom's group commit: the whole burst in one `commit`, one pwrite, one fdatasync.
-            let (directory, log) = try openDemoDirectory(scratch, "burst-group", now: now)
-            defer { scratch.remove(directory) }
-            var factory = ChangeFactory(board: log.board, now: now)
-            let changes = factory.batch(n)
-            let firstSeq = log.seq + 1
-            let (results, nanos) = Progress.step("burst of \(n) changes as one group commit") {
-                timed { log.commit(changes) }
-            }
-            try requireSaved(results, "burst")
-            let records = try encodeRecords(changes, firstSeq: firstSeq)
-            let bytes = try checkJournal(directory, log, holds: records, what: "burst")
-
-            // The floor: the same bytes in one pwrite and one fdatasync.
-            let floorFile = try BareAppendFile(path: scratch.path + "/burst-floor.dat")
-            defer { floorFile.closeAndRemove() }
+            // The whole burst three ways, `burstRuns` times, the one going first changing every run;
+            // the median run of each is reported. sitroom: one `commit` of every change (group commit:
+            // one pwrite, one fdatasync), on a fresh data directory each run. The floor: the same
+            // bytes in one pwrite and one fdatasync. SQLite: the same records in one transaction, in
+            // a fresh database each run.
+            let runs = sizes.burstRuns
+            let (changes, firstSeq, records) = try burstChanges(n)
             let all = Array(records.joined())
-            let floorNanos = try Progress.step("the same \(bytes) bytes as one bare pwrite + fdatasync") {
-                try timed { try floorFile.appendAndSync(all) }.nanos
-            }
-
-            // SQLite: the same records in one transaction.
-            let sqlite = try SQLiteChanges(path: scratch.path + "/burst.sqlite")
-            defer { try? sqlite.closeAndRemove() }
-            let liteNanos = try Progress.step("the same \(n) records in one SQLite transaction") {
-                try timed {
-                    try sqlite.transaction {
-                        for (i, record) in records.enumerated() { try sqlite.insert(seq: firstSeq + UInt64(i), record: record) }
+            var group = Samples(), floor = Samples(), lite = Samples()
+            try Progress.step("burst of \(n) changes (\(all.count) bytes), ×\(runs): one group commit, one bare pwrite + fdatasync, one SQLite transaction") {
+                for run in 0..<runs {
+                    for turn in 0..<3 {
+                        switch (run + turn) % 3 {
+                        case 0:
+                            let (directory, log) = try openDemoDirectory(scratch, "burst-group-\(run)", now: now)
+                            defer { scratch.remove(directory) }
+                            guard log.seq + 1 == firstSeq else { throw BenchError("burst: a fresh demo directory is at \(log.seq)") }
+                            let (results, nanos) = timed { log.commit(changes) }
+                            try requireSaved(results, "burst")
+                            try checkJournal(directory, log, holds: records, what: "burst")
+                            group.add(nanos)
+                        case 1:
+                            let floorFile = try BareAppendFile(path: scratch.path + "/burst-floor-\(run).dat")
+                            defer { floorFile.closeAndRemove() }
+                            floor.add(try timed { try floorFile.appendAndSync(all) }.nanos)
+                            guard floorFile.size == off_t(all.count) else { throw BenchError("burst: the floor file is short") }
+                        default:
+                            let sqlite = try SQLiteChanges(path: scratch.path + "/burst-\(run).sqlite")
+                            defer { try? sqlite.closeAndRemove() }
+                            lite.add(try timed {
+                                try sqlite.transaction {
+                                    for (i, record) in records.enumerated() { try sqlite.insert(seq: firstSeq + UInt64(i), record: record) }
+                                }
+                            }.nanos)
+                            try checkSame(floorFile: nil, sqlite: sqlite, records: n, bytes: all.count)
+                        }
                     }
-                }.nanos
+                }
             }
-            try checkSame(floorFile: floorFile, sqlite: sqlite, records: n, bytes: bytes)
-
             report.add("burst.changes", Double(n), "records")
-            report.add("burst.group.total", nanos.ms, "ms")
-            report.add("burst.group.throughput", Double(n) / nanos.seconds, "changes/s")
-            report.add("floor.burst.total", floorNanos.ms, "ms")
-            report.add("floor.burst.throughput", Double(n) / floorNanos.seconds, "changes/s")
-            report.add("sqlite.burst.one_txn.total", liteNanos.ms, "ms")
-            report.add("sqlite.burst.one_txn.throughput", Double(n) / liteNanos.seconds, "changes/s")
+            report.add("burst.group.total", group.median.ms, "ms")
+            report.add("burst.group.throughput", Double(n) / group.median.seconds, "changes/s")
+            report.add("floor.burst.total", floor.median.ms, "ms")
+            report.add("floor.burst.throughput", Double(n) / floor.median.seconds, "changes/s")
+            report.add("sqlite.burst.one_txn.total", lite.median.ms, "ms")
+            report.add("sqlite.burst.one_txn.throughput", Double(n) / lite.median.seconds, "changes/s")
             // Throughput ratios: above 1 is faster than the other.
-            report.add("burst.group.vs_floor", Double(floorNanos) / Double(nanos), "x")
-            report.add("burst.vs_sqlite_one_txn", Double(liteNanos) / Double(nanos), "x")
+            report.add("burst.group.vs_floor", Double(floor.median) / Double(group.median), "x")
+            report.add("burst.vs_sqlite_one_txn", Double(lite.median) / Double(group.median), "x")
         }
         do {
             // Batches: sitroom group commits of `batch` changes, against SQLite transactions of the same

@@ -9,6 +9,8 @@ struct Sizes {
     /// of the batched variant.
     var burst: Int
     var batch: Int
+    /// Runs of the whole burst (each way), the median reported.
+    var burstRuns: Int
     /// Workloads 4–5: log entries on the large board, committed in groups of `buildBatch`.
     var boardEntries: Int
     var buildBatch: Int
@@ -22,12 +24,12 @@ struct Sizes {
     var multiCompactEvery: Int
 
     static let full = Sizes(
-        singleCommits: 2_000, burst: 100_000, batch: 100, boardEntries: 100_000, buildBatch: 1_000,
+        singleCommits: 2_000, burst: 100_000, batch: 100, burstRuns: 3, boardEntries: 100_000, buildBatch: 1_000,
         repeats: 5, renders: 1_000, warmUp: 20, multiChanges: 2_000, multiCompactEvery: 1_000
     )
     /// A tenth of everything (the burst a hundredth), for a CI smoke run.
     static let quick = Sizes(
-        singleCommits: 200, burst: 1_000, batch: 100, boardEntries: 10_000, buildBatch: 1_000,
+        singleCommits: 200, burst: 1_000, batch: 100, burstRuns: 3, boardEntries: 10_000, buildBatch: 1_000,
         repeats: 3, renders: 100, warmUp: 5, multiChanges: 200, multiCompactEvery: 100
     )
 }
@@ -66,6 +68,9 @@ struct SitRoomBench: ParsableCommand {
         let scratch = try Scratch(base: dir)
         Progress.say("sitroom-bench\(quick ? " --quick" : "")\(multi ? " --multi" : "")\(commit ? " --commit" : ""): scratch directory \(scratch.path)")
         let started = monotonicNanos()
+        // Other processes on the machine change every figure (a busy disk makes all three durable
+        // commits wait alike, and their ratios tend to 1): say how busy it was.
+        if let load = loadAverage() { report.add("machine.loadavg_1m.start", load, "load") }
         do {
             defer { scratch.removeAll() }
             let store = StoreBench(sizes: sizes, scratch: scratch, report: report, now: now)
@@ -80,6 +85,7 @@ struct SitRoomBench: ParsableCommand {
         if let peak = peakResidentBytes() {
             report.add("process.peak_rss", Double(peak) / 1_048_576, "MB")
         }
+        if let load = loadAverage() { report.add("machine.loadavg_1m.end", load, "load") }
         Progress.say(String(format: "total %.1f s", (monotonicNanos() - started).seconds))
         print(report.table())
         let targets = report.targetsTable()
@@ -92,6 +98,12 @@ struct SitRoomBench: ParsableCommand {
             try report.writeJSON(to: json, quick: quick, directory: dir)
         }
     }
+}
+
+/// The 1-minute load average from /proc/loadavg (Linux only).
+func loadAverage() -> Double? {
+    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
+    return text.split(separator: " ").first.flatMap { Double($0) }
 }
 
 /// VmHWM from /proc/self/status: the process's peak resident set size, in bytes (Linux only).
