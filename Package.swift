@@ -42,10 +42,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Debian's libsqlite3, only ever imported by the bench (the side-by-side durable commit).
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         // Prints speed and size figures; never part of the tests.
         .executableTarget(
             name: "sitroom-bench",
-            dependencies: ["SitRoomCore", "SitRoomStore", "SitRoomUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "SitRoomCore", "SitRoomStore", "SitRoomUI", "CSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Reports/ holds the reviewed SITREPs the report tests compare with.
         .testTarget(name: "SitRoomCoreTests", dependencies: ["SitRoomCore"], exclude: ["Reports"]),

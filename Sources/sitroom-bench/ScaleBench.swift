@@ -19,7 +19,7 @@ struct ScaleBench {
             ? ScenarioSpec(hospitals: 300, contacts: 100, log: 5_000, changes: 10_000)
             : ScenarioSpec(hospitals: 3_000, contacts: 1_000, log: 100_000, changes: 200_000)
         let directory = DataDirectory(scratch.path + "/scenario")
-        try Progress.step("generate \(spec.hospitals) hospitals, \(spec.contacts) contacts, \(spec.log) log entries, \(spec.changes) changes") {
+        _ = try Progress.step("generate \(spec.hospitals) hospitals, \(spec.contacts) contacts, \(spec.log) log entries, \(spec.changes) changes") {
             try GeneratedScenario.create(at: directory, spec: spec, seed: 1)
         }
         return directory

@@ -5,7 +5,7 @@ import SitRoomStore
 import Glibc
 #endif
 
-/// Workloads 1–5: commit latency against the disk's floor, group commit, load, compaction and codecs.
+/// Workloads 1–5: commit latency and group commit against the disk's floor and SQLite; load, compaction and codecs.
 struct StoreBench {
     let sizes: Sizes
     let scratch: Scratch
@@ -13,113 +13,239 @@ struct StoreBench {
     let now: Date
 
     func run() throws {
-        try singleCommitsAndFloor()
-        try bursts()
+        try runDurableCommit()
         try largeBoard()
     }
 
-    // MARK: 1–2. One change at a time, and the physical floor
+    /// Benchmark 1 alone (`--commit`).
+    func runDurableCommit() throws {
+        try singleCommitsSideBySide()
+        try bursts()
+    }
 
-    private func singleCommitsAndFloor() throws {
+    // MARK: 1–2. One change at a time: sitroom, the physical floor, SQLite
+
+    /// Changes per round of the interleaved single-commit workload.
+    private static let round = 50
+
+    /// The same changes committed one at a time, each durable before the next, three ways: sitroom
+    /// (`log.commit`: lock, catch up, encode, pwrite, fdatasync), the bare pwrite + fdatasync of the
+    /// very record bytes sitroom wrote (the floor), and SQLite (BEGIN, INSERT of those bytes, COMMIT).
+    /// The three take turns in rounds of `round` changes, the one going first changing every round, so
+    /// that they share the machine's moments (other processes, the disk's writeback) evenly.
+    private func singleCommitsSideBySide() throws {
         let n = sizes.singleCommits
         let (directory, log) = try openDemoDirectory(scratch, "single", now: now)
         defer { scratch.remove(directory) }
         var factory = ChangeFactory(board: log.board, now: now)
         let changes = factory.batch(n)
         let firstSeq = log.seq + 1
+        let records = try encodeRecords(changes, firstSeq: firstSeq)
+        let floorFile = try BareAppendFile(path: scratch.path + "/single-floor.dat")
+        defer { floorFile.closeAndRemove() }
+        let sqlite = try SQLiteChanges(path: scratch.path + "/single.sqlite")
+        defer { try? sqlite.closeAndRemove() }
 
-        let commits = try Progress.step("\(n) single commits (lock, catch up, append, fdatasync)") {
-            var samples = Samples(reservingCapacity: n)
-            for change in changes {
-                let (result, nanos) = timed { log.commit(change) }
-                try requireSaved([result], "single commit")
-                samples.add(nanos)
+        var commits = Samples(reservingCapacity: n)
+        var floor = Samples(reservingCapacity: n)
+        var lite = Samples(reservingCapacity: n)
+        try Progress.step("\(n) single changes each, taking turns: sitroom commit, bare pwrite + fdatasync, SQLite transaction") {
+            for (number, start) in stride(from: 0, to: n, by: Self.round).enumerated() {
+                let indices = start..<min(start + Self.round, n)
+                for turn in 0..<3 {
+                    switch (number + turn) % 3 {
+                    case 0:
+                        for i in indices {
+                            let (result, nanos) = timed { log.commit(changes[i]) }
+                            try requireSaved([result], "single commit")
+                            commits.add(nanos)
+                        }
+                    case 1:
+                        for i in indices {
+                            floor.add(try timed { try floorFile.appendAndSync(records[i]) }.nanos)
+                        }
+                    default:
+                        for i in indices {
+                            lite.add(try timed { try sqlite.transaction { try sqlite.insert(seq: firstSeq + UInt64(i), record: records[i]) } }.nanos)
+                        }
+                    }
+                }
             }
-            return samples
         }
-        report.addLatencies("commit.single", commits, unit: "ms")
+        let bytes = try checkJournal(directory, log, holds: records, what: "single commits")
+        try checkSame(floorFile: floorFile, sqlite: sqlite, records: records.count, bytes: bytes)
 
-        // The very bytes the journal got, record by record.
-        let records = try changes.enumerated().map { index, change in
+        report.addLatencies("commit.single", commits, unit: "ms")
+        report.add("commit.single.record_size.mean", Double(bytes) / Double(n), "bytes")
+        report.addLatencies("floor.pwrite_fdatasync", floor, unit: "ms")
+        report.addLatencies("sqlite.single", lite, unit: "ms")
+        report.add("commit.single.vs_floor.median", Double(commits.median) / Double(floor.median), "x")
+        report.add("commit.single.vs_floor.p99", Double(commits.p99) / Double(floor.p99), "x")
+        report.add("commit.single.vs_sqlite.median", Double(commits.median) / Double(lite.median), "x")
+        report.add("commit.single.vs_sqlite.p99", Double(commits.p99) / Double(lite.p99), "x")
+        report.add("sqlite.single.vs_floor.median", Double(lite.median) / Double(floor.median), "x")
+        report.add("sqlite.single.vs_floor.p99", Double(lite.p99) / Double(floor.p99), "x")
+        try commitCPUParts(changes, firstSeq: firstSeq)
+    }
+
+    /// The CPU work a commit does besides its write and fdatasync, on its own and without a disk:
+    /// checking and applying the change to the board, and encoding its journal record. (The rest is
+    /// system calls: flock twice, a stat and a read for CURRENT, an fstat of the journal.) Timed in
+    /// a tight loop, with warm caches: inside a commit, after an fdatasync, the same work takes longer.
+    private func commitCPUParts(_ changes: [Change], firstSeq: UInt64) throws {
+        var board = DemoSituation.board(now: now)
+        var apply = Samples(reservingCapacity: changes.count)
+        var encode = Samples(reservingCapacity: changes.count)
+        for (index, change) in changes.enumerated() {
+            apply.add(try timed { try board.apply(change) }.nanos)
+            var bytes: [UInt8] = []
+            encode.add(try timed { try JournalRecord.encode(change, seq: firstSeq + UInt64(index), into: &bytes) }.nanos)
+            blackHole(bytes)
+        }
+        report.add("commit.single.cpu.apply.median", apply.median.us, "µs")
+        report.add("commit.single.cpu.encode.median", encode.median.us, "µs")
+    }
+
+    /// The burst's changes, the sequence number the first gets on a fresh demo directory, and
+    /// their journal records (every fresh demo directory has the same board and sequence).
+    private func burstChanges(_ n: Int) throws -> (changes: [Change], firstSeq: UInt64, records: [[UInt8]]) {
+        let (directory, log) = try openDemoDirectory(scratch, "burst-probe", now: now)
+        defer { scratch.remove(directory) }
+        var factory = ChangeFactory(board: log.board, now: now)
+        let changes = factory.batch(n)
+        let firstSeq = log.seq + 1
+        return (changes, firstSeq, try encodeRecords(changes, firstSeq: firstSeq))
+    }
+
+    /// The journal records `changes` become when committed from `firstSeq` on, one per change.
+    private func encodeRecords(_ changes: [Change], firstSeq: UInt64) throws -> [[UInt8]] {
+        try changes.enumerated().map { index, change in
             var bytes: [UInt8] = []
             try JournalRecord.encode(change, seq: firstSeq + UInt64(index), into: &bytes)
             return bytes
         }
-        report.add("commit.single.record_size.mean", Double(records.map(\.count).reduce(0, +)) / Double(n), "bytes")
-
-        let floor = try Progress.step("\(n) bare pwrite + fdatasync of the same records") {
-            try appendAndSync(records, path: directory.path + "/floor.dat")
-        }
-        report.addLatencies("floor.pwrite_fdatasync", floor, unit: "ms")
-        report.add("commit.single.vs_floor.median", Double(commits.median) / Double(floor.median), "x")
-        report.add("commit.single.vs_floor.p99", Double(commits.p99) / Double(floor.p99), "x")
     }
 
-    /// Appends each record with pwrite at the end of a new file and fdatasyncs it, timing each pair.
-    private func appendAndSync(_ records: [[UInt8]], path: String) throws -> Samples {
-        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw BenchError("open \(path): \(String(cString: strerror(errno)))") }
-        defer {
-            Glibc.close(fd)
-            Glibc.unlink(path)
+    /// Checks that the live journal (empty after `openDemoDirectory`'s compaction) holds exactly
+    /// `records`, so that the floor and SQLite were given the very bytes sitroom wrote. Returns their size.
+    @discardableResult
+    private func checkJournal(_ directory: DataDirectory, _ log: ChangeLog, holds records: [[UInt8]], what: String) throws -> Int {
+        let path = directory.path + "/journal-\(log.generation).log"
+        guard let journal = FileManager.default.contents(atPath: path) else { throw BenchError("cannot read \(path)") }
+        let expected = records.joined()
+        guard journal.count == expected.count, journal.elementsEqual(expected) else {
+            throw BenchError("\(what): the journal (\(journal.count) bytes) is not the records given to the floor and SQLite (\(expected.count) bytes)")
         }
-        var samples = Samples(reservingCapacity: records.count)
-        var offset: off_t = 0
-        for record in records {
-            let start = monotonicNanos()
-            try record.withUnsafeBytes { buffer in
-                var done = 0
-                while done < buffer.count {
-                    let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, offset + off_t(done))
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw BenchError("pwrite \(path): \(String(cString: strerror(errno)))")
-                    }
-                    done += n
-                }
-            }
-            guard fdatasync(fd) == 0 else { throw BenchError("fdatasync \(path): \(String(cString: strerror(errno)))") }
-            samples.add(monotonicNanos() - start)
-            offset += off_t(record.count)
-        }
-        return samples
+        return expected.count
     }
 
-    // MARK: 3. Bursts: one group, and batches
+    private func checkSame(floorFile: BareAppendFile?, sqlite: SQLiteChanges, records: Int, bytes: Int) throws {
+        if let floorFile, floorFile.size != off_t(bytes) {
+            throw BenchError("the floor file holds \(floorFile.size) bytes, expected \(bytes)")
+        }
+        let (rows, stored) = try sqlite.contents()
+        guard rows == records, stored == bytes else {
+            throw BenchError("SQLite holds \(rows) records of \(stored) bytes, expected \(records) of \(bytes)")
+        }
+    }
+
+    // MARK: 3. Bursts: one group commit, and batches; against the floor and SQLite
 
     private func bursts() throws {
         let n = sizes.burst
         do {
-            let (directory, log) = try openDemoDirectory(scratch, "burst-group", now: now)
-            defer { scratch.remove(directory) }
-            var factory = ChangeFactory(board: log.board, now: now)
-            let changes = factory.batch(n)
-            let (results, nanos) = Progress.step("burst of \(n) changes as one group commit") {
-                timed { log.commit(changes) }
+            // The whole burst three ways, `burstRuns` times, the one going first changing every run;
+            // the median run of each is reported. sitroom: one `commit` of every change (group commit:
+            // one pwrite, one fdatasync), on a fresh data directory each run. The floor: the same
+            // bytes in one pwrite and one fdatasync. SQLite: the same records in one transaction, in
+            // a fresh database each run.
+            let runs = sizes.burstRuns
+            let (changes, firstSeq, records) = try burstChanges(n)
+            let all = Array(records.joined())
+            var group = Samples(), floor = Samples(), lite = Samples()
+            try Progress.step("burst of \(n) changes (\(all.count) bytes), ×\(runs): one group commit, one bare pwrite + fdatasync, one SQLite transaction") {
+                for run in 0..<runs {
+                    for turn in 0..<3 {
+                        switch (run + turn) % 3 {
+                        case 0:
+                            let (directory, log) = try openDemoDirectory(scratch, "burst-group-\(run)", now: now)
+                            defer { scratch.remove(directory) }
+                            guard log.seq + 1 == firstSeq else { throw BenchError("burst: a fresh demo directory is at \(log.seq)") }
+                            let (results, nanos) = timed { log.commit(changes) }
+                            try requireSaved(results, "burst")
+                            try checkJournal(directory, log, holds: records, what: "burst")
+                            group.add(nanos)
+                        case 1:
+                            let floorFile = try BareAppendFile(path: scratch.path + "/burst-floor-\(run).dat")
+                            defer { floorFile.closeAndRemove() }
+                            floor.add(try timed { try floorFile.appendAndSync(all) }.nanos)
+                            guard floorFile.size == off_t(all.count) else { throw BenchError("burst: the floor file is short") }
+                        default:
+                            let sqlite = try SQLiteChanges(path: scratch.path + "/burst-\(run).sqlite")
+                            defer { try? sqlite.closeAndRemove() }
+                            lite.add(try timed {
+                                try sqlite.transaction {
+                                    for (i, record) in records.enumerated() { try sqlite.insert(seq: firstSeq + UInt64(i), record: record) }
+                                }
+                            }.nanos)
+                            try checkSame(floorFile: nil, sqlite: sqlite, records: n, bytes: all.count)
+                        }
+                    }
+                }
             }
-            try requireSaved(results, "burst")
-            report.add("burst.group.total", nanos.ms, "ms")
-            report.add("burst.group.throughput", Double(n) / nanos.seconds, "changes/s")
+            report.add("burst.changes", Double(n), "records")
+            report.add("burst.group.total", group.median.ms, "ms")
+            report.add("burst.group.throughput", Double(n) / group.median.seconds, "changes/s")
+            report.add("floor.burst.total", floor.median.ms, "ms")
+            report.add("floor.burst.throughput", Double(n) / floor.median.seconds, "changes/s")
+            report.add("sqlite.burst.one_txn.total", lite.median.ms, "ms")
+            report.add("sqlite.burst.one_txn.throughput", Double(n) / lite.median.seconds, "changes/s")
+            // Throughput ratios: above 1 is faster than the other.
+            report.add("burst.group.vs_floor", Double(floor.median) / Double(group.median), "x")
+            report.add("burst.vs_sqlite_one_txn", Double(lite.median) / Double(group.median), "x")
         }
         do {
+            // Batches: sitroom group commits of `batch` changes, against SQLite transactions of the same
+            // records, taking turns batch by batch (the one going first changing every batch).
             let batch = sizes.batch
             let (directory, log) = try openDemoDirectory(scratch, "burst-batches", now: now)
             defer { scratch.remove(directory) }
             var factory = ChangeFactory(board: log.board, now: now)
             let changes = factory.batch(n)
-            let samples = try Progress.step("burst of \(n) changes in group commits of \(batch)") {
-                var samples = Samples(reservingCapacity: n / batch + 1)
-                for start in stride(from: 0, to: n, by: batch) {
-                    let group = Array(changes[start..<min(start + batch, n)])
-                    let (results, nanos) = timed { log.commit(group) }
-                    try requireSaved(results, "batch")
-                    samples.add(nanos)
+            let firstSeq = log.seq + 1
+            let records = try encodeRecords(changes, firstSeq: firstSeq)
+            let sqlite = try SQLiteChanges(path: scratch.path + "/batches.sqlite")
+            defer { try? sqlite.closeAndRemove() }
+            var samples = Samples(reservingCapacity: n / batch + 1)
+            var lite = Samples(reservingCapacity: n / batch + 1)
+            try Progress.step("burst of \(n) changes in group commits of \(batch), and in SQLite transactions of \(batch), taking turns") {
+                for (index, start) in stride(from: 0, to: n, by: batch).enumerated() {
+                    let range = start..<min(start + batch, n)
+                    for turn in 0..<2 {
+                        if (index + turn) % 2 == 0 {
+                            let group = Array(changes[range])
+                            let (results, nanos) = timed { log.commit(group) }
+                            try requireSaved(results, "batch")
+                            samples.add(nanos)
+                        } else {
+                            lite.add(try timed {
+                                try sqlite.transaction {
+                                    for i in range { try sqlite.insert(seq: firstSeq + UInt64(i), record: records[i]) }
+                                }
+                            }.nanos)
+                        }
+                    }
                 }
-                return samples
             }
+            let bytes = try checkJournal(directory, log, holds: records, what: "batches")
+            try checkSame(floorFile: nil, sqlite: sqlite, records: n, bytes: bytes)
             report.add("burst.batches_of_\(batch).total", samples.total.ms, "ms")
             report.add("burst.batches_of_\(batch).throughput", Double(n) / samples.total.seconds, "changes/s")
             report.add("burst.batches_of_\(batch).commit.median", samples.median.ms, "ms")
+            report.add("sqlite.burst.txns_of_\(batch).total", lite.total.ms, "ms")
+            report.add("sqlite.burst.txns_of_\(batch).throughput", Double(n) / lite.total.seconds, "changes/s")
+            report.add("sqlite.burst.txns_of_\(batch).commit.median", lite.median.ms, "ms")
+            report.add("burst.batches_of_\(batch).vs_sqlite_txns_of_\(batch)", Double(lite.total) / Double(samples.total), "x")
         }
     }
 

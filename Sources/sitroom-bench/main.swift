@@ -6,9 +6,12 @@ import SitRoomStore
 struct Sizes {
     /// Workloads 1–2: sequential single-change commits, and as many bare pwrite + fdatasync.
     var singleCommits: Int
-    /// Workload 3: changes in a burst, and the group size of the batched variant.
+    /// Workload 3: changes in a burst (one group commit, one SQLite transaction), and the group size
+    /// of the batched variant.
     var burst: Int
     var batch: Int
+    /// Runs of the whole burst (each way), the median reported.
+    var burstRuns: Int
     /// Workloads 4–5: log entries on the large board, committed in groups of `buildBatch`.
     var boardEntries: Int
     var buildBatch: Int
@@ -22,12 +25,12 @@ struct Sizes {
     var multiCompactEvery: Int
 
     static let full = Sizes(
-        singleCommits: 2_000, burst: 10_000, batch: 100, boardEntries: 100_000, buildBatch: 1_000,
+        singleCommits: 2_000, burst: 100_000, batch: 100, burstRuns: 3, boardEntries: 100_000, buildBatch: 1_000,
         repeats: 5, renders: 1_000, warmUp: 20, multiChanges: 2_000, multiCompactEvery: 1_000
     )
-    /// About a tenth of everything, for a CI smoke run.
+    /// A tenth of everything (the burst a hundredth), for a CI smoke run.
     static let quick = Sizes(
-        singleCommits: 200, burst: 1_000, batch: 100, boardEntries: 10_000, buildBatch: 1_000,
+        singleCommits: 200, burst: 1_000, batch: 100, burstRuns: 3, boardEntries: 10_000, buildBatch: 1_000,
         repeats: 3, renders: 100, warmUp: 5, multiChanges: 200, multiCompactEvery: 100
     )
 }
@@ -35,8 +38,8 @@ struct Sizes {
 struct SitRoomBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitroom-bench",
-        abstract: "Measures sitroom's store and screen: commit latency against the disk's floor, group commit, load, compaction, several writers and a follower, rendering.",
-        discussion: "Prints a table (name, value, unit) on stdout and progress on stderr. Every data directory is created fresh in a private scratch directory and removed afterwards."
+        abstract: "Measures sitroom's store and screen: commit latency and group commit against the disk's floor and SQLite, load, compaction, several writers and a follower, rendering.",
+        discussion: "Prints a table (name, value, unit) and the targets met or missed on stdout, progress on stderr. Every data directory is created fresh in a private scratch directory and removed afterwards."
     )
 
     @Flag(help: "Run every workload about 10x smaller (a smoke run of a few seconds).")
@@ -53,38 +56,67 @@ struct SitRoomBench: ParsableCommand {
         valueName: "dir"))
     var scenario: String?
 
+    @Flag(help: "Run only benchmark 1, durable commit: single commits and bursts against the floor and SQLite.")
+    var commit = false
+
     @Option(help: ArgumentHelp("Also write the figures as JSON to this file.", valueName: "file"))
     var json: String?
 
     @Option(help: ArgumentHelp("Put the temporary data directories here (its filesystem is the one measured).", valueName: "dir"))
     var dir: String = NSTemporaryDirectory()
 
+    func validate() throws {
+        if commit && multi { throw ValidationError("--commit and --multi each run one benchmark alone: choose one.") }
+    }
+
     func run() throws {
         let sizes = quick ? Sizes.quick : Sizes.full
         let report = Report()
+        Targets.declare(on: report)
         let now = Date()
         let scratch = try Scratch(base: dir)
-        Progress.say("sitroom-bench\(quick ? " --quick" : "")\(multi ? " --multi" : ""): scratch directory \(scratch.path)")
+        Progress.say("sitroom-bench\(quick ? " --quick" : "")\(multi ? " --multi" : "")\(commit ? " --commit" : ""): scratch directory \(scratch.path)")
         let started = monotonicNanos()
+        // Other processes on the machine change every figure (a busy disk makes all three durable
+        // commits wait alike, and their ratios tend to 1): say how busy it was.
+        if let load = loadAverage() { report.add("machine.loadavg_1m.start", load, "load") }
         do {
             defer { scratch.removeAll() }
-            if !multi && !render { try StoreBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
-            if !render && scenario == nil { try MultiWriterBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
-            if !multi { RenderBench(sizes: sizes, report: report, now: now).run() }
-            if !multi {
-                let directory = try scenario.map { DataDirectory($0) } ?? ScaleBench.generate(in: scratch, quick: quick)
-                try ScaleBench(sizes: sizes, scratch: scratch, report: report, scenario: directory).run()
+            let store = StoreBench(sizes: sizes, scratch: scratch, report: report, now: now)
+            if commit {
+                try store.runDurableCommit()
+            } else {
+                if !multi && !render { try store.run() }
+                if !render && scenario == nil { try MultiWriterBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
+                if !multi { RenderBench(sizes: sizes, report: report, now: now).run() }
+                if !multi {
+                    let directory = try scenario.map { DataDirectory($0) } ?? ScaleBench.generate(in: scratch, quick: quick)
+                    try ScaleBench(sizes: sizes, scratch: scratch, report: report, scenario: directory).run()
+                }
             }
         }
         if let peak = peakResidentBytes() {
             report.add("process.peak_rss", Double(peak) / 1_048_576, "MB")
         }
+        if let load = loadAverage() { report.add("machine.loadavg_1m.end", load, "load") }
         Progress.say(String(format: "total %.1f s", (monotonicNanos() - started).seconds))
         print(report.table())
+        let targets = report.targetsTable()
+        if !targets.isEmpty {
+            print("")
+            print(quick ? "targets (--quick: small sizes, indicative only)" : "targets")
+            print(targets)
+        }
         if let json {
             try report.writeJSON(to: json, quick: quick, directory: dir)
         }
     }
+}
+
+/// The 1-minute load average from /proc/loadavg (Linux only).
+func loadAverage() -> Double? {
+    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
+    return text.split(separator: " ").first.flatMap { Double($0) }
 }
 
 /// VmHWM from /proc/self/status: the process's peak resident set size, in bytes (Linux only).

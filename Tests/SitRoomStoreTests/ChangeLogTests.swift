@@ -215,6 +215,9 @@ import Testing
         #expect(try ChangeLog.open(dir).board == b.board)
     }
 
+    /// A commit reads CURRENT only when it is no longer the file the log last read: one stat, not
+    /// an open and a read, under the lock at every commit. Any replacement is still followed, however
+    /// many compactions happened in between, and so is a write in place.
     @Test func aWatcherNeverRepairs() throws {
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)
