@@ -19,23 +19,29 @@ struct Sizes {
     /// Workload 7: single commits per writer thread (three of them), and their compaction threshold.
     var multiChanges: Int
     var multiCompactEvery: Int
+    /// Live console: the idle window of each console, and the quiet window that measures the
+    /// clock's bytes per tick.
+    var idleSeconds: Double
+    var quietSeconds: Int
 
     static let full = Sizes(
         singleCommits: 2_000, burst: 10_000, batch: 100, boardEntries: 100_000, buildBatch: 1_000,
-        repeats: 5, renders: 1_000, warmUp: 20, multiChanges: 2_000, multiCompactEvery: 1_000
+        repeats: 5, renders: 1_000, warmUp: 20, multiChanges: 2_000, multiCompactEvery: 1_000,
+        idleSeconds: 60, quietSeconds: 5
     )
     /// About a tenth of everything, for a CI smoke run.
     static let quick = Sizes(
         singleCommits: 200, burst: 1_000, batch: 100, boardEntries: 10_000, buildBatch: 1_000,
-        repeats: 3, renders: 100, warmUp: 5, multiChanges: 200, multiCompactEvery: 100
+        repeats: 3, renders: 100, warmUp: 5, multiChanges: 200, multiCompactEvery: 100,
+        idleSeconds: 5, quietSeconds: 3
     )
 }
 
 struct SitRoomBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitroom-bench",
-        abstract: "Measures sitroom's store and screen: commit latency against the disk's floor, group commit, load, compaction, several writers and a follower, rendering.",
-        discussion: "Prints a table (name, value, unit) on stdout and progress on stderr. Every data directory is created fresh in a private scratch directory and removed afterwards."
+        abstract: "Measures sitroom's store and screen: commit latency against the disk's floor, group commit, load, compaction, several writers and a follower, rendering, and the real console in tmux.",
+        discussion: "Prints a table (name, value, unit) on stdout and progress on stderr. Every data directory is created fresh in a private scratch directory and removed afterwards. The live console workloads run the sitroom executable found next to this one: `swift build -c release` first."
     )
 
     @Flag(help: "Run every workload about 10x smaller (a smoke run of a few seconds).")
@@ -47,6 +53,12 @@ struct SitRoomBench: ParsableCommand {
     @Flag(help: "Run only the screen workloads (for profiling the drawing).")
     var render = false
 
+    @Flag(help: "Run only the live console workloads: the sitroom executable in tmux, idle CPU and wake-ups, bytes sent to the terminal, memory.")
+    var live = false
+
+    @Option(help: ArgumentHelp("Live console workloads: open a copy of this data directory instead of a fresh demo one.", valueName: "dir"))
+    var scenario: String?
+
     @Option(help: ArgumentHelp("Also write the figures as JSON to this file.", valueName: "file"))
     var json: String?
 
@@ -57,14 +69,25 @@ struct SitRoomBench: ParsableCommand {
         let sizes = quick ? Sizes.quick : Sizes.full
         let report = Report()
         let now = Date()
+        let only = [(multi, " --multi"), (render, " --render"), (live, " --live")].filter(\.0).map(\.1).joined()
+        let all = only.isEmpty
+        // Before anything long: the live workloads need the sitroom executable and the scenario.
+        let sitroom = all || live ? try LiveConsoleBench.locateSitroom() : ""
+        if let scenario {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: scenario, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw BenchError("--scenario \(scenario): no such directory")
+            }
+        }
         let scratch = try Scratch(base: dir)
-        Progress.say("sitroom-bench\(quick ? " --quick" : "")\(multi ? " --multi" : ""): scratch directory \(scratch.path)")
+        Progress.say("sitroom-bench\(quick ? " --quick" : "")\(only): scratch directory \(scratch.path)")
         let started = monotonicNanos()
         do {
             defer { scratch.removeAll() }
-            if !multi && !render { try StoreBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
-            if !render { try MultiWriterBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
-            if !multi { RenderBench(sizes: sizes, report: report, now: now).run() }
+            if all { try StoreBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
+            if all || multi { try MultiWriterBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
+            if all || render { RenderBench(sizes: sizes, report: report, now: now).run() }
+            if all || live { try LiveConsoleBench(sizes: sizes, scratch: scratch, report: report, binary: sitroom, scenario: scenario).run() }
         }
         if let peak = peakResidentBytes() {
             report.add("process.peak_rss", Double(peak) / 1_048_576, "MB")
