@@ -433,25 +433,68 @@ struct LiveConsoleBench {
         let newBeds: String
     }
 
-    /// The first hospital (by id, from `sitroom export --format json`) whose name is on screen, and
-    /// ER beds one different from what it reports.
+    /// The first hospital (by id, from `sitroom export --format csv --table hospitals`, which is
+    /// small even for a large board) whose name is on screen, and ER beds one different from what
+    /// it reports.
     private func pickHospital(_ binary: String, _ directory: String, screen: String) throws -> Hospital {
-        let exported = Subprocess.run([binary, "export", "--data", directory, "--format", "json"])
-        guard exported.status == 0,
-              let object = try? JSONSerialization.jsonObject(with: Data(exported.stdout.utf8)),
-              let board = object as? [String: Any], let hospitals = board["hospitals"] as? [[String: Any]] else {
-            throw BenchError("sitroom export --format json failed (\(exported.status)): \(exported.stderr.prefix(500))")
+        let exported = Subprocess.run([binary, "export", "--data", directory, "--format", "csv", "--table", "hospitals"])
+        let table = Self.parseCSV(exported.stdout)
+        guard exported.status == 0, let header = table.first,
+              let idColumn = header.firstIndex(of: "id"), let nameColumn = header.firstIndex(of: "name"),
+              let availableColumn = header.firstIndex(of: "er_beds_available"),
+              let staffedColumn = header.firstIndex(of: "er_beds_staffed") else {
+            throw BenchError("sitroom export --format csv --table hospitals failed (\(exported.status)): \(exported.stderr.prefix(500))")
         }
-        let sorted = hospitals.sorted { ($0["id"] as? String ?? "") < ($1["id"] as? String ?? "") }
-        guard let chosen = sorted.first(where: { screen.contains(($0["name"] as? String ?? "\u{0}") + " ") }) ?? sorted.first,
-              let id = chosen["id"] as? String else {
+        let rows = table.dropFirst().filter { $0.count == header.count }.sorted { $0[idColumn] < $1[idColumn] }
+        guard let chosen = rows.first(where: { screen.contains($0[nameColumn] + " ") }) ?? rows.first else {
             throw BenchError("the board has no hospitals")
         }
-        let beds = (chosen["erBeds"] as? [String: Any])?["value"] as? [String: Any]
-        let available = beds?["available"] as? Int ?? 0
-        let staffed = beds?["staffed"] as? Int ?? 0
+        let available = Int(chosen[availableColumn]) ?? 0
+        let staffed = Int(chosen[staffedColumn]) ?? 0
         let newBeds = staffed > 0 ? "\(available > 0 ? available - 1 : 1)/\(staffed)" : "1/10"
-        return Hospital(id: id, name: chosen["name"] as? String ?? id,
-                        oldBeds: beds == nil ? "none" : "\(available)/\(staffed)", newBeds: newBeds)
+        return Hospital(id: chosen[idColumn], name: chosen[nameColumn],
+                        oldBeds: staffed > 0 ? "\(available)/\(staffed)" : "none", newBeds: newBeds)
+    }
+
+    /// RFC 4180: fields separated by commas, records by CRLF or LF, quoted fields may hold commas,
+    /// line breaks and doubled quotes.
+    static func parseCSV(_ text: String) -> [[String]] {
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = ""
+        var quoted = false
+        var chars = text.makeIterator()
+        var pending: Character? = nil
+        while let c = pending ?? chars.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" {
+                    if let next = chars.next() {
+                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"" && field.isEmpty {
+                quoted = true
+            } else if c == "," {
+                record.append(field)
+                field = ""
+            } else if c == "\n" || c == "\r\n" || c == "\r" {
+                record.append(field)
+                records.append(record)
+                record = []
+                field = ""
+            } else {
+                field.append(c)
+            }
+        }
+        if !field.isEmpty || !record.isEmpty {
+            record.append(field)
+            records.append(record)
+        }
+        return records
     }
 }
