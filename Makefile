@@ -14,13 +14,17 @@ demo: build
 	TZ=$${TZ:-Asia/Seoul} .build/debug/sitroom --demo
 
 # Every test: model, store, crash (kill -9), render, themes, and end to end in tmux; then a short bench smoke run.
+# The bench drives the release sitroom binary in tmux, so both release products are built first.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
-	$(SWIFT) run -c release sitroom-bench --quick
+	$(SWIFT) build -c release
+	.build/release/sitroom-bench --quick
 
+# make bench BENCH_ARGS="--live --scenario DIR" passes options on.
 bench: deps
-	$(SWIFT) run -c release sitroom-bench
+	$(SWIFT) build -c release
+	.build/release/sitroom-bench $(BENCH_ARGS)
 
 clean:
 	rm -rf .build

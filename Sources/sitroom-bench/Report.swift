@@ -155,7 +155,7 @@ final class Report {
     static func format(_ value: Double, unit: String) -> String {
         let digits: Int
         switch unit {
-        case "bytes", "entries", "changes/s", "records": digits = 0
+        case "bytes", "entries", "changes/s", "records", "cells", "runs", "frames": digits = 0
         case "x", "MB", "load": digits = 2
         default: digits = abs(value) >= 100 ? 1 : 3
         }

@@ -23,23 +23,29 @@ struct Sizes {
     /// Workload 7: single commits per writer thread (three of them), and their compaction threshold.
     var multiChanges: Int
     var multiCompactEvery: Int
+    /// Live console: the idle window of each console, and the quiet window that measures the
+    /// clock's bytes per tick.
+    var idleSeconds: Double
+    var quietSeconds: Int
 
     static let full = Sizes(
         singleCommits: 2_000, burst: 100_000, batch: 100, burstRuns: 3, boardEntries: 100_000, buildBatch: 1_000,
-        repeats: 5, renders: 1_000, warmUp: 20, multiChanges: 2_000, multiCompactEvery: 1_000
+        repeats: 5, renders: 1_000, warmUp: 20, multiChanges: 2_000, multiCompactEvery: 1_000,
+        idleSeconds: 60, quietSeconds: 5
     )
     /// A tenth of everything (the burst a hundredth), for a CI smoke run.
     static let quick = Sizes(
         singleCommits: 200, burst: 1_000, batch: 100, burstRuns: 3, boardEntries: 10_000, buildBatch: 1_000,
-        repeats: 3, renders: 100, warmUp: 5, multiChanges: 200, multiCompactEvery: 100
+        repeats: 3, renders: 100, warmUp: 5, multiChanges: 200, multiCompactEvery: 100,
+        idleSeconds: 5, quietSeconds: 3
     )
 }
 
 struct SitRoomBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitroom-bench",
-        abstract: "Measures sitroom's store and screen: commit latency and group commit against the disk's floor and SQLite, load, compaction, several writers and a follower, rendering.",
-        discussion: "Prints a table (name, value, unit) and the targets met or missed on stdout, progress on stderr. Every data directory is created fresh in a private scratch directory and removed afterwards."
+        abstract: "Measures sitroom's store and screen: commit latency and group commit against the disk's floor and SQLite, load, compaction, several writers and a follower, rendering, a large generated scenario, and the real console in tmux.",
+        discussion: "Prints a table (name, value, unit) and the targets met or missed on stdout, progress on stderr. Every data directory is created fresh in a private scratch directory and removed afterwards. The live console workloads run the sitroom executable found next to this one: `swift build -c release` first."
     )
 
     @Flag(help: "Run every workload about 10x smaller (a smoke run of a few seconds).")
@@ -51,8 +57,11 @@ struct SitRoomBench: ParsableCommand {
     @Flag(help: "Run only the screen workloads (for profiling the drawing).")
     var render = false
 
+    @Flag(help: "Run only the live console workloads: the sitroom executable in tmux, idle CPU and wake-ups, bytes sent to the terminal, memory.")
+    var live = false
+
     @Option(help: ArgumentHelp(
-        "A large data directory (sitroom init --generate) for the scale workloads: startup, key to frame, compaction gap. Default: one generated in the scratch directory (3,000 hospitals, 1,000 contacts, 100,000 log entries, 200,000 changes; with --quick a tenth of the hospitals and far fewer changes).",
+        "A large data directory (sitroom init --generate) for the scale and live workloads (the live consoles open a copy): startup, key to frame, compaction gap, memory. Default: one generated in the scratch directory (3,000 hospitals, 1,000 contacts, 100,000 log entries, 200,000 changes; with --quick 300 hospitals and far fewer of the rest).",
         valueName: "dir"))
     var scenario: String?
 
@@ -74,8 +83,18 @@ struct SitRoomBench: ParsableCommand {
         let report = Report()
         Targets.declare(on: report)
         let now = Date()
+        let only = [(multi, " --multi"), (render, " --render"), (live, " --live"), (commit, " --commit")].filter(\.0).map(\.1).joined()
+        let all = only.isEmpty
+        // Before anything long: the live workloads need the sitroom executable and the scenario.
+        let sitroom = all || live ? try LiveConsoleBench.locateSitroom() : ""
+        if let scenario {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: scenario, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw BenchError("--scenario \(scenario): no such directory")
+            }
+        }
         let scratch = try Scratch(base: dir)
-        Progress.say("sitroom-bench\(quick ? " --quick" : "")\(multi ? " --multi" : "")\(commit ? " --commit" : ""): scratch directory \(scratch.path)")
+        Progress.say("sitroom-bench\(quick ? " --quick" : "")\(only): scratch directory \(scratch.path)")
         let started = monotonicNanos()
         // Other processes on the machine change every figure (a busy disk makes all three durable
         // commits wait alike, and their ratios tend to 1): say how busy it was.
@@ -83,15 +102,16 @@ struct SitRoomBench: ParsableCommand {
         do {
             defer { scratch.removeAll() }
             let store = StoreBench(sizes: sizes, scratch: scratch, report: report, now: now)
-            if commit {
-                try store.runDurableCommit()
-            } else {
-                if !multi && !render { try store.run() }
-                if !render && scenario == nil { try MultiWriterBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
-                if !multi { RenderBench(sizes: sizes, report: report, now: now).run() }
-                if !multi {
-                    let directory = try scenario.map { DataDirectory($0) } ?? ScaleBench.generate(in: scratch, quick: quick)
-                    try ScaleBench(sizes: sizes, scratch: scratch, report: report, scenario: directory).run()
+            if commit { try store.runDurableCommit() }
+            if all { try store.run() }
+            if all || multi { try MultiWriterBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
+            if all || render { RenderBench(sizes: sizes, report: report, now: now).run() }
+            if all || render || live {
+                // One scenario for the scale workloads and the live consoles.
+                let directory = try scenario.map { DataDirectory($0) } ?? ScaleBench.generate(in: scratch, quick: quick)
+                if all || render { try ScaleBench(sizes: sizes, scratch: scratch, report: report, scenario: directory).run() }
+                if all || live {
+                    try LiveConsoleBench(sizes: sizes, scratch: scratch, report: report, binary: sitroom, scenario: directory.path).run()
                 }
             }
         }

@@ -93,7 +93,8 @@ final class ConsoleSession {
                 toNextSecond = min(toNextSecond, 20)  // a writer was mid-append: look again shortly
             }
             let events = terminal.waitForEvents(timeoutMs: toNextSecond, watching: watcher.map { [$0.fd] } ?? [])
-            model.tick(Date())
+            // An expired highlight or message: a clock-only refresh would leave it on screen.
+            if model.tick(Date()) { dirty = true }
             if log.isCompacting { log.finishCompaction() }  // the snapshot is written on another thread
             if log.mode == .write, abs(model.now.timeIntervalSince(alertsSynced)) >= 60 {
                 alertsSynced = model.now

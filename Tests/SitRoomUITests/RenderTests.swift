@@ -170,4 +170,15 @@ import Testing
         m.changedRows["A1100017"] = m.now.addingTimeInterval(3)
         #expect(!Dashboard.tickNeedsOnlyTheClock(m, renderedAt: m.now))
     }
+
+    /// Once a highlight or a message has expired, the next tick needs only the clock again; the
+    /// frame that still shows it does not: tick says so, and the console draws a full frame.
+    @Test func expiringHighlightsAndMessagesAskForAFullFrame() {
+        var m = RenderFixture.demoModel()
+        let start = m.now
+        m.say("saved #332", seconds: 2)
+        m.changedRows["A1100017"] = start.addingTimeInterval(3)
+        let expired = (1...4).map { m.tick(start.addingTimeInterval(Double($0))) }
+        #expect(expired == [false, true, true, false], "1 s: nothing yet; 2 s: the message; 3 s: the highlight; 4 s: nothing left")
+    }
 }

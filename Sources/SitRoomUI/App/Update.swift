@@ -365,9 +365,18 @@ extension AppModel {
         }
     }
 
-    public mutating func tick(_ now: Date) {
+    /// Moves the clock on. Returns true when a row highlight or a message just expired: the screen
+    /// must be drawn again, not only its clock.
+    @discardableResult
+    public mutating func tick(_ now: Date) -> Bool {
         self.now = frozenAt ?? now
+        let highlighted = changedRows.count
         changedRows = changedRows.filter { $0.value > now }
-        if let f = flash, f.until <= now { flash = nil }
+        var expired = changedRows.count != highlighted
+        if let f = flash, f.until <= now {
+            flash = nil
+            expired = true
+        }
+        return expired
     }
 }
