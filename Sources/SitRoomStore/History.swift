@@ -30,7 +30,6 @@ public final class History {
 
     private let fs: any FileSystem
     private var generations: [Generation] = []
-    private var journalCache: [Int: [(seq: UInt64, change: Change)]] = [:]
 
     private init(fs: any FileSystem) { self.fs = fs }
 
@@ -118,13 +117,17 @@ public final class History {
         var seq = start.seq
         var atPoint: (board: Board, seq: UInt64)?
         for gen in generations[startIndex...] {
-            for (s, change) in try changes(of: gen) where s > seq {
+            var done = false
+            try forEachChange(of: gen, after: seq) { s, change in
                 guard s == seq + 1 else {
                     throw StoreError.historyUnavailable("the history has no changes \(seq + 1)–\(s - 1)")
                 }
                 if atPoint == nil, Self.isBeyond(point, seq: s, change: change) {
                     atPoint = (board, seq)
-                    guard visiting else { return atPoint! }
+                    guard visiting else {
+                        done = true
+                        return false
+                    }
                 }
                 try board.apply(change)
                 seq = s
@@ -132,9 +135,14 @@ public final class History {
                     try visit(s, change, board)
                 } else if case .briefing(let b) = point, case .markBriefing(let marked) = change.action, marked.id == b.id {
                     atPoint = (board, seq)
-                    guard visiting else { return atPoint! }
+                    guard visiting else {
+                        done = true
+                        return false
+                    }
                 }
+                return true
             }
+            if done { return atPoint! }
         }
         if let atPoint { return atPoint }
         if case .briefing(let b) = point { throw StoreError.historyUnavailable("briefing \"\(b.title)\" is not in it") }
@@ -144,9 +152,9 @@ public final class History {
     /// When change `seq` was made, if the history still has it.
     public func time(ofChange seq: UInt64) throws -> Date? {
         for gen in generations.reversed() {
-            let changes = try changes(of: gen)
-            guard let first = changes.first, first.seq <= seq else { continue }
-            return changes.first { $0.seq == seq }?.change.at
+            let records = try records(of: gen)
+            guard let first = records.first, first.seq <= seq else { continue }
+            return try records.first { $0.seq == seq }.map { try JournalRecord.decodeChange($0.payload).at }
         }
         return nil
     }
@@ -188,18 +196,22 @@ public final class History {
     /// The time of change `seq`, the last one of the generation before `index` (nil if not there).
     private func lastChangeTime(before index: Int, seq: UInt64) throws -> Date? {
         guard index > 0 else { return nil }
-        return try changes(of: generations[index - 1]).last { $0.seq == seq }?.change.at
+        return try records(of: generations[index - 1]).last { $0.seq == seq }.map { try JournalRecord.decodeChange($0.payload).at }
     }
 
-    private func changes(of gen: Generation) throws -> [(seq: UInt64, change: Change)] {
-        if let cached = journalCache[gen.number] { return cached }
+    /// The good records of a generation's journal, not decoded (a torn or damaged tail is left
+    /// out: the history is the good records).
+    private func records(of gen: Generation) throws -> [ScannedRecord] {
         guard let fd = gen.journal, gen.journalSize > 0 else { return [] }
-        let bytes = try fs.read(fd, count: Int(gen.journalSize), at: 0)
-        // A torn or damaged tail is left out: the history is the good records.
-        let records = JournalScanner.scan(bytes).records
-        let out = try records.map { (seq: $0.seq, change: try JournalRecord.decodeChange($0.payload)) }
-        journalCache[gen.number] = out
-        return out
+        return JournalScanner.scan(try fs.read(fd, count: Int(gen.journalSize), at: 0)).records
+    }
+
+    /// Decodes the changes after `seq` one at a time, for as long as `body` returns true. Nothing
+    /// is kept: replaying 200,000 changes holds one of them at a time, not all.
+    private func forEachChange(of gen: Generation, after seq: UInt64, _ body: (UInt64, Change) throws -> Bool) throws {
+        for record in try records(of: gen) where record.seq > seq {
+            guard try body(record.seq, try JournalRecord.decodeChange(record.payload)) else { return }
+        }
     }
 
     private func snapshotSeq(_ fd: Int32) throws -> UInt64 {

@@ -14,7 +14,7 @@ enum Targets {
         report.target("compaction.background.longest_frame_gap", "≤", 16, "ms", "compaction in the background: longest gap between frames")
         // Benchmarks 5-7 on the live console in tmux.
         report.target("idle.cpu_percent", "≤", 0.1, "%", "idle wall (--watch): CPU")
-        report.target("idle.wakeups_per_s", "≤", 1, "/s", "idle wall (--watch): wake-ups per second")
+        report.target("idle.wakeups_per_s", "≤", 1, "wakeups/s", "idle wall (--watch): wake-ups per second")
         report.target("term.update.vs_cells", "≤", 2, "x", "terminal bytes for a single-field update: within 2x of changed cells + cursor moves")
         report.target("term.scroll.vs_cells", "≤", 2, "x", "terminal bytes for a panel scroll: within 2x of changed cells + cursor moves")
         report.target("live.peak_rss", "≤", 60, "MB", "memory: peak RSS of the console on the large scenario")

@@ -94,6 +94,10 @@ public enum Table {
             }
             if isSelected {
                 buffer.paint(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: focused ? .selected : .muted)
+            } else if changed.contains(row.id) {
+                // The gaps between columns too: one run of one colour costs the terminal far
+                // fewer bytes than a colour change at every column.
+                buffer.paint(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .changed)
             }
         }
     }
