@@ -7,12 +7,14 @@ extension History {
     /// (a data directory from before `history/` was kept).
     public func trends(endingAt now: Date, window: TimeInterval = TrendSeries.day) throws -> BoardTrends {
         let start = now.addingTimeInterval(-window)
-        let (board, seq) = try board(at: .time(start))
-        var trends = BoardTrends(board: board, seq: seq, at: start, window: window)
-        try replay(from: .seq(seq)) { seq, change, board in
-            trends.record(seq: seq, change: change, board: board)
+        // One walk through the history: the board at the window's start, then every later change.
+        var trends: BoardTrends?
+        try replay(from: .time(start), starting: { board, seq in
+            trends = BoardTrends(board: board, seq: seq, at: start, window: window)
+        }) { seq, change, board in
+            trends?.record(seq: seq, change: change, board: board)
         }
-        return trends
+        return trends!
     }
 }
 

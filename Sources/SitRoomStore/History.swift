@@ -77,25 +77,27 @@ public final class History {
         try walk(to: point, visiting: false) { _, _, _ in }
     }
 
-    /// The board at `point`; then calls `visit` after each later change is applied, with the board as
-    /// it then is. Returns the board at `point`.
+    /// The board at `point` (handed to `starting` before any later change); then calls `visit` after
+    /// each later change is applied, with the board as it then is. Returns the board at `point`.
     @discardableResult
     public func replay(
-        from point: Point, _ visit: (UInt64, Change, Board) throws -> Void
+        from point: Point, starting: (Board, UInt64) throws -> Void = { _, _ in },
+        _ visit: (UInt64, Change, Board) throws -> Void
     ) throws -> (board: Board, seq: UInt64) {
-        try walk(to: point, visiting: true, visit)
+        try walk(to: point, visiting: true, starting: starting, visit)
     }
 
     private func walk(
-        to point: Point, visiting: Bool, _ visit: (UInt64, Change, Board) throws -> Void
+        to point: Point, visiting: Bool, starting: (Board, UInt64) throws -> Void = { _, _ in },
+        _ visit: (UInt64, Change, Board) throws -> Void
     ) throws -> (board: Board, seq: UInt64) {
         do {
-            return try walk(to: point, from: try startingSnapshot(for: point), visiting: visiting, visit)
+            return try walk(to: point, from: try startingSnapshot(for: point), visiting: visiting, starting: starting, visit)
         } catch StoreError.historyUnavailable(let why) where Self.isBriefing(point) {
             // A briefing marked with an `at` earlier than the changes before it (a backdated line
             // of `apply`) lies before the snapshot its time chose: look for it from the start.
             guard let first = try firstSnapshot() else { throw StoreError.historyUnavailable(why) }
-            return try walk(to: point, from: first, visiting: visiting, visit)
+            return try walk(to: point, from: first, visiting: visiting, starting: starting, visit)
         }
     }
 
@@ -110,7 +112,7 @@ public final class History {
 
     private func walk(
         to point: Point, from snapshot: (index: Int, (board: Board, seq: UInt64)), visiting: Bool,
-        _ visit: (UInt64, Change, Board) throws -> Void
+        starting: (Board, UInt64) throws -> Void, _ visit: (UInt64, Change, Board) throws -> Void
     ) throws -> (board: Board, seq: UInt64) {
         let (startIndex, start) = snapshot
         var board = start.board
@@ -124,6 +126,7 @@ public final class History {
                 }
                 if atPoint == nil, Self.isBeyond(point, seq: s, change: change) {
                     atPoint = (board, seq)
+                    try starting(board, seq)
                     guard visiting else {
                         done = true
                         return false
@@ -135,6 +138,7 @@ public final class History {
                     try visit(s, change, board)
                 } else if case .briefing(let b) = point, case .markBriefing(let marked) = change.action, marked.id == b.id {
                     atPoint = (board, seq)
+                    try starting(board, seq)
                     guard visiting else {
                         done = true
                         return false
@@ -146,6 +150,7 @@ public final class History {
         }
         if let atPoint { return atPoint }
         if case .briefing(let b) = point { throw StoreError.historyUnavailable("briefing \"\(b.title)\" is not in it") }
+        try starting(board, seq)
         return (board, seq)
     }
 

@@ -73,13 +73,22 @@ import Testing
         _ = log.commit(all)
         var visited: [UInt64] = []
         var last = Board()
-        let start = try History.open(dir).replay(from: .seq(12)) { seq, _, board in
+        var handed: (board: Board, seq: UInt64)?
+        let start = try History.open(dir).replay(from: .seq(12), starting: { board, seq in
+            #expect(visited.isEmpty, "the starting board comes before any later change")
+            handed = (board, seq)
+        }) { seq, _, board in
             visited.append(seq)
             last = board
         }
         #expect(start.seq == 12)
+        #expect(handed?.seq == 12 && handed?.board == start.board)
         #expect(visited == Array(13...20))
         #expect(last == log.board)
+        // A point past the end: the last board is the start, and nothing follows.
+        var endSeq: UInt64?
+        try History.open(dir).replay(from: .seq(99), starting: { _, seq in endSeq = seq }) { _, _, _ in Issue.record("no change after the end") }
+        #expect(endSeq == 20)
     }
 
     @Test func aBriefingPointIsJustAfterItsOwnChange() throws {
