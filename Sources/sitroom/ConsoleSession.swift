@@ -35,7 +35,6 @@ final class ConsoleSession {
             model.frozenAt = past.at
             model.tick(past.at)
         }
-        loadBriefingBaseline()
         model.asciiSparklines = Sparkline.Style(environment: ProcessInfo.processInfo.environment) == .ascii
         if let note = log.notes.last { model.say("recovered: " + note, role: .warning, seconds: 10) }
     }
@@ -81,9 +80,11 @@ final class ConsoleSession {
                 terminal.bell()
             }
             if !trendsSeeded {
-                // After the first frame, so that the screen comes up at once; then draw again.
+                // After the first frame, so that the screen comes up at once: the trends and the
+                // briefing view's baseline, both read from the history; then draw again.
                 trendsSeeded = true
                 model.trends = log.trends(endingAt: model.now)
+                loadBriefingBaseline()
                 dirty = true
                 continue
             }
