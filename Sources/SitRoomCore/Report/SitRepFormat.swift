@@ -103,7 +103,8 @@ struct SitRepFormat {
         }
     }
 
-    /// Text from the board on one line, with no control characters or direction overrides.
+    /// Text from the board on one line: control characters and line breaks become one space, and
+    /// what else could not show safely (`SafeText`) a placeholder.
     static func clean(_ text: String) -> String {
         var out = ""
         var lastWasSpace = false
@@ -116,11 +117,7 @@ struct SitRepFormat {
                 continue
             }
             lastWasSpace = false
-            if (0x80..<0xA0).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
-                out.append("\u{FFFD}")
-            } else {
-                out.append(c)
-            }
+            out.append(SafeText.character(c))
         }
         return out.trimmingCharacters(in: .whitespaces)
     }

@@ -1,3 +1,4 @@
+import SitRoomCore
 /// One terminal cell. A wide character occupies its cell and the next, which holds `continuation`.
 public struct Cell: Equatable, Sendable {
     public var text: String
