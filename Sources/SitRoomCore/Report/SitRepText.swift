@@ -57,21 +57,34 @@ public enum SitRepText {
         return out
     }
 
+    static let maxColumn = 48
+
     static func table(_ t: SitRep.Table, indent: Int, width: Int) -> [String] {
         let n = t.columns.count
         let gap = 2
         let space = String(repeating: " ", count: indent)
+        // No fixed column is wider than `maxColumn`: a name of thousands of characters is cut, not
+        // padded into every line of the table.
+        let capped = t.wrapsLast ? n - 1 : n
+        let rowsInput = t.rows.map { row in
+            row.enumerated().map { $0.offset < capped ? cut($0.element, maxColumn) : $0.element }
+        }
         var widths = t.columns.map { DisplayWidth.of($0) }
-        for row in t.rows {
+        for row in rowsInput {
             for (i, cell) in row.enumerated() where i < n { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
         }
         // Too wide even without the free text: the first column (the names) gives way, cut with "…".
-        var rows = t.rows
         let fixedWidth = indent + widths.dropLast(t.wrapsLast ? 1 : 0).reduce(0) { $0 + $1 + gap } - gap
         if fixedWidth > width, widths[0] > 12 {
             widths[0] -= min(widths[0] - 12, fixedWidth - width)
-            rows = rows.map { row in row.enumerated().map { $0.offset == 0 ? cut($0.element, widths[0]) : $0.element } }
         }
+        // Still too wide (long text in other columns): the widest of them gives way, down to 12.
+        var excess = indent + widths.dropLast(t.wrapsLast ? 1 : 0).reduce(0) { $0 + $1 + gap } - gap - width
+        while excess > 0, capped > 1, let widest = (1..<capped).max(by: { widths[$0] < widths[$1] }), widths[widest] > 12 {
+            widths[widest] -= 1
+            excess -= 1
+        }
+        let rows = rowsInput.map { row in row.enumerated().map { $0.offset < capped ? cut($0.element, widths[$0.offset]) : $0.element } }
         // Where the last column starts, and how the free text in it is laid out: wrapped under its
         // heading when there is room, else on the lines below each row.
         let lastStart = indent + widths.dropLast().reduce(0) { $0 + $1 + gap }
@@ -154,23 +167,36 @@ public enum SitRepText {
                 continue
             }
             if currentWidth > 0 { lines.append(current) }
-            while w > width {
-                var head = ""
-                var headWidth = 0
-                for c in word {
-                    let cw = DisplayWidth.of(c)
-                    if headWidth + cw > width { break }
-                    head.append(c)
-                    headWidth += cw
-                }
-                lines.append(head)
-                word = String(word.dropFirst(head.count))
+            if w > width {
+                // A word wider than the line is cut into line-wide pieces, in one pass.
+                var pieces = chunks(word, width: width)
+                word = pieces.removeLast()
                 w = DisplayWidth.of(word)
+                lines += pieces
             }
             current = word
             currentWidth = w
         }
         if currentWidth > 0 || lines.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// `word` in pieces of at most `width` cells, never splitting a character.
+    static func chunks(_ word: String, width: Int) -> [String] {
+        var pieces: [String] = []
+        var head = ""
+        var headWidth = 0
+        for c in word {
+            let cw = DisplayWidth.of(c)
+            if headWidth + cw > width, headWidth > 0 {
+                pieces.append(head)
+                head = ""
+                headWidth = 0
+            }
+            head.append(c)
+            headWidth += cw
+        }
+        pieces.append(head)
+        return pieces
     }
 }
