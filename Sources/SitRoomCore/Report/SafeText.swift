@@ -36,6 +36,20 @@ public enum SafeText {
         return String(text.map(character))
     }
 
+    /// `text` for one line of a message (stderr, a command's report): made safe, line breaks shown
+    /// as ␊, cut to `limit` characters with "…", so that a poisoned field can neither drive the
+    /// terminal nor flood it.
+    public static func line(_ text: String, limit: Int = 200) -> String {
+        var out = ""
+        var count = 0
+        for c in text {
+            if count == limit { return out + "…" }
+            out.append(character(c))
+            count += 1
+        }
+        return out
+    }
+
     static func isBidiControl(_ v: UInt32) -> Bool {
         (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C
     }

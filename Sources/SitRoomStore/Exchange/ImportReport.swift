@@ -1,4 +1,5 @@
 import Foundation
+import SitRoomCore
 
 /// A row that was not imported, and why.
 public struct ImportSkip: Sendable, Equatable, CustomStringConvertible {
@@ -10,7 +11,7 @@ public struct ImportSkip: Sendable, Equatable, CustomStringConvertible {
         self.reason = reason
     }
 
-    public var description: String { "skipped line \(line): \(reason)" }
+    public var description: String { "skipped line \(line): \(SafeText.line(reason, limit: 300))" }
 }
 
 /// What an import did (or, in a dry run, would do): the officer's summary.

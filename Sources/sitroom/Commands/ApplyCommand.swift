@@ -55,7 +55,7 @@ struct ApplyCommand: ParsableCommand {
                 for (entry, result) in zip(batch, log.commit(batch.map(\.change), deriving: deriving)) {
                     switch result {
                     case .saved(let seq): messages[entry.line] = "ok \(seq)"
-                    case .rejected(let error): messages[entry.line] = "error \(entry.line): \(error)"
+                    case .rejected(let error): messages[entry.line] = "error \(entry.line): \(SafeText.line("\(error)", limit: 300))"
                     case .notSaved(let why): messages[entry.line] = "error \(entry.line): NOT SAVED: \(why)"
                     }
                 }
@@ -74,7 +74,7 @@ struct ApplyCommand: ParsableCommand {
                         batch.append((lineNumber, try ChangeLine.parse(text, officer: officerName, now: Date())))
                     }
                 } catch {
-                    messages[lineNumber] = "error \(lineNumber): \(error)"
+                    messages[lineNumber] = "error \(lineNumber): \(SafeText.line("\(error)", limit: 300))"
                 }
             }
             commitBatch()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitRoomCore
 import SitRoomStore
 
 struct DataOption: ParsableArguments {
@@ -24,8 +25,11 @@ struct OfficerOption: ParsableArguments {
     }
 }
 
-/// Prints to stderr and exits with `code`; for errors the officer must read.
+/// Prints to stderr and exits with `code`; for errors the officer must read. The message may quote
+/// data (a name, a file's line), so each line of it is made safe first.
 func fail(_ message: String, code: Int32 = 1) -> Never {
-    FileHandle.standardError.write(Data("sitroom: \(message)\n".utf8))
+    let safe = message.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { SafeText.line(String($0), limit: 1_000) }.joined(separator: "\n")
+    FileHandle.standardError.write(Data("sitroom: \(safe)\n".utf8))
     exit(code)
 }

@@ -43,11 +43,11 @@ struct RevertCommand: ParsableCommand {
         } catch {
             fail("\(error)")
         }
-        for s in plan.skipped { print("skipped #\(s.seq): \(s.reason)") }
+        for s in plan.skipped { print("skipped #\(s.seq): \(SafeText.line(s.reason, limit: 300))") }
         if !plan.conflicts.isEmpty {
             print("later changes touch the same records:")
             for c in plan.conflicts.prefix(10) {
-                print("  #\(c.seq) \(c.change.action.type) \(c.change.action.subjectId ?? "") by \(c.change.officer)")
+                print("  #\(c.seq) \(c.change.action.type) \(SafeText.line(c.change.action.subjectId ?? "")) by \(SafeText.line(c.change.officer))")
             }
             if plan.conflicts.count > 10 { print("  and \(plan.conflicts.count - 10) more") }
             guard force else { fail("not reverted: they would be set back under them; --force reverts anyway") }
@@ -63,8 +63,8 @@ struct RevertCommand: ParsableCommand {
         for (action, result) in zip(plan.undos, results) {
             switch result {
             case .saved: break
-            case .rejected(let e): print("not undone: \(action.type) \(action.subjectId ?? ""): \(e.message)")
-            case .notSaved(let why): print("NOT SAVED: \(action.type) \(action.subjectId ?? ""): \(why)")
+            case .rejected(let e): print("not undone: \(action.type) \(SafeText.line(action.subjectId ?? "")): \(SafeText.line(e.message, limit: 300))")
+            case .notSaved(let why): print("NOT SAVED: \(action.type) \(SafeText.line(action.subjectId ?? "")): \(why)")
             }
         }
         print("reverted #\(from)–#\(to): \(saved.count) of \(plan.undos.count) undoing changes written"
