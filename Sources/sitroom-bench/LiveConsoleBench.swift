@@ -9,8 +9,8 @@ import Glibc
 ///
 /// - **Idle** (`idle.*`): a `--watch` console and a writing console, each left alone for
 ///   `sizes.idleSeconds` once its first frame is up and it has stopped using CPU. CPU is utime +
-///   stime from /proc/PID/stat over the wall time; wake-ups are voluntary + involuntary context
-///   switches summed over /proc/PID/task/*/status. A writing console also syncs the alert rules
+///   stime from /proc/PID/stat over the wall time; wake-ups are voluntary context switches summed
+///   over /proc/PID/task/*/status (preemptions, the involuntary ones, are printed beside them). A writing console also syncs the alert rules
 ///   once a minute (a commit when an alert changes), so a 60 s window holds one sync.
 /// - **Terminal output** (`term.*`): what the terminal receives (`tmux pipe-pane -o`) for one
 ///   field changed by another process (`sitroom apply --command 'er <id> beds=a/s'`), the fading
@@ -184,9 +184,12 @@ struct LiveConsoleBench {
         let wall = (monotonicNanos() - t0).seconds
         let cpuSeconds = Double(cpu1 - cpu0) / ProcReading.ticksPerSecond
         report.add(prefix + ".cpu_percent", cpuSeconds / wall * 100, "%")
-        report.add(prefix + ".wakeups_per_s", Double(switches1 - switches0) / wall, "wakeups/s")
-        Progress.say(String(format: "  %d clock ticks of CPU and %d context switches in %.1f s",
-                            cpu1 - cpu0, switches1 - switches0, wall))
+        let wakeups = switches1.voluntary - switches0.voluntary
+        let preemptions = switches1.involuntary - switches0.involuntary
+        report.add(prefix + ".wakeups_per_s", Double(wakeups) / wall, "wakeups/s")
+        report.add(prefix + ".preemptions_per_s", Double(preemptions) / wall, "/s")
+        Progress.say(String(format: "  %d clock ticks of CPU, %d wake-ups and %d preemptions in %.1f s",
+                            cpu1 - cpu0, wakeups, preemptions, wall))
     }
 
     // MARK: - Benchmarks 6 and 7: terminal output and memory

@@ -327,15 +327,18 @@ enum ProcReading {
         return user + system
     }
 
-    /// Voluntary + involuntary context switches, summed over the process's threads
-    /// (/proc/PID/status counts only the main thread, so /proc/PID/task/*/status): each time the
-    /// process went to sleep or was preempted, i.e. about one per wake-up.
-    static func contextSwitches(_ pid: pid_t) -> Int? {
+    /// Context switches summed over the process's threads (/proc/PID/status counts only the main
+    /// thread, so /proc/PID/task/*/status). A voluntary one is the process going to sleep, so one
+    /// per wake-up; an involuntary one is a preemption while running (another process, e.g. tmux
+    /// reading what was just written, got the CPU), which says how busy the machine is, not how
+    /// often the console wakes.
+    static func contextSwitches(_ pid: pid_t) -> (voluntary: Int, involuntary: Int)? {
         guard let tasks = try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task") else { return nil }
-        var total = 0
+        var total = (voluntary: 0, involuntary: 0)
         for task in tasks {
             guard let status = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8) else { continue }
-            total += field(status, "voluntary_ctxt_switches:") + field(status, "nonvoluntary_ctxt_switches:")
+            total.voluntary += field(status, "voluntary_ctxt_switches:")
+            total.involuntary += field(status, "nonvoluntary_ctxt_switches:")
         }
         return total
     }
