@@ -28,6 +28,7 @@ struct ScaleBench {
     func run() throws {
         let model = try startup()
         keysToFrames(model)
+        minuteTicks(model)
         try compactionGap()
     }
 
@@ -103,6 +104,23 @@ struct ScaleBench {
             measure("form", &e, Array(formKeys.prefix(n)))
         }
         report.addLatencies("key_to_frame.all", all, unit: "µs")
+    }
+
+    /// The frame drawn when the minute turns on an idle wall: ages and staleness move, so every
+    /// panel on screen has rows to refresh. An idle wall pays this once a minute.
+    private func minuteTicks(_ start: AppModel) {
+        var samples = Samples()
+        Progress.step("minute tick on the dashboard at 200x60 (×20)") {
+            var m = start
+            blackHole(Dashboard.render(m, width: 200, height: 60))
+            for _ in 0..<20 {
+                m.now = m.now.addingTimeInterval(60)
+                let begin = monotonicNanos()
+                blackHole(Dashboard.render(m, width: 200, height: 60))
+                samples.add(monotonicNanos() - begin)
+            }
+        }
+        report.addLatencies("minute_tick.frame", samples, unit: "µs", max: false)
     }
 
     // MARK: 10. Compaction in the background

@@ -1,3 +1,4 @@
+import Foundation
 import SitRoomCore
 
 /// People to call, by agency and escalation order.
@@ -19,16 +20,26 @@ enum ContactsPanel {
             return (a, $0.escalation, $0.person, $0.id) < (b, $1.escalation, $1.person, $1.id)
         }
         let rows = contacts.map { c -> TableRow in
-            TableRow(id: c.id, cells: [
-                TableCell(board.agencies[c.agencyId]?.name ?? c.agencyId, .title),
+            let agency = board.agencies[c.agencyId]?.name ?? c.agencyId
+            return TableRow(id: c.id, cells: [
+                TableCell(agency, .title),
                 TableCell(c.person),
                 TableCell(c.role, .muted),
                 TableCell(c.phone),
                 TableCell(c.mobile),
                 TableCell(c.shift, .muted),
-                TableCell(Format.age(of: c.lastReached, now: model.now), c.lastReached == nil ? .muted : .good),
-            ])
+                reachCell(c, model.now),
+            ], search: [agency, c.person, c.role, c.phone, c.mobile, c.shift].joined(separator: " "))
         }
-        return PanelContent(columns: columns, rows: rows, record: { .contact($0) })
+        let byId = board.contacts
+        return PanelContent(columns: columns, rows: rows, record: { .contact($0) }, age: { row, now in
+            if let c = byId[row.id] { row.cells[reachColumn] = reachCell(c, now) }
+        })
+    }
+
+    static let reachColumn = 6
+
+    static func reachCell(_ c: Contact, _ now: Date) -> TableCell {
+        TableCell(Format.age(of: c.lastReached, now: now), c.lastReached == nil ? .muted : .good)
     }
 }

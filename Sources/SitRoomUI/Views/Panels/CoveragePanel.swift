@@ -1,3 +1,4 @@
+import Foundation
 import SitRoomCore
 
 /// One row per hospital, worst ER status first.
@@ -25,7 +26,6 @@ enum CoveragePanel {
         // A hospital with an alert nobody has acknowledged: its name in the alert colour.
         let alerted = Set(model.board.alerts.values.filter { !$0.isAcknowledged && $0.severity >= .warning }.map(\.subject))
         let rows = hospitals.map { h -> TableRow in
-            let stale = h.isStale(at: now)
             let last = h.lastCoverageReport
             let icu = h.icuBeds?.value
             let docs = h.erDoctors?.value
@@ -40,10 +40,20 @@ enum CoveragePanel {
                 TableCell(Format.of(h.nicuBeds?.value)),
                 TableCell(Format.of(h.picuBeds?.value)),
                 TableCell(Format.of(docs), docs?.isShort == true ? .warning : nil),
-                TableCell((stale ? "!" : "") + Format.age(of: last?.at, now: now), stale ? .stale : .muted),
+                ageCell(h, now),
                 TableCell(last?.by ?? "", .muted),
             ], search: search)
         }
-        return PanelContent(columns: columns, rows: rows, record: { .hospital($0) })
+        let byId = model.board.hospitals
+        return PanelContent(columns: columns, rows: rows, record: { .hospital($0) }, age: { row, now in
+            if let h = byId[row.id] { row.cells[ageColumn] = ageCell(h, now) }
+        })
+    }
+
+    static let ageColumn = 9
+
+    static func ageCell(_ h: Hospital, _ now: Date) -> TableCell {
+        let stale = h.isStale(at: now)
+        return TableCell((stale ? "!" : "") + Format.age(of: h.lastCoverageReport?.at, now: now), stale ? .stale : .muted)
     }
 }

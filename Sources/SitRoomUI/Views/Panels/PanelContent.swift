@@ -1,3 +1,4 @@
+import Foundation
 import SitRoomCore
 
 /// What a panel shows: a table of rows, each naming the record Enter opens.
@@ -6,6 +7,25 @@ public struct PanelContent: Sendable {
     public var rows: [TableRow]
     /// What Enter opens for a row id.
     public var record: @Sendable (String) -> RecordRef
+    /// For a panel whose rows move only in their time cells as minutes pass (an age, a stale
+    /// mark): sets those cells for a new `now`, so that a new minute is a pass over the rows, not
+    /// a rebuild and sort of them.
+    public var age: (@Sendable (inout TableRow, Date) -> Void)?
+
+    public init(columns: [Column], rows: [TableRow], record: @escaping @Sendable (String) -> RecordRef,
+                age: (@Sendable (inout TableRow, Date) -> Void)? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.record = record
+        self.age = age
+    }
+
+    func aged(_ now: Date) -> PanelContent {
+        guard let age else { return self }
+        var copy = self
+        for i in copy.rows.indices { age(&copy.rows[i], now) }
+        return copy
+    }
 }
 
 extension PanelID {
@@ -18,7 +38,17 @@ extension PanelID {
             panel: self, board: model.boardVersion, baseline: self == .briefing ? model.baselineVersion : 0,
             filter: nil, sort: nil, minute: Int((model.now.timeIntervalSince1970 / 60).rounded(.down)))
         // All rows, built once; a filter keystroke or a sort then works on those.
-        let all = model.panelCache.content(key) { rows(model) }
+        let all: PanelContent
+        if agesInPlace {
+            // Built once per board; a new minute only refreshes the rows' time cells.
+            let minute = key.minute
+            key.minute = Int.min
+            let built = model.panelCache.content(key) { rows(model) }
+            key.minute = minute
+            all = model.panelCache.content(key) { built.aged(model.now) }
+        } else {
+            all = model.panelCache.content(key) { rows(model) }
+        }
         guard filter != nil || sort != nil else { return all }
         key.filter = filter
         key.sort = sort
@@ -34,6 +64,9 @@ extension PanelID {
             return content
         }
     }
+
+    /// Panels whose rows change with the clock only in cells that `PanelContent.age` sets.
+    var agesInPlace: Bool { self == .coverage || self == .contacts }
 
     /// Whether `text` holds `needle` (UTF-8 bytes, both lower-cased already). Byte by byte, as
     /// fast as a filter keystroke over 3,000 rows needs; for valid UTF-8 a byte match is a
