@@ -3,8 +3,8 @@ import Testing
 @testable import SitRoomCore
 @testable import SitRoomUI
 
-/// A new minute refreshes only the time cells of the coverage and contacts rows built for the
-/// board: the screen must be exactly the one a fresh build at that minute draws.
+/// A new minute refreshes only the time cells of the coverage, contacts and strike rows built for
+/// the board (and the strike actions' few rows): the screen must be exactly the one a fresh build at that minute draws.
 @Suite struct PanelAgingTests {
     static func fresh(_ m: AppModel) -> AppModel {
         var copy = AppModel(board: m.board, seq: m.seq, now: m.now, timeZone: m.timeZone, officer: m.officer, save: m.save)
@@ -16,7 +16,7 @@ import Testing
         return copy
     }
 
-    @Test(arguments: [PanelID.coverage, .contacts])
+    @Test(arguments: [PanelID.coverage, .contacts, .strike])
     func agedRowsEqualRowsBuiltAtThatMinute(panel: PanelID) {
         var m = RenderFixture.demoModel()
         m.screens = [.full(panel)]

@@ -32,8 +32,10 @@ enum ContactsPanel {
             ], search: [agency, c.person, c.role, c.phone, c.mobile, c.shift].joined(separator: " "))
         }
         let byId = board.contacts
-        return PanelContent(columns: columns, rows: rows, record: { .contact($0) }, age: { row, now in
-            if let c = byId[row.id] { row.cells[reachColumn] = reachCell(c, now) }
+        return PanelContent(columns: columns, rows: rows, record: { .contact($0) }, age: { rows, now in
+            for i in rows.indices {
+                if let c = byId[rows[i].id] { rows[i].cells[reachColumn] = reachCell(c, now) }
+            }
         })
     }
 

@@ -45,8 +45,10 @@ enum CoveragePanel {
             ], search: search)
         }
         let byId = model.board.hospitals
-        return PanelContent(columns: columns, rows: rows, record: { .hospital($0) }, age: { row, now in
-            if let h = byId[row.id] { row.cells[ageColumn] = ageCell(h, now) }
+        return PanelContent(columns: columns, rows: rows, record: { .hospital($0) }, age: { rows, now in
+            for i in rows.indices {
+                if let h = byId[rows[i].id] { rows[i].cells[ageColumn] = ageCell(h, now) }
+            }
         })
     }
 

@@ -7,13 +7,13 @@ public struct PanelContent: Sendable {
     public var rows: [TableRow]
     /// What Enter opens for a row id.
     public var record: @Sendable (String) -> RecordRef
-    /// For a panel whose rows move only in their time cells as minutes pass (an age, a stale
-    /// mark): sets those cells for a new `now`, so that a new minute is a pass over the rows, not
-    /// a rebuild and sort of them.
-    public var age: (@Sendable (inout TableRow, Date) -> Void)?
+    /// For a panel whose rows move with the clock only in their time cells (an age, a stale mark)
+    /// or in a few rows cheap to make again: brings the rows to a new `now`, so that a new minute
+    /// is a pass over the rows, not a rebuild and sort of them.
+    public var age: (@Sendable (inout [TableRow], Date) -> Void)?
 
     public init(columns: [Column], rows: [TableRow], record: @escaping @Sendable (String) -> RecordRef,
-                age: (@Sendable (inout TableRow, Date) -> Void)? = nil) {
+                age: (@Sendable (inout [TableRow], Date) -> Void)? = nil) {
         self.columns = columns
         self.rows = rows
         self.record = record
@@ -23,7 +23,7 @@ public struct PanelContent: Sendable {
     func aged(_ now: Date) -> PanelContent {
         guard let age else { return self }
         var copy = self
-        for i in copy.rows.indices { age(&copy.rows[i], now) }
+        age(&copy.rows, now)
         return copy
     }
 }
@@ -66,7 +66,7 @@ extension PanelID {
     }
 
     /// Panels whose rows change with the clock only in cells that `PanelContent.age` sets.
-    var agesInPlace: Bool { self == .coverage || self == .contacts }
+    var agesInPlace: Bool { self == .coverage || self == .contacts || self == .strike }
 
     /// Whether `text` holds `needle` (UTF-8 bytes, both lower-cased already). Byte by byte, as
     /// fast as a filter keystroke over 3,000 rows needs; for valid UTF-8 a byte match is a
