@@ -10,7 +10,8 @@ import Glibc
 /// The crash model: only what was fsync'd is durable. A write (or truncation) stays undoable until
 /// its file is synced successfully; a failed sync loses it for good (Linux marks the pages clean
 /// after a failed writeback, so a later successful sync of other data does not save them, unless
-/// the same bytes are written again). A rename stays undoable until its directory is synced. File
+/// the same bytes are written again). A rename stays undoable until its directory is synced
+/// successfully (a failed directory sync leaves it pending: the next good one commits it). File
 /// creations and unlinks are not modelled (a lost one brings back a leftover the store removes).
 public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     public enum Operation: String, CaseIterable, Sendable {
@@ -47,6 +48,7 @@ public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     private var fault: Fault?
     private var armedAt = 0
     private var injectedCount = 0
+    private var firstHit: Operation?
     private var undo = UndoLog()
 
     public init(base: any FileSystem = PosixFileSystem()) { self.base = base }
@@ -66,6 +68,8 @@ public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     public var totalCount: Int { lock.withLock { counts.values.reduce(0, +) } }
     /// How many operations a fault has hit.
     public var injected: Int { lock.withLock { injectedCount } }
+    /// The kind of the first operation a fault hit.
+    public var firstHitOperation: Operation? { lock.withLock { firstHit } }
 
     /// Counts the operation; returns the fault's effect if it hits this one.
     private func step(_ operation: Operation) -> Effect? {
@@ -75,6 +79,7 @@ public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
             let n = (fault.operation.map { counts[$0, default: 0] } ?? counts.values.reduce(0, +)) - armedAt
             guard n == fault.at || (fault.permanent && n > fault.at) else { return nil }
             injectedCount += 1
+            if firstHit == nil { firstHit = operation }
             return fault.effect
         }
     }
@@ -162,7 +167,6 @@ public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
 
     public func syncDirectory(_ path: String) throws {
         let effect = step(.syncDirectory)
-        if case .fail? = effect { lock.withLock { undo.directorySyncFailed(path) } }
         try inject(effect, .syncDirectory, path)
         try base.syncDirectory(path)
         let backups = lock.withLock { undo.directorySynced(path) }
@@ -286,7 +290,7 @@ struct UndoLog {
     mutating func directorySynced(_ directory: String) -> [String] {
         var backups: [String] = []
         entries.removeAll { entry in
-            guard !entry.lost, case .rename(_, let to, let backup) = entry.change,
+            guard case .rename(_, let to, let backup) = entry.change,
                   (to as NSString).deletingLastPathComponent == directory else { return false }
             if let backup { backups.append(backup) }
             return true
@@ -294,11 +298,4 @@ struct UndoLog {
         return backups
     }
 
-    mutating func directorySyncFailed(_ directory: String) {
-        for i in entries.indices {
-            if case .rename(_, let to, _) = entries[i].change, (to as NSString).deletingLastPathComponent == directory {
-                entries[i].lost = true
-            }
-        }
-    }
 }

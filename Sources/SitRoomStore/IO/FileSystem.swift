@@ -179,6 +179,14 @@ extension FileSystem {
         }
         close(fd)
         try rename(temp, path)
-        try syncDirectory(directory)
+        do { try syncDirectory(directory) } catch { throw RenamedButNotDurable(path: path, cause: error) }
     }
+}
+
+/// The new file is in place, but the directory sync that makes the rename durable failed: a crash
+/// may bring back the old file or keep the new one. Never sync again and trust it.
+struct RenamedButNotDurable: Error, CustomStringConvertible {
+    let path: String
+    let cause: any Error
+    var description: String { "\(cause) (after replacing \(path))" }
 }
