@@ -18,6 +18,9 @@ public struct Ledger {
 
     public init(saved: [Change] = []) { self.saved = saved }
 
+    /// A change another process said it saved (`ok <seq>`).
+    public mutating func acknowledge(_ change: Change) { saved.append(change) }
+
     /// Commits and records the answer; throws if the log breaks its own contract.
     public mutating func commit(_ changes: [Change], to log: ChangeLog) throws {
         let healthyBefore = log.failure == nil
