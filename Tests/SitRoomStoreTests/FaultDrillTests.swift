@@ -127,4 +127,37 @@ import SitRoomDrills
         fs.crash()
         try ledger.verify(try ChangeLog.open(DataDirectory(dir.path)), "after the crash")
     }
+
+    /// The seam's disk full during a background compaction (the same as the tmpfs end-to-end test,
+    /// where mounting is not permitted): the snapshot cannot be written, a commit meanwhile is not
+    /// saved, the generation on disk stays whole; with space back, both go through.
+    @Test func diskFullDuringABackgroundCompactionKeepsTheOldSnapshotAndResumes() throws {
+        let tmp = Self.scratch()
+        let fs = FaultInjectingFileSystem()
+        let dir = DataDirectory(tmp.sub("data"), fs: fs)
+        try dir.create()
+        let log = try ChangeLog.open(dir)
+        log.policy = CompactionPolicy(maxRecords: .max, maxInterval: .infinity, background: true)
+        var ledger = Ledger()
+        try ledger.commit((1...5).map(DrillChanges.entry), to: log)
+        let snapshot = Sample.fileBytes(dir.path + "/snapshot-1.bin")
+        fs.arm(.init(.write, at: 1, permanent: true, effect: .shortWrite(bytes: 10, errno: ENOSPC)))
+        log.startCompaction()
+        while log.isCompacting { log.finishCompaction(waiting: true) }
+        #expect(log.generation == 1)
+        try ledger.commit([DrillChanges.entry(6)], to: log)
+        #expect(ledger.saved.count == 5, "not saved on a full disk")
+        #expect(log.failure == nil, "a full disk is not a reason to stop: space may come back")
+        #expect(Sample.fileBytes(dir.path + "/snapshot-1.bin") == snapshot)
+        #expect(Sample.fileBytes(dir.path + "/CURRENT") == Array("1\n".utf8))
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: dir.path)).contains { $0.contains(".partial-") })
+        fs.disarm()
+        try ledger.commit([DrillChanges.entry(6)], to: log)
+        #expect(ledger.saved.count == 6)
+        log.startCompaction()
+        log.finishCompaction(waiting: true)
+        #expect(log.generation == 2)
+        fs.crash()
+        try ledger.verify(try ChangeLog.open(DataDirectory(dir.path)), "after the crash")
+    }
 }
