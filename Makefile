@@ -1,7 +1,7 @@
 # The two commands a new machine needs: `make demo` and `make test`.
 SWIFT ?= swift
 
-.PHONY: deps build demo test bench bench-quick clean
+.PHONY: deps build demo test bench bench-quick drills-faults clean
 
 deps:
 	@.ci/install-deps
@@ -25,6 +25,14 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release
 	.build/release/sitroom-bench $(BENCH_ARGS)
+
+# The store's fault drills at full size (issue 8): the I/O error loop on every kind of file
+# operation (EIO and ENOSPC, once and from n on, short writes) and kill during compaction at each
+# step, 5 rounds. On the disk of the working directory's TMPDIR; about 4 minutes here.
+drills-faults: deps
+	$(SWIFT) build -c release --product sitroom-drill
+	.build/release/sitroom-drill io-loop
+	.build/release/sitroom-drill compaction-kill --rounds 5
 
 clean:
 	rm -rf .build

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "sitroom", targets: ["sitroom"]),
         .executable(name: "sitroom-bench", targets: ["sitroom-bench"]),
+        .executable(name: "sitroom-drill", targets: ["sitroom-drill"]),
     ],
     dependencies: [
         // Command-line parsing for the `sitroom` subcommands and their --help.
@@ -52,17 +53,27 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fault drills (I/O error loop, short writes, kill during compaction), for the tests and sitroom-drill.
+        .target(name: "SitRoomDrills", dependencies: ["SitRoomCore", "SitRoomStore"]),
+        // Runs the drills at full size; the tests run them bounded.
+        .executableTarget(
+            name: "sitroom-drill",
+            dependencies: [
+                "SitRoomCore", "SitRoomStore", "SitRoomDrills",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Reports/ holds the reviewed SITREPs the report tests compare with.
         .testTarget(name: "SitRoomCoreTests", dependencies: ["SitRoomCore"], exclude: ["Reports"]),
         // Fixtures/ holds files the tests read by path (#filePath), e.g. the portal's CP949 CSV.
         .testTarget(
             name: "SitRoomStoreTests",
-            dependencies: ["SitRoomCore", "SitRoomStore", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["SitRoomCore", "SitRoomStore", "SitRoomDrills", .product(name: "CSV", package: "CSV.swift")],
             exclude: ["Fixtures"]
         ),
         // Screens/ holds the reviewed golden screens the render tests compare with.
         .testTarget(name: "SitRoomUITests", dependencies: ["SitRoomCore", "SitRoomUI"], exclude: ["Screens"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["sitroom", "SitRoomCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["sitroom", "sitroom-drill", "SitRoomCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,7 +13,7 @@ public enum AlertRulesFile {
     /// The rules in the directory's file, or the defaults when there is none.
     public static func load(from directory: DataDirectory) throws -> AlertRules {
         let path = path(in: directory)
-        guard let data = FileManager.default.contents(atPath: path) else { return .defaults }
+        guard let data = try directory.fs.readFile(path) else { return .defaults }
         do {
             return try parse(String(decoding: data, as: UTF8.self))
         } catch let error as AlertRulesError {
@@ -24,7 +24,7 @@ public enum AlertRulesFile {
     /// Writes the commented default file (for `sitroom init`); leaves an existing one alone.
     public static func writeDefault(in directory: DataDirectory) throws {
         let path = path(in: directory)
-        guard !FileManager.default.fileExists(atPath: path) else { return }
+        guard try directory.fs.status(path) == nil else { return }
         try directory.fs.writeDurably(Array(defaultText.utf8), to: path, directory: directory.path)
     }
 

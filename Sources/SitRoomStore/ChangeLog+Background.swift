@@ -119,7 +119,9 @@ extension ChangeLog {
                     try fs.rename(job.journalPartialPath, directory.journalPath(next))
                     try fs.syncDirectory(directory.path)
                     try fs.rename(job.currentPartialPath, directory.currentPath)
-                    try fs.syncDirectory(directory.path)
+                    do { try fs.syncDirectory(directory.path) } catch {
+                        throw RenamedButNotDurable(path: directory.currentPath, cause: error)
+                    }
                 } catch {
                     fs.close(fd)
                     throw error
@@ -141,6 +143,7 @@ extension ChangeLog {
         } catch {
             for path in job.partialPaths { try? fs.unlink(path) }
             lastCompaction = Date()
+            if error is RenamedButNotDurable { stopWriting(because: error) }
         }
     }
 }

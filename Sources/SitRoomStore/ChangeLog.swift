@@ -38,6 +38,8 @@ public final class ChangeLog {
     public private(set) var notes: [String] = []
     /// Set once the disk state is uncertain (a failed fsync we could not undo); no more writes until reopened.
     public private(set) var failure: String?
+    /// A failed append could not be cut off (see `undoUnsyncedAppend`).
+    private var unsyncedAppendToUndo = false
     /// The last `refresh()` found a writer mid-append and read nothing: call it again shortly.
     public private(set) var refreshPending = false
 
@@ -88,6 +90,7 @@ public final class ChangeLog {
     /// of `changes`. With no `changes` it only brings the derived state up to date.
     public func commit(_ changes: [Change], deriving: ((Board) -> [Change])? = nil) -> [CommitResult] {
         guard mode == .write else { return changes.map { _ in .rejected(ChangeError(StoreError.readOnly.description)) } }
+        if unsyncedAppendToUndo { try? locked { undoUnsyncedAppend() } }
         if let failure { return changes.map { _ in .notSaved(failure) } }
         var results: [CommitResult] = []
         do {
@@ -140,15 +143,26 @@ public final class ChangeLog {
     public func commit(_ change: Change) -> CommitResult { commit([change])[0] }
 
     /// After a failed write or fsync the pages may be gone: never fsync again and call it saved.
-    /// Cut the file back to the last acknowledged record and rebuild the board from disk.
+    /// Cut the file back to the last acknowledged record and rebuild the board from disk. If even
+    /// that fails, stop writing; the next commit tries the cut again before anything else.
     private func undoUnsyncedAppend() {
         do {
             try fs.truncate(journalFD, to: journalEnd)
             try fs.sync(journalFD)
             try reload()
+            unsyncedAppendToUndo = false
+            failure = nil
         } catch {
+            unsyncedAppendToUndo = true
             failure = "\(error)"
         }
+    }
+
+    /// CURRENT names a generation a crash might not keep (its directory sync failed): appending to
+    /// either journal could lose acknowledged changes. Reopening (a restart) reads whichever the
+    /// disk holds; both are whole.
+    func stopWriting(because error: any Error) {
+        failure = "writing stopped, restart sitroom: \(error)"
     }
 
     var needsCompaction: Bool {
@@ -199,6 +213,7 @@ public final class ChangeLog {
                 try directory.writeCurrent(next)
             } catch {
                 fs.close(fd)
+                if error is RenamedButNotDurable { stopWriting(because: error) }
                 throw error
             }
             fs.close(journalFD)

@@ -38,18 +38,18 @@ public struct DataDirectory: Sendable {
     /// A history snapshot is kept if the one before it is at least this much older.
     static let historySnapshotSpacing: TimeInterval = 3600
 
-    public var exists: Bool { FileManager.default.fileExists(atPath: currentPath) }
+    public var exists: Bool { (try? fs.status(currentPath)) != nil }
 
     /// Creates the directory (0700) with an empty board at sequence 0.
     public func create() throws {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: path, isDirectory: &isDir) {
-            guard isDir.boolValue, (try fm.contentsOfDirectory(atPath: path)).isEmpty else {
-                throw StoreError.alreadyExists(path)
-            }
+        if let existing = try fs.status(path) {
+            guard existing.isDirectory, try fs.listDirectory(path).isEmpty else { throw StoreError.alreadyExists(path) }
         } else {
-            try fm.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let parent = (path as NSString).deletingLastPathComponent
+            if !parent.isEmpty, try fs.status(parent) == nil {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
+            try fs.makeDirectory(path, 0o700)
         }
         chmod(path, 0o700)
         try fs.writeDurably(try Snapshot.encode(Board(), seq: 0), to: snapshotPath(1), directory: path)
@@ -65,9 +65,8 @@ public struct DataDirectory: Sendable {
 
     /// Refuses a directory that other users could write into.
     public func checkPermissions() throws {
-        var st = stat()
-        guard stat(path, &st) == 0 else { throw StoreError.notADataDirectory(path) }
-        if st.st_mode & (S_IWGRP | S_IWOTH) != 0 { throw StoreError.unsafePermissions(path, mode: st.st_mode) }
+        guard let st = try? fs.status(path) else { throw StoreError.notADataDirectory(path) }
+        if st.mode & (S_IWGRP | S_IWOTH) != 0 { throw StoreError.unsafePermissions(path, mode: st.mode) }
     }
 
     func readCurrent() throws -> Int {
@@ -100,7 +99,7 @@ public struct DataDirectory: Sendable {
     /// an hour and the first), and removes leftovers of interrupted compactions. Moving is a rename;
     /// a file a crash leaves behind is moved at the next compaction.
     func removeOldGenerations(keep gen: Int) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        guard let names = try? fs.listDirectory(path) else { return }
         var archive: [(g: Int, name: String)] = []
         for name in names {
             if name.hasSuffix(".tmp") { try? fs.unlink(path + "/" + name); continue }
@@ -113,14 +112,14 @@ public struct DataDirectory: Sendable {
             if g < gen - 1 { archive.append((g, name)) }
         }
         guard !archive.isEmpty else { return }
-        if !FileManager.default.fileExists(atPath: historyPath) {
-            mkdir(historyPath, 0o700)
+        if (try? fs.status(historyPath)) == nil {
+            guard (try? fs.makeDirectory(historyPath, 0o700)) != nil else { return }
         }
         var lastKept = newestHistorySnapshotTime()
         for (g, name) in archive.sorted(by: { $0.g < $1.g }) {
             let from = path + "/" + name
             if name.hasPrefix("snapshot-"), g > 1 {
-                let made = Self.modificationTime(from) ?? Date()
+                let made = modificationTime(from) ?? Date()
                 if let last = lastKept, made.timeIntervalSince(last) < Self.historySnapshotSpacing {
                     try? fs.unlink(from)
                     continue
@@ -132,12 +131,12 @@ public struct DataDirectory: Sendable {
     }
 
     private func newestHistorySnapshotTime() -> Date? {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: historyPath)) ?? []
-        return names.filter { $0.hasPrefix("snapshot-") }.compactMap { Self.modificationTime(historyPath + "/" + $0) }.max()
+        let names = (try? fs.listDirectory(historyPath)) ?? []
+        return names.filter { $0.hasPrefix("snapshot-") }.compactMap { modificationTime(historyPath + "/" + $0) }.max()
     }
 
-    static func modificationTime(_ path: String) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    func modificationTime(_ path: String) -> Date? {
+        (try? fs.status(path))?.modified
     }
 
     /// The process writing `snapshot-N.bin.partial-PID-K`.

@@ -51,7 +51,7 @@ public final class History {
         var numbers = Set<Int>()
         var paths: [Int: (journal: String?, snapshot: String?)] = [:]
         for folder in [directory.historyPath, directory.path] {
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            for name in (try? directory.fs.listDirectory(folder)) ?? [] {
                 guard let g = DataDirectory.generation(of: name) else { continue }
                 numbers.insert(g)
                 if name.hasPrefix("journal-") { paths[g, default: (nil, nil)].journal = folder + "/" + name }

@@ -6,8 +6,8 @@ import Foundation
 final class TempDir {
     let path: String
 
-    init() {
-        path = NSTemporaryDirectory() + "sitroom-test-" + UUID().uuidString
+    init(under parent: String = NSTemporaryDirectory()) {
+        path = parent + "sitroom-test-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 

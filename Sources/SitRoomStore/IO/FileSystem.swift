@@ -16,6 +16,22 @@ public protocol FileSystem: Sendable {
     func rename(_ from: String, _ to: String) throws
     func unlink(_ path: String) throws
     func syncDirectory(_ path: String) throws
+    /// The names in a directory (not `.` and `..`).
+    func listDirectory(_ path: String) throws -> [String]
+    func makeDirectory(_ path: String, _ mode: mode_t) throws
+    /// The file's mode and modification time, or nil if it does not exist.
+    func status(_ path: String) throws -> FileStatus?
+}
+
+public struct FileStatus: Sendable, Equatable {
+    public var mode: mode_t
+    public var modified: Date
+    public var isDirectory: Bool { mode & S_IFMT == S_IFDIR }
+
+    public init(mode: mode_t, modified: Date) {
+        self.mode = mode
+        self.modified = modified
+    }
 }
 
 public struct StoreIOError: Error, CustomStringConvertible, Equatable {
@@ -106,6 +122,38 @@ public struct PosixFileSystem: FileSystem {
         defer { Glibc.close(fd) }
         if fsync(fd) != 0 { throw StoreIOError("fsync", path, code: errno) }
     }
+
+    public func listDirectory(_ path: String) throws -> [String] {
+        guard let dir = opendir(path) else { throw StoreIOError("opendir", path, code: errno) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    public func makeDirectory(_ path: String, _ mode: mode_t) throws {
+        if mkdir(path, mode) != 0 && errno != EEXIST { throw StoreIOError("mkdir", path, code: errno) }
+    }
+
+    public func status(_ path: String) throws -> FileStatus? {
+        var st = stat()
+        if stat(path, &st) != 0 {
+            if errno == ENOENT { return nil }
+            throw StoreIOError("stat", path, code: errno)
+        }
+        let modified = Date(timeIntervalSince1970: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
+        return FileStatus(mode: st.st_mode, modified: modified)
+    }
+}
+
+/// Seams written before these three operations existed keep working: they reach the real disk.
+extension FileSystem {
+    public func listDirectory(_ path: String) throws -> [String] { try PosixFileSystem().listDirectory(path) }
+    public func makeDirectory(_ path: String, _ mode: mode_t) throws { try PosixFileSystem().makeDirectory(path, mode) }
+    public func status(_ path: String) throws -> FileStatus? { try PosixFileSystem().status(path) }
 }
 
 extension FileSystem {
@@ -131,6 +179,14 @@ extension FileSystem {
         }
         close(fd)
         try rename(temp, path)
-        try syncDirectory(directory)
+        do { try syncDirectory(directory) } catch { throw RenamedButNotDurable(path: path, cause: error) }
     }
+}
+
+/// The new file is in place, but the directory sync that makes the rename durable failed: a crash
+/// may bring back the old file or keep the new one. Never sync again and trust it.
+struct RenamedButNotDurable: Error, CustomStringConvertible {
+    let path: String
+    let cause: any Error
+    var description: String { "\(cause) (after replacing \(path))" }
 }

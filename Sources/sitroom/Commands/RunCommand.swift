@@ -30,6 +30,8 @@ struct RunCommand: ParsableCommand {
         "Show the board as it was at this moment, read-only: \(HistoryPointArgument.help). Write --at=-2h for a relative one.",
         valueName: "MOMENT"))
     var at: String?
+    /// Compacts (in the background) after this many changes: the disk-full drill fills the disk during one.
+    @Option(help: .hidden) var compactEvery: Int?
 
     func run() throws {
         let catalog = ThemeCatalog.standard(executablePath: CommandLine.arguments[0], environment: ProcessInfo.processInfo.environment)
@@ -52,6 +54,7 @@ struct RunCommand: ParsableCommand {
         var past: (board: Board, seq: UInt64, at: Date)?
         do {
             log = try ChangeLog.open(directory, mode: watch || at != nil ? .readOnly : .write)
+            if let n = compactEvery { log.policy.maxRecords = max(1, n) }
             if let at {
                 let point = try HistoryPointArgument.parse(at, timeZone: zone)
                 let history = try History.open(directory)
