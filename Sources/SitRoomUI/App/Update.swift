@@ -188,6 +188,12 @@ extension AppModel {
     private mutating func updatePrompt(key: Key) -> [Effect] {
         guard var p = prompt else { return [] }
         if pending != nil { return [] }  // waiting for the log's answer
+        if case .char = key, p.editor.isFull, p.takesText {
+            guard p.error != LineEditor.fullMessage else { return [] }
+            p.error = LineEditor.fullMessage
+            prompt = p
+            return [.bell]
+        }
         switch p.kind {
         case .confirm(let question, let action):
             switch key {
