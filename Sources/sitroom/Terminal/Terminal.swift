@@ -27,6 +27,8 @@ final class Terminal {
     var signalPipe: (read: Int32, write: Int32) = (-1, -1)
     /// The terminal (stdin) hung up: stop polling it.
     var inputClosed = false
+    /// Bytes of text into keys (UTF-8, escape sequences the terminal description lacks).
+    var inputDecoder = InputDecoder()
 
     /// Colour pairs started (start_color + use_default_colors done).
     var colorStarted = false
