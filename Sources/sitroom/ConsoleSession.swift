@@ -114,6 +114,7 @@ final class ConsoleSession {
                         switch effect {
                         case .quit: running = false
                         case .redrawAll: terminal.redrawAll()
+                        case .suspend: terminal.suspend()
                         case .bell: terminal.bell()
                         case .commit(let change):
                             let alertsBefore = Set(log.board.alerts.keys)

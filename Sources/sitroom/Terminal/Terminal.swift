@@ -119,6 +119,14 @@ final class Terminal {
         previous = nil
     }
 
+    /// Ctrl-Z: SIGTSTP to ourselves. ncurses' own handler (installed by newterm) gives the terminal
+    /// back, stops, and on `fg` restores the modes and repaints. Where nothing can resume us (no job
+    /// control: an orphaned process group) the kernel ignores the stop and the screen comes back.
+    func suspend() {
+        guard active else { return }
+        raise(SIGTSTP)
+    }
+
     func bell() {
         guard active else { return }
         beep()
