@@ -57,6 +57,13 @@ final class Terminal {
             let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
             throw TerminalError(description: "cannot use the terminal: TERM=\(term) is unknown or unusable")
         }
+        guard cn_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
+            throw TerminalError(description: "TERM=\(term) cannot move the cursor; sitroom draws a full screen "
+                                + "and needs a terminal that can (e.g. TERM=xterm-256color, screen-256color, vt100)")
+        }
         self.screen = screen
         active = true
         TerminalSignals.cursesActive = true
