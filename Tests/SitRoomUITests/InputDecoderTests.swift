@@ -47,7 +47,7 @@ import Testing
         #expect(decode(Array("\u{1B}OP\u{1B}[15~\u{1B}[24~".utf8)) == [.function(1), .function(5), .function(12)])
         #expect(decode(Array("\u{1B}[A\u{1B}OD\u{1B}[Z".utf8)) == [.up, .left, .backTab])
         // With modifiers, or unheard of: one key that does nothing, never text.
-        for sequence in ["\u{1B}[1;2A", "\u{1B}[1;5D", "\u{1B}[3;5~", "\u{1B}[99~", "\u{1B}[1;2R", "\u{1B}[200~", "\u{1B}Ox"] {
+        for sequence in ["\u{1B}[1;2A", "\u{1B}[1;5D", "\u{1B}[3;5~", "\u{1B}[99~", "\u{1B}[1;2R", "\u{1B}[200~", "\u{1B}Ox", "\u{1B}O5P", "\u{1B}O5x"] {
             #expect(decode(Array(sequence.utf8)) == [.unknown(-1)], "\(sequence.dropFirst())")
         }
     }
@@ -55,7 +55,23 @@ import Testing
     @Test func escapeOnItsOwnOrBeforeTextStaysEscape() {
         #expect(decode([0x1B]) == [.escape])
         #expect(decode(Array("\u{1B}a".utf8)) == [.escape, .char("a")])
-        #expect(decode(Array("\u{1B}[".utf8)) == [.escape, .char("[")])  // cut short: left as typed
-        #expect(decode(Array("\u{1B}[12".utf8)) == [.escape, .char("["), .char("1"), .char("2")])
+        #expect(decode(Array("\u{1B}[1x".utf8)) == [.unknown(-1)])
+    }
+
+    /// A sequence split between two reads (a slow link): the start is held, not typed as text.
+    @Test func aSequenceCutOffIsHeldForTheRest() {
+        var decoder = InputDecoder()
+        #expect(decode(Array("ab\u{1B}[1".utf8), &decoder) == [.char("a"), .char("b")])
+        #expect(decoder.isHolding)
+        #expect(decode(Array(";5C".utf8), &decoder) == [.unknown(-1)])
+        #expect(!decoder.isHolding)
+        #expect(decode(Array("\u{1B}[".utf8), &decoder) == [])
+        #expect(decode(Array("4~".utf8), &decoder) == [.end])
+        // Nothing more came: given up as typed.
+        #expect(decode(Array("\u{1B}[12".utf8), &decoder) == [])
+        #expect(decoder.release() == [.escape, .char("["), .char("1"), .char("2")])
+        #expect(!decoder.isHolding)
+        // A lone Esc is never held: ncurses has already waited for what follows it.
+        #expect(decode([0x1B], &decoder) == [.escape])
     }
 }

@@ -27,6 +27,17 @@ public enum EscapeSequences {
         return out
     }
 
+    /// Where a sequence that has begun but not ended starts (ESC [ or ESC O and parameters, at the
+    /// very end of `keys`); `keys.count` when there is none. A lone ESC is not one: ncurses already
+    /// waited for what follows it.
+    static func incompleteTail(_ keys: [Key]) -> Int {
+        guard let escape = keys.lastIndex(of: .escape), escape + 1 < keys.count,
+              keys[escape + 1] == .char("[") || keys[escape + 1] == .char("O"),
+              keys.count - escape - 2 < longest else { return keys.count }
+        let parameters = keys[(escape + 2)...].allSatisfy { key in ascii(key).map { (0x20...0x3F).contains($0) } ?? false }
+        return parameters ? escape : keys.count
+    }
+
     /// The key for the sequence whose body starts at `start`, and the body's length.
     private static func sequence(_ keys: [Key], introducer: Key, from start: Int) -> (Key, Int)? {
         switch introducer {
@@ -46,8 +57,16 @@ public enum EscapeSequences {
             }
             return nil
         case .char("O"):
-            guard start < keys.count, let byte = ascii(keys[start]), (0x40...0x7E).contains(byte) else { return nil }
-            return (ss3(Character(Unicode.Scalar(byte))), 1)
+            // Old xterms put a modifier between: ESC O 5 P is Ctrl-F1.
+            var index = start
+            while index < keys.count, index - start < 4, let byte = ascii(keys[index]) {
+                switch byte {
+                case 0x30...0x3F: index += 1
+                case 0x40...0x7E: return (index == start ? ss3(Character(Unicode.Scalar(byte))) : unknown, index - start + 1)
+                default: return nil
+                }
+            }
+            return nil
         default:
             return nil
         }

@@ -14,10 +14,24 @@ public struct InputDecoder: Sendable {
     /// read in batches, and a batch may end in the middle of a character).
     private var pending: [UInt8] = []
 
+    /// The start of an escape sequence that ended a batch (ESC [ 1 ; with the rest still on its way,
+    /// over a slow link): held back so that it is not typed as text, until the rest arrives or
+    /// `release` gives it up.
+    private var held: [Key] = []
+
     public init() {}
 
+    public var isHolding: Bool { !held.isEmpty }
+
+    /// What is held, as typed: the caller waited long enough for the rest.
+    public mutating func release() -> [Key] {
+        defer { held = [] }
+        return held
+    }
+
     public mutating func decode(_ inputs: [Input]) -> [Key] {
-        var keys: [Key] = []
+        var keys: [Key] = held
+        held = []
         for input in inputs {
             switch input {
             case .byte(let byte): feed(byte, into: &keys)
@@ -29,7 +43,10 @@ public struct InputDecoder: Sendable {
                 keys.append(key)
             }
         }
-        return EscapeSequences.collapse(keys)
+        keys = EscapeSequences.collapse(keys)
+        let incomplete = EscapeSequences.incompleteTail(keys)
+        held = Array(keys[incomplete...])
+        return Array(keys[..<incomplete])
     }
 
     private mutating func feed(_ byte: UInt8, into keys: inout [Key]) {

@@ -68,6 +68,23 @@ extension Terminal {
     /// function keys, decoded into keys by `inputDecoder` (which keeps a character cut at the end of
     /// one batch for the next).
     private func readKeys() -> [TerminalEvent] {
+        var keys = inputDecoder.decode(readInputs())
+        if inputDecoder.isHolding {
+            // An escape sequence cut off at the end of what has arrived: give the rest 50 ms.
+            var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            if !inputClosed, poll(&fd, 1, 50) > 0 { keys += inputDecoder.decode(readInputs()) }
+            keys += inputDecoder.release()
+        }
+        return keys.map { key in
+            if key == .resize {
+                previous = nil
+                return .resize
+            }
+            return .key(key)
+        }
+    }
+
+    private func readInputs() -> [InputDecoder.Input] {
         var inputs: [InputDecoder.Input] = []
         // A bound, so a flood of input cannot keep the loop from drawing.
         for _ in 0..<4096 {
@@ -75,14 +92,7 @@ extension Terminal {
             if code == ERR { break }
             inputs.append(code >= 0 && code < 256 ? .byte(UInt8(code)) : .key(KeyDecoder.functionKey(code)))
         }
-        guard !inputs.isEmpty else { return [] }
-        return inputDecoder.decode(inputs).map { key in
-            if key == .resize {
-                previous = nil
-                return .resize
-            }
-            return .key(key)
-        }
+        return inputs
     }
 
     private func drainSignalPipe() -> [Int32] {
