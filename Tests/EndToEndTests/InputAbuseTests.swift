@@ -118,6 +118,12 @@ import Testing
         #expect(!screen.contains("Discard"), "no key asked to discard the form:\n\(screen)")
         #expect(textField(tmux) == "startend", "\(textField(tmux))")
         #expect(console.exitStatus() == nil)
+        // Under `sh -c` (no job control) Ctrl-Z would stop the console for good: it says so instead.
+        let pid = try #require(HostileConsole.childPID(tmux))
+        tmux.sendKeys("C-z")
+        try tmux.waitFor("no job control here")
+        #expect(HostileConsole.state(pid) != "T")
+        #expect(textField(tmux) == "startend")
         tmux.sendKeys("Escape")
         try tmux.waitFor("Discard your changes")
         tmux.sendKeys("y")

@@ -129,9 +129,13 @@ final class Terminal {
     /// Ctrl-Z: SIGTSTP to ourselves. ncurses' own handler (installed by newterm) gives the terminal
     /// back, stops, and on `fg` restores the modes and repaints. Where nothing can resume us (no job
     /// control: an orphaned process group) the kernel ignores the stop and the screen comes back.
-    func suspend() {
-        guard active else { return }
+    /// Returns false, without stopping, when the console shares its parent's process group: the
+    /// parent (`sh -c 'sitroom; ...'` over ssh) does no job control and nothing could resume it.
+    func suspend() -> Bool {
+        guard active else { return true }
+        guard getpgid(getppid()) != getpgrp() else { return false }
         raise(SIGTSTP)
+        return true
     }
 
     func bell() {
