@@ -1,7 +1,7 @@
 # The two commands a new machine needs: `make demo` and `make test`.
 SWIFT ?= swift
 
-.PHONY: deps build demo test bench bench-quick drills-faults clean
+.PHONY: deps build demo test bench bench-quick drills-faults drills-term clean
 
 deps:
 	@.ci/install-deps
@@ -33,6 +33,12 @@ drills-faults: deps
 	$(SWIFT) build -c release --product sitroom-drill
 	.build/release/sitroom-drill io-loop
 	.build/release/sitroom-drill compaction-kill --rounds 5
+
+# The hostile-terminal and input-abuse drills at full size (1,000 resizes, a 1 MB paste); `make test`
+# runs the same tests at CI size.
+drills-term: deps
+	$(SWIFT) build --build-tests
+	SITROOM_DRILL_FULL=1 $(SWIFT) test --skip-build --filter 'HostileTerminalTests|InputAbuseTests'
 
 clean:
 	rm -rf .build

@@ -35,6 +35,13 @@ static inline chtype cn_ACS_URCORNER(void) { return ACS_URCORNER; }
 static inline chtype cn_ACS_LLCORNER(void) { return ACS_LLCORNER; }
 static inline chtype cn_ACS_LRCORNER(void) { return ACS_LRCORNER; }
 
+/* Whether the terminal can move the cursor (cup): `dumb` and other hard-copy types cannot, and a
+   full-screen program drawn on them is garbage. */
+static inline int cn_can_address_cursor(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (const char *)-1;
+}
+
 /* Glibc's Swift module lacks these. */
 static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
 static inline const char *cn_codeset(void) { return nl_langinfo(CODESET); }

@@ -114,6 +114,10 @@ final class ConsoleSession {
                         switch effect {
                         case .quit: running = false
                         case .redrawAll: terminal.redrawAll()
+                        case .suspend:
+                            if !terminal.suspend() {
+                                model.say("Ctrl-Z: no job control here, nothing could bring the console back", role: .warning, seconds: 8)
+                            }
                         case .bell: terminal.bell()
                         case .commit(let change):
                             let alertsBefore = Set(log.board.alerts.keys)

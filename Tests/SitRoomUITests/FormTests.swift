@@ -157,6 +157,36 @@ import Testing
         #expect(m.undoStack.count == 2)
     }
 
+    /// A 100 KB paste into a field: the field stops at its capacity, says so once (one bell, not one
+    /// per character dropped), and the entry then saves as it stands.
+    @Test func aHugePasteFillsTheFieldToItsCapacityAndSaysSoOnce() throws {
+        var m = model()
+        var log = LogStub(board: m.board, seq: m.seq)
+        _ = m.update(key: .char("4"))
+        _ = m.update(key: .char("a"))
+        var bells = 0
+        for i in 0..<100_000 {
+            bells += m.update(key: .char(i % 10 == 9 ? " " : "x")).filter { $0 == .bell }.count
+        }
+        let field = try #require(m.form?.field("text"))
+        #expect(field.editor.characters.count == LineEditor.capacity)
+        #expect(bells == 1)
+        #expect(m.form?.message?.contains(LineEditor.fullMessage) == true)
+        log.run(m.update(key: .enter), into: &m)
+        #expect(m.form == nil, "\(String(describing: m.form?.message))")
+        #expect(m.board.log.last?.text.count == LineEditor.capacity - 1)  // the last pasted space is trimmed
+    }
+
+    @Test func theCommandLineStopsAtItsCapacityToo() {
+        var m = model()
+        _ = m.update(key: .char(":"))
+        var bells = 0
+        for _ in 0..<(LineEditor.capacity + 100) { bells += m.update(key: .char("z")).filter { $0 == .bell }.count }
+        #expect(m.prompt?.editor.characters.count == LineEditor.capacity)
+        #expect(m.prompt?.error == LineEditor.fullMessage)
+        #expect(bells == 1)
+    }
+
     @Test func strikeActionsAreRecordsOfTheStrikePanel() throws {
         var m = model()
         var log = LogStub(board: m.board, seq: m.seq)

@@ -103,6 +103,23 @@ import Testing
         #expect(m.flash?.text.contains("? lists every key") == true)
     }
 
+    /// Ctrl-Z suspends from anywhere, a half-typed form or command line included, and leaves it as it was.
+    @Test func ctrlZSuspendsEvenFromAFormAndKeepsIt() {
+        var m = model()
+        #expect(m.update(key: .ctrl("z")) == [.suspend])
+        _ = m.update(key: .char("4"))
+        _ = m.update(key: .char("a"))
+        for c in "half typed" { _ = m.update(key: .char(c)) }
+        #expect(m.update(key: .ctrl("z")) == [.suspend])
+        #expect(m.form?.field("text")?.editor.text == "half typed")
+        _ = m.update(key: .escape)
+        _ = m.update(key: .char("y"))
+        _ = m.update(key: .char(":"))
+        _ = m.update(key: .char("e"))
+        #expect(m.update(key: .ctrl("z")) == [.suspend])
+        #expect(m.prompt?.editor.text == "e")
+    }
+
     @Test func everyKeyInTheTableIsBoundOncePerPanel() {
         // A panel's own binding may stand in for the everywhere one; never two of either kind.
         for panel in PanelID.allCases {

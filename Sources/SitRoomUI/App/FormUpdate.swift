@@ -72,6 +72,13 @@ extension AppModel {
                     ? options[((current ?? -1) + 1) % options.count]
                     : options.first { $0.lowercased().hasPrefix(String(c).lowercased()) }
                 if let next { f.fields[i].editor.set(next) }
+            } else if f.fields[i].editor.isFull {
+                // Said once, with one bell: the rest of a long paste is dropped quietly.
+                let full = "\(f.fields[i].label): " + LineEditor.fullMessage
+                guard f.message != full else { return [] }
+                f.message = full
+                form = f
+                return [.bell]
             } else if f.fields[i].accepts(c) {
                 f.fields[i].editor.handle(key)
             } else {

@@ -3,7 +3,7 @@ public enum Action: String, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case nextPanel, previousPanel
     case strikeView, coverageView, contactsView, logView, actionsView, alertsView, briefingView, dashboard
-    case openDetail, back, help, redraw, quit
+    case openDetail, back, help, redraw, suspend, quit
     case command, filter, nextMatch, previousMatch, sort, undo, redo
     case edit, add, delete, call, editAgency, acknowledge, markBriefing
 }
@@ -66,6 +66,7 @@ public enum KeyMap {
         Binding(keys: [.escape, .backspace], label: "Esc", action: .back, help: "back", hint: nil),
         Binding(keys: [.char("?"), .function(1)], label: "? F1", action: .help, help: "this help", hint: "? help"),
         Binding(keys: [.ctrl("l")], label: "^L", action: .redraw, help: "redraw the screen", hint: nil),
+        Binding(keys: [.ctrl("z")], label: "^Z", action: .suspend, help: "suspend to the shell (fg brings it back; also in a form)", hint: nil),
         Binding(keys: [.char("q"), .ctrl("c")], label: "q ^C", action: .quit, help: "quit", hint: "q quit"),
     ]
 

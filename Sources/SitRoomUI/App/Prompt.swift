@@ -29,6 +29,12 @@ public struct Prompt: Equatable, Sendable {
         editor = LineEditor(text)
     }
 
+    /// A line of text is typed (not a yes/no question).
+    public var takesText: Bool {
+        if case .confirm = kind { return false }
+        return true
+    }
+
     public var symbol: String {
         switch kind {
         case .command: ":"

@@ -5,6 +5,8 @@ import SitRoomCore
 public enum Effect: Equatable, Sendable {
     case quit
     case redrawAll
+    /// Hand the terminal back to the shell until `fg` (Ctrl-Z; raw mode keeps the tty from doing it).
+    case suspend
     case bell
     /// Write this change to the log, then call `committed` with the answer.
     case commit(Change)
@@ -13,6 +15,8 @@ public enum Effect: Equatable, Sendable {
 
 extension AppModel {
     public mutating func update(key: Key) -> [Effect] {
+        // Before forms and prompts: what is typed there stays as it is for after `fg`.
+        if key == .ctrl("z") { return [.suspend] }
         if form != nil { return updateForm(key: key) }
         if prompt != nil { return updatePrompt(key: key) }
         guard let action = KeyMap.action(for: key, in: screen == .help ? nil : activePanel) else {
@@ -78,6 +82,7 @@ extension AppModel {
                 screens.append(.help)
             }
         case .redraw: return [.redrawAll]
+        case .suspend: return [.suspend]
         case .quit: return [.quit]
         case .command: prompt = Prompt(kind: .command)
         case .filter:
@@ -188,6 +193,12 @@ extension AppModel {
     private mutating func updatePrompt(key: Key) -> [Effect] {
         guard var p = prompt else { return [] }
         if pending != nil { return [] }  // waiting for the log's answer
+        if case .char = key, p.editor.isFull, p.takesText {
+            guard p.error != LineEditor.fullMessage else { return [] }
+            p.error = LineEditor.fullMessage
+            prompt = p
+            return [.bell]
+        }
         switch p.kind {
         case .confirm(let question, let action):
             switch key {

@@ -1,17 +1,26 @@
 /// One line of editable text with a cursor, as in a shell: Ctrl-A/E/K/U/W, Home/End, Backspace,
 /// Delete, left/right. Characters are grapheme clusters, so a Korean syllable is one character.
+/// A line holds at most `capacity` characters: a paste of 100 KB stops there instead of making every
+/// key that follows (and every check of the line) cost as much as the whole paste.
 public struct LineEditor: Equatable, Sendable {
+    /// Far more than any field or quick command needs (a long log entry is a few hundred).
+    public static let capacity = 2_000
+
     public private(set) var characters: [Character]
     /// Index into `characters` (0...count).
     public private(set) var cursor: Int
 
     public init(_ text: String = "") {
-        characters = Array(text)
+        characters = Array(text.prefix(Self.capacity))
         cursor = characters.count
     }
 
     public var text: String { String(characters) }
     public var isEmpty: Bool { characters.isEmpty }
+    /// What a field or the command line says when a character does not fit.
+    public static let fullMessage = "at most \(capacity) characters; the rest was not taken"
+    /// No more characters can be inserted.
+    public var isFull: Bool { characters.count >= Self.capacity }
 
     /// Applies an editing key; returns false if the key is not an editing key.
     @discardableResult
@@ -43,24 +52,37 @@ public struct LineEditor: Equatable, Sendable {
         return true
     }
 
+    /// Does nothing when the line is full (see `isFull`).
     public mutating func insert(_ c: Character) {
+        guard !isFull else { return }
         characters.insert(c, at: cursor)
         cursor += 1
     }
 
     public mutating func set(_ text: String) {
-        characters = Array(text)
+        characters = Array(text.prefix(Self.capacity))
         cursor = characters.count
     }
 
     /// What to draw in `width` cells so that the cursor is visible: the text and the cursor's column.
     public func visible(width: Int) -> (text: String, cursorColumn: Int) {
         guard width > 1 else { return ("", 0) }
-        var start = 0
-        func cells(_ range: Range<Int>) -> Int { characters[range].reduce(0) { $0 + TextWidth.of($1) } }
-        while cells(start..<cursor) > width - 1 { start += 1 }
-        var end = cursor
-        while end < characters.count && cells(start..<end + 1) <= width - 1 { end += 1 }
-        return (String(characters[start..<end]), cells(start..<cursor))
+        // Walks out from the cursor, so the cost is the field's width, not the line's length.
+        let room = width - 1
+        var start = cursor, used = 0
+        while start > 0 {
+            let w = TextWidth.of(characters[start - 1])
+            if used + w > room { break }
+            used += w
+            start -= 1
+        }
+        var end = cursor, total = used
+        while end < characters.count {
+            let w = TextWidth.of(characters[end])
+            if total + w > room { break }
+            total += w
+            end += 1
+        }
+        return (String(characters[start..<end]), used)
     }
 }

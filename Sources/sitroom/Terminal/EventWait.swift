@@ -64,23 +64,35 @@ extension Terminal {
         }
     }
 
-    /// Everything get_wch has without waiting (the window is in no-delay mode).
+    /// Everything wgetch has without waiting (the window is in no-delay mode): bytes of text and
+    /// function keys, decoded into keys by `inputDecoder` (which keeps a character cut at the end of
+    /// one batch for the next).
     private func readKeys() -> [TerminalEvent] {
-        var events: [TerminalEvent] = []
-        // A bound, so a flood of input cannot keep the loop from drawing.
-        for _ in 0..<4096 {
-            var ch: wint_t = 0
-            let result = wget_wch(cn_stdscr(), &ch)
-            if result == ERR { break }
-            let key = KeyDecoder.key(isFunctionKey: result == KEY_CODE_YES, code: ch)
+        var keys = inputDecoder.decode(readInputs())
+        if inputDecoder.isHolding {
+            // An escape sequence cut off at the end of what has arrived: give the rest 50 ms.
+            var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            if !inputClosed, poll(&fd, 1, 50) > 0 { keys += inputDecoder.decode(readInputs()) }
+            keys += inputDecoder.release()
+        }
+        return keys.map { key in
             if key == .resize {
                 previous = nil
-                events.append(.resize)
-            } else {
-                events.append(.key(key))
+                return .resize
             }
+            return .key(key)
         }
-        return events
+    }
+
+    private func readInputs() -> [InputDecoder.Input] {
+        var inputs: [InputDecoder.Input] = []
+        // A bound, so a flood of input cannot keep the loop from drawing.
+        for _ in 0..<4096 {
+            let code = wgetch(cn_stdscr())
+            if code == ERR { break }
+            inputs.append(code >= 0 && code < 256 ? .byte(UInt8(code)) : .key(KeyDecoder.functionKey(code)))
+        }
+        return inputs
     }
 
     private func drainSignalPipe() -> [Int32] {

@@ -27,6 +27,8 @@ final class Terminal {
     var signalPipe: (read: Int32, write: Int32) = (-1, -1)
     /// The terminal (stdin) hung up: stop polling it.
     var inputClosed = false
+    /// Bytes of text into keys (UTF-8, escape sequences the terminal description lacks).
+    var inputDecoder = InputDecoder()
 
     /// Colour pairs started (start_color + use_default_colors done).
     var colorStarted = false
@@ -54,6 +56,13 @@ final class Terminal {
         guard let screen = cn_newterm() else {
             let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
             throw TerminalError(description: "cannot use the terminal: TERM=\(term) is unknown or unusable")
+        }
+        guard cn_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
+            throw TerminalError(description: "TERM=\(term) cannot move the cursor; sitroom draws a full screen "
+                                + "and needs a terminal that can (e.g. TERM=xterm-256color, screen-256color, vt100)")
         }
         self.screen = screen
         active = true
@@ -115,6 +124,18 @@ final class Terminal {
         guard active else { return }
         clearok(cn_curscr(), true)
         previous = nil
+    }
+
+    /// Ctrl-Z: SIGTSTP to ourselves. ncurses' own handler (installed by newterm) gives the terminal
+    /// back, stops, and on `fg` restores the modes and repaints. Where nothing can resume us (no job
+    /// control: an orphaned process group) the kernel ignores the stop and the screen comes back.
+    /// Returns false, without stopping, when the console shares its parent's process group: the
+    /// parent (`sh -c 'sitroom; ...'` over ssh) does no job control and nothing could resume it.
+    func suspend() -> Bool {
+        guard active else { return true }
+        guard getpgid(getppid()) != getpgrp() else { return false }
+        raise(SIGTSTP)
+        return true
     }
 
     func bell() {
