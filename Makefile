@@ -1,7 +1,7 @@
 # The two commands a new machine needs: `make demo` and `make test`.
 SWIFT ?= swift
 
-.PHONY: deps build demo test bench bench-quick clean
+.PHONY: deps build demo test bench bench-quick drills-crash clean
 
 deps:
 	@.ci/install-deps
@@ -25,6 +25,13 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release
 	.build/release/sitroom-bench $(BENCH_ARGS)
+
+# Issue 8's crash loops: 1,000 kill -9 cycles against `sitroom apply` and the live console (about 20 minutes).
+# make drills-crash DRILL_ARGS="--cycles 100 --seed 7" passes options on.
+drills-crash: deps
+	$(SWIFT) build -c release --product sitroom
+	$(SWIFT) build -c release --product sitroom-drill
+	.build/release/sitroom-drill crash $(DRILL_ARGS)
 
 clean:
 	rm -rf .build

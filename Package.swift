@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "sitroom", targets: ["sitroom"]),
         .executable(name: "sitroom-bench", targets: ["sitroom-bench"]),
+        .executable(name: "sitroom-drill", targets: ["sitroom-drill"]),
     ],
     dependencies: [
         // Command-line parsing for the `sitroom` subcommands and their --help.
@@ -52,6 +53,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fault drills against the real binary (issue 8): long runs, one subcommand each.
+        .executableTarget(
+            name: "sitroom-drill",
+            dependencies: [
+                "SitRoomCore", "SitRoomStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Reports/ holds the reviewed SITREPs the report tests compare with.
         .testTarget(name: "SitRoomCoreTests", dependencies: ["SitRoomCore"], exclude: ["Reports"]),
         // Fixtures/ holds files the tests read by path (#filePath), e.g. the portal's CP949 CSV.
@@ -62,7 +71,7 @@ let package = Package(
         ),
         // Screens/ holds the reviewed golden screens the render tests compare with.
         .testTarget(name: "SitRoomUITests", dependencies: ["SitRoomCore", "SitRoomUI"], exclude: ["Screens"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["sitroom", "SitRoomCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["sitroom", "sitroom-drill", "SitRoomCore"]),
     ],
     swiftLanguageModes: [.v6]
 )
