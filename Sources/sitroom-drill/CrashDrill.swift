@@ -42,7 +42,7 @@ struct CrashDrill: ParsableCommand {
         let initRun = DrillSpawn.run([binary, "init", "--data", data])
         guard initRun.status == 0 else { throw DrillError("sitroom init failed: \(initRun.stderr)") }
         let tmux = try DrillTmux()
-        Self.killServerOnInterrupt(tmux.socket)
+        Self.killServerOnInterrupt(tmux.socket, removing: keep ? nil : scratch)
 
         var rng = SeededRandom(seed: seed)
         var sent: [String] = []
@@ -54,9 +54,9 @@ struct CrashDrill: ParsableCommand {
         let began = Date()
         var cycle = 0
         while cycle < cycles && failures.isEmpty {
-            let writer = ApplyWriter(sitroom: binary, data: data, cycle: cycle, life: Double.random(in: 0.02...1.0, using: &rng),
+            let writer = ApplyWriter(sitroom: binary, data: data, cycle: cycle, life: Double.random(in: 0.02...2.0, using: &rng),
                                      compactEvery: Int.random(in: 20...500, using: &rng), seed: rng.next())
-            let consoleLife = Double.random(in: 0.1...1.5, using: &rng)
+            let consoleLife = Double.random(in: 0.1...2.0, using: &rng)
             let box = ResultBox()
             let done = DispatchSemaphore(value: 0)
             Thread {
@@ -162,13 +162,14 @@ struct CrashDrill: ParsableCommand {
         return (me as NSString).deletingLastPathComponent + "/sitroom"
     }
 
-    /// Ctrl-C or SIGTERM: take the tmux server (and the consoles in it) down too.
-    static func killServerOnInterrupt(_ socket: String) {
+    /// Ctrl-C or SIGTERM: take the tmux server (and the consoles in it) down too, and the scratch directory.
+    static func killServerOnInterrupt(_ socket: String, removing scratch: String?) {
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
                 _ = DrillSpawn.run(["tmux", "-L", socket, "-f", "/dev/null", "kill-server"])
+                if let scratch { try? FileManager.default.removeItem(atPath: scratch) }
                 _exit(128 + sig)
             }
             source.resume()
