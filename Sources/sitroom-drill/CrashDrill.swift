@@ -126,7 +126,7 @@ struct CrashDrill: ParsableCommand {
             sent, not acknowledged: \(verdict.unacknowledgedPresent) on disk (once), \(verdict.unacknowledgedAbsent) not
             history: #1-#\(verdict.lastSeq) gap-free, \(verdict.generations) generations (compactions), \(verdict.untagged) untagged changes
             torn last records: \(tornSeenByCheck) seen by sitroom check after a cycle, \(apply.tornTailsCut) cut off by apply on opening
-            recovery, apply (spawn to first ok: open, recover, one durable commit): \(ms(applyRecovery))
+            recovery, apply (spawn to first ok: open, recover, first group commit): \(ms(applyRecovery))
             recovery, console (spawn to a first frame showing saved #N, via tmux): \(ms(consoleRecovery))
             """
     }

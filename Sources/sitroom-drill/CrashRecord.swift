@@ -12,8 +12,9 @@ struct WriterCycle: Sendable {
     var sent: [String] = []
     /// The acknowledged ones, with the sequence number the writer reported.
     var acks: [Ack] = []
-    /// Seconds from the spawn to the log opened: apply's first `ok` (open, recover and one durable
-    /// commit), the console's first frame showing `saved #N`. Nil if killed before.
+    /// Seconds from the spawn to the log opened: apply's first `ok` (open, recover, and its first
+    /// batch of lines checked and committed), the console's first frame showing `saved #N`. Nil if
+    /// killed before.
     var recovery: Double?
     /// Torn last records the writer said it cut off on opening.
     var tornTailsCut = 0
