@@ -1,7 +1,7 @@
 # The two commands a new machine needs: `make demo` and `make test`.
 SWIFT ?= swift
 
-.PHONY: deps build demo test bench bench-quick drills-faults drills-term clean
+.PHONY: deps build demo test bench bench-quick drills drills-faults drills-crash drills-term fuzz clean
 
 deps:
 	@.ci/install-deps
@@ -39,6 +39,13 @@ drills-faults: deps
 drills-term: deps
 	$(SWIFT) build --build-tests
 	SITROOM_DRILL_FULL=1 $(SWIFT) test --skip-build --filter 'HostileTerminalTests|InputAbuseTests'
+
+# Issue 8's crash loops: 1,000 kill -9 cycles against `sitroom apply` and the live console (about 20 minutes).
+# make drills-crash DRILL_ARGS="--cycles 100 --seed 7" passes options on.
+drills-crash: deps
+	$(SWIFT) build -c release --product sitroom
+	$(SWIFT) build -c release --product sitroom-drill
+	.build/release/sitroom-drill crash $(DRILL_ARGS)
 
 clean:
 	rm -rf .build

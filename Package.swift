@@ -55,7 +55,8 @@ let package = Package(
         ),
         // The fault drills (I/O error loop, short writes, kill during compaction), for the tests and sitroom-drill.
         .target(name: "SitRoomDrills", dependencies: ["SitRoomCore", "SitRoomStore"]),
-        // Runs the drills at full size; the tests run them bounded.
+        // Runs the drills at full size (the tests run them bounded): the store's, and kill -9
+        // loops against the real binary.
         .executableTarget(
             name: "sitroom-drill",
             dependencies: [
