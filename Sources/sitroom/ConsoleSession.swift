@@ -62,6 +62,7 @@ final class ConsoleSession {
         var renderedAt = Date.distantPast
         var dirty = true
         var trendsSeeded = false
+        var seeding: TrendSeeding?
         while running {
             model.width = terminal.width
             model.height = terminal.height
@@ -80,10 +81,12 @@ final class ConsoleSession {
                 terminal.bell()
             }
             if !trendsSeeded {
-                // After the first frame, so that the screen comes up at once: the trends and the
-                // briefing view's baseline, both read from the history; then draw again.
+                // After the first frame, so that the screen comes up at once: the trends (read on
+                // another thread, the sparklines start from now until then) and the briefing
+                // view's baseline, both from the history; then draw again.
                 trendsSeeded = true
-                model.trends = log.trends(endingAt: model.now)
+                model.trends = BoardTrends(board: model.board, seq: model.seq, at: model.now)
+                seeding = TrendSeeding(directory: log.directory, endingAt: model.now)
                 loadBriefingBaseline()
                 dirty = true
                 continue
@@ -93,7 +96,15 @@ final class ConsoleSession {
             if log.refreshPending {
                 toNextSecond = min(toNextSecond, 20)  // a writer was mid-append: look again shortly
             }
+            if seeding != nil { toNextSecond = min(toNextSecond, 50) }
             let events = terminal.waitForEvents(timeoutMs: toNextSecond, watching: watcher.map { [$0.fd] } ?? [])
+            if let outcome = seeding?.take() {
+                seeding = nil
+                var trends = outcome ?? BoardTrends(board: model.board, seq: model.seq, at: model.now)
+                trends.catchUp(to: model.board, seq: model.seq, at: model.now)
+                model.trends = trends
+                dirty = true
+            }
             // An expired highlight or message: a clock-only refresh would leave it on screen.
             if model.tick(Date()) { dirty = true }
             if log.isCompacting { log.finishCompaction() }  // the snapshot is written on another thread

@@ -195,6 +195,22 @@ import Testing
         #expect(trends.series(.erBedsAvailable, of: "B").latest?.value == 7)
     }
 
+    @Test func trendsReadWhileTheConsoleWentOnCatchUpWithItsBoard() throws {
+        var board = Board()
+        var trends = BoardTrends()
+        try Self.feed([Self.add("A", hours: 0), Self.report("A", hours: 1, er: 5)], into: &trends, board: &board)
+        // Read up to change 2 on another thread; meanwhile the console committed 3 and 4.
+        try board.apply(Self.add("B", hours: 2))
+        try board.apply(Self.report("B", hours: 2, er: 7))
+        trends.catchUp(to: board, seq: 4, at: Self.at(hours: 2))
+        #expect(trends.seq == 4)
+        #expect(trends.series(.erBedsAvailable).latest?.value == 12)
+        // Trends that already reach further (the history was read past the console's board) stay.
+        let ahead = trends
+        trends.catchUp(to: Board(), seq: 3, at: Self.at(hours: 3))
+        #expect(trends == ahead)
+    }
+
     @Test func aChangeLooksOnlyAtItsOwnHospital() throws {
         // Another hospital's figures are not read again on each change: its contribution stays as
         // recorded even if the board passed in says otherwise (proof that the update is O(1)).

@@ -196,6 +196,14 @@ public struct BoardTrends: Equatable, Sendable {
         if let id = change.action.trendHospitalId { update(id, board.hospitals[id], at: change.at) }
     }
 
+    /// Brings trends read up to an earlier change to `board`, the board after change `seq` (what a
+    /// console committed or followed while they were being read).
+    public mutating func catchUp(to board: Board, seq: UInt64, at: Date) {
+        guard seq > self.seq else { return }
+        resync(board, at: at)
+        self.seq = seq
+    }
+
     /// Looks at every hospital of `board` (and those gone from it) again.
     public mutating func resync(_ board: Board, at: Date) {
         for id in Set(contributions.keys).union(board.hospitals.keys) { update(id, board.hospitals[id], at: at) }
