@@ -82,10 +82,10 @@ final class ConsoleSession {
             }
             if !trendsSeeded {
                 // After the first frame, so that the screen comes up at once: the trends (read on
-                // another thread, the sparklines start from now until then) and the briefing
-                // view's baseline, both from the history; then draw again.
+                // another thread; the sparklines stay blank until then rather than draw a flat
+                // line that would say "no change all day") and the briefing view's baseline, both
+                // from the history; then draw again.
                 trendsSeeded = true
-                model.trends = BoardTrends(board: model.board, seq: model.seq, at: model.now)
                 seeding = TrendSeeding(directory: log.directory, endingAt: model.now)
                 loadBriefingBaseline()
                 dirty = true
