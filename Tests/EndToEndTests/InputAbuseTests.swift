@@ -150,8 +150,17 @@ import Testing
         tmux.sendText(" more")
         try tmux.waitFor("half typed more")
 
-        kill(pid, SIGTSTP)
-        try tmux.waitUntil(timeout: 5, "SIGTSTP from outside to stop it") { $0.contains("Stopped") && HostileConsole.state(pid) == "T" }
+        // ncurses ignores SIGTSTP while it writes a frame (so that a half-drawn screen is not left
+        // behind); the clock redraws every second, so a signal can land in that window: send it
+        // again until one is taken.
+        var sent = 0
+        repeat {
+            kill(pid, SIGTSTP)
+            sent += 1
+        } while (try? tmux.waitUntil(timeout: 1, "SIGTSTP from outside to stop it") {
+            $0.contains("Stopped") && HostileConsole.state(pid) == "T"
+        }) == nil && sent < 5
+        #expect(HostileConsole.state(pid) == "T", "stopped by SIGTSTP from outside (\(sent) sent)")
         tmux.type("fg")  // fg sends SIGCONT
         try tmux.waitFor("half typed more", timeout: 5)
         #expect(HostileConsole.state(pid) != "T")
