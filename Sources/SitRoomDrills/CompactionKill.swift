@@ -132,42 +132,8 @@ public enum CompactionKill {
 /// A child `sitroom-drill`, run to its end: its exit status (128 + signal if killed) and stdout.
 enum DrillChild {
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw DrillFailure("pipe: \(String(cString: strerror(errno)))") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
-        posix_spawn_file_actions_addclose(&actions, fds[0])
-        posix_spawn_file_actions_addclose(&actions, fds[1])
-        // Threads of a test process block signals; the child must die of SIGKILL like any process.
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var empty = sigset_t(), all = sigset_t()
-        sigemptyset(&empty)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attr, &empty)
-        posix_spawnattr_setsigdefault(&attr, &all)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, arguments[0], &actions, &attr, argv, environ)
-        close(fds[1])
-        guard rc == 0 else { close(fds[0]); throw DrillFailure("cannot run \(arguments[0]): \(String(cString: strerror(rc)))") }
-        var output: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = read(fds[0], &buffer, buffer.count)
-            if n > 0 { output += buffer[..<n]; continue }
-            if n < 0, errno == EINTR { continue }
-            break
-        }
-        close(fds[0])
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return (code, String(decoding: output, as: UTF8.self))
+        let result = DrillSpawn.run(arguments)
+        if result.status == 127, result.stdout.isEmpty { throw DrillFailure("cannot run \(arguments[0]): \(result.stderr)") }
+        return (result.status, result.stdout)
     }
 }

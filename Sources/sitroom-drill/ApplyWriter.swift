@@ -1,4 +1,5 @@
 import Foundation
+import SitRoomDrills
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitRoomDrills
 import SitRoomCore
 import SitRoomStore
 #if canImport(Glibc)

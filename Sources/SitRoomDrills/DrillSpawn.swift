@@ -5,16 +5,16 @@ import Glibc
 
 /// posix_spawn with an empty signal mask and default handlers (a mask or an ignored signal would be
 /// inherited by the child; see NOTES: Foundation.Process hangs on `tmux new-session -d`).
-enum DrillSpawn {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+public enum DrillSpawn {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// Runs `arguments` (looked up in PATH when it has no "/") to completion, stdin /dev/null.
     /// The status is the exit code, 128 + the killing signal, or 127 if it could not start.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) -> Result {
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) -> Result {
         guard let out = makePipe(), let err = makePipe() else { return Result(status: 127, stdout: "", stderr: "pipe failed") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -35,7 +35,7 @@ enum DrillSpawn {
     }
 
     /// Spawns with the clean signal state; nil if it could not start.
-    static func spawn(_ arguments: [String], _ actions: inout posix_spawn_file_actions_t,
+    public static func spawn(_ arguments: [String], _ actions: inout posix_spawn_file_actions_t,
                       environment: [String: String] = [:]) -> pid_t? {
         signal(SIGPIPE, SIG_IGN)
         var attr = posix_spawnattr_t()
@@ -61,7 +61,7 @@ enum DrillSpawn {
     }
 
     /// Waits for `pid`; the exit code, or 128 + the signal that killed it.
-    static func wait(_ pid: pid_t) -> Int32 {
+    public static func wait(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
             if errno != EINTR { return 127 }
@@ -70,7 +70,7 @@ enum DrillSpawn {
         return signalled == 0 ? (status >> 8) & 0xff : 128 + signalled
     }
 
-    static func makePipe() -> (read: Int32, write: Int32)? {
+    public static func makePipe() -> (read: Int32, write: Int32)? {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return nil }
         for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
@@ -78,7 +78,7 @@ enum DrillSpawn {
     }
 
     /// Reads both descriptors until both are closed at the other end, then closes them.
-    static func drain(_ a: Int32, _ b: Int32) -> ([UInt8], [UInt8]) {
+    public static func drain(_ a: Int32, _ b: Int32) -> ([UInt8], [UInt8]) {
         var out: [[UInt8]] = [[], []]
         var open = [a, b]
         var chunk = [UInt8](repeating: 0, count: 65536)
