@@ -106,7 +106,7 @@ import Testing
         tmux.sendKeys("C-u")
         tmux.sendText("start")
         for key in keys { tmux.sendKeys(key) }
-        for sequence in ["\u{1B}[99~", "\u{1B}[1;9Z", "\u{1B}[200~", "\u{1B}O5x"] { tmux.sendBytes(Array(sequence.utf8)) }
+        for sequence in ["\u{1B}[99~", "\u{1B}[1;9Z", "\u{1B}[200~\u{1B}[201~", "\u{1B}O5x"] { tmux.sendBytes(Array(sequence.utf8)) }
         tmux.sendKeys("End")
         tmux.sendText("end")
         try tmux.waitUntil(timeout: 3, "the field to end with \"end\"") { _ in textField(tmux).hasSuffix("end") }
@@ -129,6 +129,28 @@ import Testing
         tmux.sendKeys("y")
         tmux.sendKeys("q")
         try tmux.waitUntil(timeout: 5, "exit 0") { _ in console.exitStatus() == "exit=0" }
+    }
+
+    /// A paste the terminal marks (bracketed paste, which the console asks for): on the dashboard
+    /// its letters are not keys (a pasted "q" does not quit, "dy" does not delete); in a field its
+    /// lines become one line of text and the form stays open.
+    @Test func aMarkedPasteIsTextAndNeverKeys() throws {
+        defer { demo.remove() }
+        let tmux = try console.open(width: 100, height: 30, arguments: [])
+        try tmux.waitFor("✔ saved #\(demo.base)", timeout: 8)
+        let scratch = demo.root + "/marked-paste.txt"
+        try "first line\nq\ndy third".write(toFile: scratch, atomically: false, encoding: .utf8)
+        #expect(tmux.tmux(["load-buffer", "-b", "marked", scratch]).status == 0)
+        tmux.tmux(["paste-buffer", "-p", "-b", "marked", "-t", "main"])
+        try tmux.waitFor("pasted text ignored")
+        #expect(console.exitStatus() == nil, "a pasted q did not quit")
+        #expect(!tmux.capture().contains("(y/n)"), "a pasted d did not ask to delete")
+        try openLogEntryForm(tmux)
+        tmux.tmux(["paste-buffer", "-p", "-b", "marked", "-t", "main"])
+        try tmux.waitUntil(timeout: 3, "the paste in the field") { _ in textField(tmux) == "first line q dy third" }
+        #expect(tmux.capture().contains("New log entry"), "the line breaks did not save the form")
+        tmux.sendKeys("Enter")
+        try tmux.waitFor("✔ saved #\(demo.base + 1)")
     }
 
     /// Ctrl-Z in a half-typed form, then fg: the same screen, the form as it was. Then the same with

@@ -47,7 +47,7 @@ import Testing
         #expect(decode(Array("\u{1B}OP\u{1B}[15~\u{1B}[24~".utf8)) == [.function(1), .function(5), .function(12)])
         #expect(decode(Array("\u{1B}[A\u{1B}OD\u{1B}[Z".utf8)) == [.up, .left, .backTab])
         // With modifiers, or unheard of: one key that does nothing, never text.
-        for sequence in ["\u{1B}[1;2A", "\u{1B}[1;5D", "\u{1B}[3;5~", "\u{1B}[99~", "\u{1B}[1;2R", "\u{1B}[200~", "\u{1B}Ox", "\u{1B}O5P", "\u{1B}O5x"] {
+        for sequence in ["\u{1B}[1;2A", "\u{1B}[1;5D", "\u{1B}[3;5~", "\u{1B}[99~", "\u{1B}[1;2R", "\u{1B}Ox", "\u{1B}O5P", "\u{1B}O5x"] {
             #expect(decode(Array(sequence.utf8)) == [.unknown(-1)], "\(sequence.dropFirst())")
         }
     }
@@ -73,5 +73,31 @@ import Testing
         #expect(!decoder.isHolding)
         // A lone Esc is never held: ncurses has already waited for what follows it.
         #expect(decode([0x1B], &decoder) == [.escape])
+    }
+}
+
+@Suite struct BracketedPasteTests {
+    static let begin = Array("\u{1B}[200~".utf8), end = Array("\u{1B}[201~".utf8)
+
+    @Test func textBetweenThePasteMarkersIsOnePasteNotKeys() {
+        var decoder = InputDecoder()
+        let keys = decoder.decode((Self.begin + Array("q\ndy\t서울\u{1B}[A".utf8) + Self.end + Array("j".utf8)).map { .byte($0) })
+        #expect(keys == [.paste("q\ndy\t서울"), .char("j")], "an arrow inside a paste is dropped, the key after it is a key")
+    }
+
+    @Test func aPasteSplitAcrossReadsArrivesInPiecesAndStaysAPaste() {
+        var decoder = InputDecoder()
+        #expect(decoder.decode((Self.begin + Array("first ".utf8)).map { .byte($0) }) == [.paste("first ")])
+        #expect(decoder.decode(Array("q second".utf8).map { .byte($0) }) == [.paste("q second")])
+        #expect(decoder.decode((Self.end + Array("q".utf8)).map { .byte($0) }) == [.char("q")])
+    }
+
+    @Test func aStartMarkerWithoutItsEndGivesUpWhenTold() {
+        var decoder = InputDecoder()
+        #expect(decoder.decode((Self.begin + Array("x".utf8)).map { .byte($0) }) == [.paste("x")])
+        #expect(decoder.isPasting)
+        decoder.endPaste()
+        #expect(decoder.decode(Array("q".utf8).map { .byte($0) }) == [.char("q")])
+        #expect(decoder.decode((Self.begin + Self.end).map { .byte($0) }) == [], "an empty paste is nothing")
     }
 }

@@ -160,3 +160,24 @@ import Testing
         #expect(RenderFixture.render(m, 80, 24)[1, 5 + index].role == .changed)
     }
 }
+
+@Suite struct PasteUpdateTests {
+    @Test func aPasteOutsideAFieldIsIgnoredNotTakenAsKeys() {
+        var m = RenderFixture.demoModel()
+        let effects = m.update(key: .paste("q\ndy"))
+        #expect(!effects.contains(.quit))
+        #expect(m.prompt == nil && m.form == nil, "no delete question, nothing opened")
+        #expect(m.flash?.text.contains("pasted text ignored") == true)
+    }
+
+    @Test func aPasteIntoAFieldIsTextOnOneLine() {
+        var m = RenderFixture.demoModel()
+        _ = m.update(key: .char("4"))
+        _ = m.update(key: .char("a"))
+        let before = m.form?.fields[m.form!.focus].text ?? ""
+        _ = m.update(key: .paste("line one\nq\tdy"))
+        #expect(m.form != nil, "the form is still open")
+        #expect(m.form?.fields[m.form!.focus].text == before + "line one q dy")
+    }
+}
+

@@ -17,6 +17,7 @@ extension AppModel {
     public mutating func update(key: Key) -> [Effect] {
         // Before forms and prompts: what is typed there stays as it is for after `fg`.
         if key == .ctrl("z") { return [.suspend] }
+        if case .paste(let text) = key { return paste(text) }
         if form != nil { return updateForm(key: key) }
         if prompt != nil { return updatePrompt(key: key) }
         guard let action = KeyMap.action(for: key, in: screen == .help ? nil : activePanel) else {

@@ -102,6 +102,8 @@ public enum EscapeSequences {
             case 11...15: return .function(n - 10)
             case 17...21: return .function(n - 11)
             case 23, 24: return .function(n - 12)
+            case 200: return .pasteBegin
+            case 201: return .pasteEnd
             default: return unknown
             }
         default: return unknown

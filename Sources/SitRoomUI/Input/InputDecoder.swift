@@ -19,9 +19,21 @@ public struct InputDecoder: Sendable {
     /// `release` gives it up.
     private var held: [Key] = []
 
+    /// Inside a bracketed paste: what arrived since its start and has not been handed on.
+    private var pasting: String?
+
     public init() {}
 
     public var isHolding: Bool { !held.isEmpty }
+
+    /// Inside a bracketed paste whose end marker has not arrived yet.
+    public var isPasting: Bool { pasting != nil }
+
+    /// The paste's end marker never came (a stray start marker, a terminal that lost it): what
+    /// follows is keys again. Everything pasted so far has been handed on.
+    public mutating func endPaste() {
+        pasting = nil
+    }
 
     /// What is held, as typed: the caller waited long enough for the rest.
     public mutating func release() -> [Key] {
@@ -46,7 +58,34 @@ public struct InputDecoder: Sendable {
         keys = EscapeSequences.collapse(keys)
         let incomplete = EscapeSequences.incompleteTail(keys)
         held = Array(keys[incomplete...])
-        return Array(keys[..<incomplete])
+        return gatherPastes(Array(keys[..<incomplete]))
+    }
+
+    /// The keys between the paste markers as `.paste` text (line breaks and tabs kept as
+    /// characters, other keys dropped); a paste still going on at the end of the batch is handed
+    /// on in pieces, so that a long one shows as it arrives.
+    private mutating func gatherPastes(_ keys: [Key]) -> [Key] {
+        guard pasting != nil || keys.contains(.pasteBegin) else { return keys }
+        var out: [Key] = []
+        for key in keys {
+            switch (key, pasting) {
+            case (.pasteBegin, _): pasting = pasting ?? ""
+            case (.pasteEnd, let text?):
+                if !text.isEmpty { out.append(.paste(text)) }
+                pasting = nil
+            case (.pasteEnd, nil): break
+            case (.char(let c), .some): pasting!.append(c)
+            case (.enter, .some): pasting!.append("\n")
+            case (.tab, .some): pasting!.append("\t")
+            case (_, .some): break
+            case (_, nil): out.append(key)
+            }
+        }
+        if let text = pasting, !text.isEmpty {
+            out.append(.paste(text))
+            pasting = ""
+        }
+        return out
     }
 
     private mutating func feed(_ byte: UInt8, into keys: inout [Key]) {

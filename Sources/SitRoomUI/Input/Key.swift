@@ -10,4 +10,10 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     case resize
     case unknown(Int32)
+    /// Text the terminal marked as pasted (bracketed paste): typed into a field as text, never
+    /// taken as keys, so that a pasted "q" or "dy" cannot quit or delete.
+    case paste(String)
+    /// The terminal's paste markers (ESC [ 200 ~ and ESC [ 201 ~); `InputDecoder` turns what is
+    /// between them into `.paste`.
+    case pasteBegin, pasteEnd
 }

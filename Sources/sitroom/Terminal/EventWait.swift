@@ -75,6 +75,12 @@ extension Terminal {
             if !inputClosed, poll(&fd, 1, 50) > 0 { keys += inputDecoder.decode(readInputs()) }
             keys += inputDecoder.release()
         }
+        if inputDecoder.isPasting {
+            // A paste still arriving: its end marker should follow at once. After half a second
+            // of nothing, keys are keys again.
+            var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            if inputClosed || poll(&fd, 1, 500) == 0 { inputDecoder.endPaste() }
+        }
         return keys.map { key in
             if key == .resize {
                 previous = nil

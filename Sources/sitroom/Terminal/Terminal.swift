@@ -89,8 +89,17 @@ final class Terminal {
             signalPipe = (fds[0], fds[1])
         }
         TerminalSignals.install(writeFD: signalPipe.write)
+        Self.bracketedPaste(true)
 
         setTheme(theme)
+    }
+
+    /// Bracketed paste (xterm's mode 2004, also tmux, GNOME, iTerm2, PuTTY, Windows Terminal): the
+    /// terminal marks pasted text, so that it goes into a field as text and is never taken as keys.
+    /// A terminal without it ignores the request.
+    static func bracketedPaste(_ on: Bool) {
+        let sequence = on ? "\u{1B}[?2004h" : "\u{1B}[?2004l"
+        _ = sequence.withCString { write(1, $0, strlen($0)) }
     }
 
     deinit {
@@ -134,7 +143,9 @@ final class Terminal {
     func suspend() -> Bool {
         guard active else { return true }
         guard getpgid(getppid()) != getpgrp() else { return false }
+        Self.bracketedPaste(false)
         raise(SIGTSTP)
+        Self.bracketedPaste(true)
         return true
     }
 
@@ -150,5 +161,6 @@ final class Terminal {
         TerminalSignals.uninstall()
         TerminalSignals.cursesActive = false
         endwin()
+        Self.bracketedPaste(false)
     }
 }

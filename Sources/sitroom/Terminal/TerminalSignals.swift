@@ -52,6 +52,8 @@ private func onCrashSignal(_ signal: Int32) {
     if cursesOwnsTerminal != 0 {
         cursesOwnsTerminal = 0
         endwin()
+        let pasteOff: [UInt8] = [0x1B, 0x5B, 0x3F, 0x32, 0x30, 0x30, 0x34, 0x6C]  // ESC [ ? 2004 l
+        _ = pasteOff.withUnsafeBufferPointer { write(1, $0.baseAddress, $0.count) }
     }
     // Back to the action before ours (the default, or the Swift runtime's backtracer), and again.
     sigaction(signal, previousActions + Int(signal), nil)
