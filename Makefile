@@ -1,7 +1,7 @@
 # The two commands a new machine needs: `make demo` and `make test`.
 SWIFT ?= swift
 
-.PHONY: deps build demo test bench bench-quick clean
+.PHONY: deps build demo test bench bench-quick fuzz clean
 
 deps:
 	@.ci/install-deps
@@ -25,6 +25,23 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release
 	.build/release/sitroom-bench $(BENCH_ARGS)
+
+# The long fuzz run: each target under libFuzzer for FUZZ_RUNS inputs (make fuzz FUZZ_RUNS=1000 for a
+# try). A separate build directory, so the normal build is untouched. New inputs go to
+# .build/fuzz/corpus/<target>, crashes to .build/fuzz/crashes/<target>/ (copy them into Tests/Fuzz/Corpus).
+FUZZ_RUNS ?= 1000000
+FUZZ_TARGETS ?= journal snapshot csv quick-command theme
+fuzz: deps
+	$(SWIFT) build -c release --product sitroom-fuzz --scratch-path .build/fuzz \
+		-Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DSITROOM_LIBFUZZER
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p .build/fuzz/corpus/$$t .build/fuzz/crashes/$$t && \
+		echo "== $$t: $(FUZZ_RUNS) runs" && \
+		SITROOM_FUZZ_TARGET=$$t .build/fuzz/release/sitroom-fuzz -runs=$(FUZZ_RUNS) -timeout=10 -rss_limit_mb=2048 \
+			-max_len=8192 -print_final_stats=1 -artifact_prefix=.build/fuzz/crashes/$$t/ \
+			.build/fuzz/corpus/$$t Tests/Fuzz/Corpus/$$t 2>&1 | grep -E '^(#[0-9]+ +DONE|Done|stat::|==|SUMMARY|artifact_prefix|Test unit)' \
+			|| exit 1; \
+	done
 
 clean:
 	rm -rf .build
