@@ -27,7 +27,7 @@ bench: deps
 	.build/release/sitroom-bench $(BENCH_ARGS)
 
 # The long fuzz run: each target under libFuzzer for FUZZ_RUNS inputs (make fuzz FUZZ_RUNS=1000 for a
-# try). A separate build directory, so the normal build is untouched. New inputs go to
+# try; FUZZ_TARGETS=csv for one). A separate build directory, so the normal build is untouched. New inputs go to
 # .build/fuzz/corpus/<target>, crashes to .build/fuzz/crashes/<target>/ (copy them into Tests/Fuzz/Corpus).
 FUZZ_RUNS ?= 1000000
 FUZZ_TARGETS ?= journal snapshot csv quick-command theme
@@ -35,12 +35,14 @@ fuzz: deps
 	$(SWIFT) build -c release --product sitroom-fuzz --scratch-path .build/fuzz \
 		-Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DSITROOM_LIBFUZZER
 	@for t in $(FUZZ_TARGETS); do \
-		mkdir -p .build/fuzz/corpus/$$t .build/fuzz/crashes/$$t && \
-		echo "== $$t: $(FUZZ_RUNS) runs" && \
+		mkdir -p .build/fuzz/corpus/$$t .build/fuzz/crashes/$$t; \
+		maxlen=8192; [ $$t = quick-command ] && maxlen=512; \
+		echo "== $$t: $(FUZZ_RUNS) runs (log: .build/fuzz/$$t.log)"; \
 		SITROOM_FUZZ_TARGET=$$t .build/fuzz/release/sitroom-fuzz -runs=$(FUZZ_RUNS) -timeout=10 -rss_limit_mb=2048 \
-			-max_len=8192 -print_final_stats=1 -artifact_prefix=.build/fuzz/crashes/$$t/ \
-			.build/fuzz/corpus/$$t Tests/Fuzz/Corpus/$$t 2>&1 | grep -E '^(#[0-9]+ +DONE|Done|stat::|==|SUMMARY|artifact_prefix|Test unit)' \
-			|| exit 1; \
+			-max_len=$$maxlen -print_final_stats=1 -artifact_prefix=.build/fuzz/crashes/$$t/ \
+			.build/fuzz/corpus/$$t Tests/Fuzz/Corpus/$$t > .build/fuzz/$$t.log 2>&1; status=$$?; \
+		grep -E '^(Done [0-9]+ runs|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb))' .build/fuzz/$$t.log; \
+		if [ $$status -ne 0 ]; then tail -40 .build/fuzz/$$t.log; exit 1; fi; \
 	done
 
 clean:
