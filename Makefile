@@ -26,6 +26,10 @@ bench: deps
 	$(SWIFT) build -c release
 	.build/release/sitroom-bench $(BENCH_ARGS)
 
+# Issue 8's fault drills at full size, one after another (the tests run each bounded); about 45
+# minutes here, most of it the crash loops and the fuzzing.
+drills: drills-faults drills-crash drills-term fuzz
+
 # The store's fault drills at full size (issue 8): the I/O error loop on every kind of file
 # operation (EIO and ENOSPC, once and from n on, short writes) and kill during compaction at each
 # step, 5 rounds. On the disk of the working directory's TMPDIR; about 4 minutes here.
@@ -46,6 +50,25 @@ drills-crash: deps
 	$(SWIFT) build -c release --product sitroom
 	$(SWIFT) build -c release --product sitroom-drill
 	.build/release/sitroom-drill crash $(DRILL_ARGS)
+
+# The long fuzz run: each target under libFuzzer for FUZZ_RUNS inputs (make fuzz FUZZ_RUNS=1000 for a
+# try; FUZZ_TARGETS=csv for one). A separate build directory, so the normal build is untouched. New inputs go to
+# .build/fuzz/corpus/<target>, crashes to .build/fuzz/crashes/<target>/ (copy them into Tests/Fuzz/Corpus).
+FUZZ_RUNS ?= 1000000
+FUZZ_TARGETS ?= journal snapshot csv quick-command theme
+fuzz: deps
+	$(SWIFT) build -c release --product sitroom-fuzz --scratch-path .build/fuzz \
+		-Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DSITROOM_LIBFUZZER
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p .build/fuzz/corpus/$$t .build/fuzz/crashes/$$t; \
+		maxlen=8192; [ $$t = quick-command ] && maxlen=512; \
+		echo "== $$t: $(FUZZ_RUNS) runs (log: .build/fuzz/$$t.log)"; \
+		SITROOM_FUZZ_TARGET=$$t .build/fuzz/release/sitroom-fuzz -runs=$(FUZZ_RUNS) -timeout=10 -rss_limit_mb=2048 \
+			-max_len=$$maxlen -print_final_stats=1 -artifact_prefix=.build/fuzz/crashes/$$t/ \
+			.build/fuzz/corpus/$$t Tests/Fuzz/Corpus/$$t > .build/fuzz/$$t.log 2>&1; status=$$?; \
+		grep -E '^(Done [0-9]+ runs|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb))' .build/fuzz/$$t.log; \
+		if [ $$status -ne 0 ]; then tail -40 .build/fuzz/$$t.log; exit 1; fi; \
+	done
 
 clean:
 	rm -rf .build

@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "sitroom", targets: ["sitroom"]),
         .executable(name: "sitroom-bench", targets: ["sitroom-bench"]),
         .executable(name: "sitroom-drill", targets: ["sitroom-drill"]),
+        .executable(name: "sitroom-fuzz", targets: ["sitroom-fuzz"]),
     ],
     dependencies: [
         // Command-line parsing for the `sitroom` subcommands and their --help.
@@ -64,6 +65,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz targets (journal, snapshot, CSV import, quick commands, themes) and a deterministic mutator.
+        .target(name: "SitRoomFuzz", dependencies: ["SitRoomCore", "SitRoomStore", "SitRoomUI"]),
+        // Replays and mutates without libFuzzer; `make fuzz` builds it with libFuzzer, which owns main.
+        .executableTarget(
+            name: "sitroom-fuzz",
+            dependencies: ["SitRoomFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Reports/ holds the reviewed SITREPs the report tests compare with.
         .testTarget(name: "SitRoomCoreTests", dependencies: ["SitRoomCore"], exclude: ["Reports"]),
         // Fixtures/ holds files the tests read by path (#filePath), e.g. the portal's CP949 CSV.
@@ -74,6 +82,8 @@ let package = Package(
         ),
         // Screens/ holds the reviewed golden screens the render tests compare with.
         .testTarget(name: "SitRoomUITests", dependencies: ["SitRoomCore", "SitRoomUI"], exclude: ["Screens"]),
+        // The bounded fuzz run; Corpus/<target>/ holds the seeds and every input that once crashed.
+        .testTarget(name: "FuzzTests", dependencies: ["SitRoomFuzz"], path: "Tests/Fuzz", exclude: ["Corpus"]),
         .testTarget(name: "EndToEndTests", dependencies: ["sitroom", "sitroom-drill", "SitRoomCore"]),
     ],
     swiftLanguageModes: [.v6]

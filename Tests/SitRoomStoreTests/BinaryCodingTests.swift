@@ -60,4 +60,11 @@ import Testing
         #expect(throws: StoreError.badSnapshot("checksum mismatch")) { try Snapshot.decode(bytes) }
         #expect(throws: StoreError.self) { try Snapshot.decode(Array(bytes.prefix(30))) }
     }
+
+    /// Found by fuzzing: a string length varint of 2^63 or more trapped in `Int(_:)`.
+    @Test func stringLengthBeyondIntMaxIsRefused() {
+        let length: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]
+        #expect(throws: BinaryDecodingError.self) { try BinaryDecoder().decode(String.self, from: length + [0x41]) }
+        #expect(throws: (any Error).self) { try JournalRecord.decodeChange(([0x01] + length)[...]) }
+    }
 }

@@ -231,6 +231,39 @@ private func temporaryDirectory() throws -> String {
         }
     }
 
+    /// Found by fuzzing: on these toml++ broke its own preconditions (an abort in a debug build,
+    /// undefined behaviour in a release one) instead of reporting a syntax error.
+    @Test(arguments: ["[é]\n", "name = \"x\"\n[ # roles]\n", "[\n", "[[[a]]]\n", "a = [}\n", "a = [1,\n}\n]\n",
+                      "a = [\u{2028}]\n", "[\u{5}\u{1B}7roles]\n"])
+    func shapesTomlPlusPlusAssertsOnAreSyntaxErrors(_ toml: String) {
+        #expect(throws: ThemeError.self) { try ThemeLoader.parse(toml, fallback: .builtinDefault) }
+    }
+
+    @Test func aBadTableHeaderIsReportedWhereItIs() {
+        let error = #expect(throws: ThemeError.self) {
+            try ThemeLoader.parse("name = \"x\"\n[ # roles]\n", fallback: .builtinDefault)
+        }
+        #expect(error == .syntax(file: nil, line: 2, column: 3, message: "a table header must start with a key"))
+    }
+
+    @Test func nestedArraysAndBracketsInStringsStillParse() throws {
+        let toml = """
+            a = [
+              [ {x = 1} ],
+              [ +1 ], # [é]
+              "[é]",
+            ]
+            b = \"\"\"
+            [é] \\
+            [}\"\"\"\"
+            [roles]
+            alert = { fg = "red" }
+            """
+        let (theme, warnings) = try ThemeLoader.parse(toml, fallback: .builtinDefault)
+        #expect(theme.style(.alert) == Style(fg: .ansi(1)))
+        #expect(Set(warnings) == ["unknown key \"a\" ignored", "unknown key \"b\" ignored"])
+    }
+
     @Test func colourNames() {
         #expect(ThemeLoader.parseColour("black") == .ansi(0))
         #expect(ThemeLoader.parseColour("white") == .ansi(7))

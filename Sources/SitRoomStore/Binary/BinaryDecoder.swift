@@ -55,8 +55,10 @@ final class ByteSource {
     }
 
     func string() throws -> String {
-        let count = Int(try varint())
-        guard count <= bytes.count - position else { throw BinaryDecodingError("string runs past the end") }
+        // Compared as UInt64 first: a damaged length can exceed Int.max, and Int(_:) would trap.
+        let length = try varint()
+        guard length <= UInt64(bytes.count - position) else { throw BinaryDecodingError("string runs past the end") }
+        let count = Int(length)
         defer { position += count }
         return bytes.withUnsafeBufferPointer { b in
             String(decoding: UnsafeBufferPointer(rebasing: b[position..<position + count]), as: UTF8.self)

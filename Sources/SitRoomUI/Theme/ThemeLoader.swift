@@ -35,6 +35,9 @@ public enum ThemeLoader {
     static let topLevelKeys: Set<String> = ["name", "description", "monochrome", "roles"]
 
     public static func parse(_ toml: String, fallback: Theme) throws -> (theme: Theme, warnings: [String]) {
+        if let problem = TOMLPrecheck.firstProblem(in: toml) {
+            throw ThemeError.syntax(file: nil, line: problem.line, column: problem.column, message: problem.message)
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: toml)
