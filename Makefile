@@ -26,8 +26,8 @@ bench: deps
 	$(SWIFT) build -c release
 	.build/release/sitroom-bench $(BENCH_ARGS)
 
-# Issue 8's fault drills at full size, one after another (the tests run each bounded); about 45
-# minutes here, most of it the crash loops and the fuzzing.
+# Issue 8's fault drills at full size, one after another (the tests run each bounded); about 2.5
+# hours here, most of it the fuzzing and the crash loops.
 drills: drills-faults drills-crash drills-term fuzz
 
 # The store's fault drills at full size (issue 8): the I/O error loop on every kind of file
