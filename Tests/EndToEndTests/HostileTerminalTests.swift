@@ -16,10 +16,19 @@ import Testing
     var frozen: [String] { ["--at", "#\(demo.base)"] }
 
     func waitForBoard(_ tmux: TmuxSession) throws -> String {
-        // The sparklines come a moment after the first frame (the history is read after it).
-        try tmux.waitUntil(timeout: 8, "the board and its sparklines") {
+        // The sparklines come a moment after the first frame (the history is read after it, on
+        // another thread); a capture can land while that frame is being written, so wait until
+        // two captures 200 ms apart agree.
+        var screen = try tmux.waitUntil(timeout: 8, "the board and its sparklines") {
             $0.contains("AS AT #\(demo.base)") && $0.contains("2 ER/ICU coverage") && $0.contains("? help") && $0.contains("▁")
         }
+        for _ in 0..<15 {
+            usleep(200_000)
+            let next = tmux.capture()
+            if HostileConsole.withoutClock(next) == HostileConsole.withoutClock(screen) { return next }
+            screen = next
+        }
+        return screen
     }
 
     func quit(_ tmux: TmuxSession) throws {
