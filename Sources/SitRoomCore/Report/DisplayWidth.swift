@@ -3,6 +3,7 @@
 /// jamo), Han, kana and Vietnamese with combining marks. The screen (`SitRoomUI.TextWidth`) and the
 /// SITREP's aligned columns both measure with this.
 public enum DisplayWidth {
+    @inlinable
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x300 { return v < 0x20 || (v >= 0x7f && v < 0xa0) ? 0 : 1 }
@@ -11,6 +12,7 @@ public enum DisplayWidth {
     }
 
     /// A grapheme cluster's width: its first visible scalar decides, an emoji presentation makes it wide.
+    @inlinable
     public static func of(_ character: Character) -> Int {
         var width = 0
         for scalar in character.unicodeScalars {
@@ -20,6 +22,7 @@ public enum DisplayWidth {
         return width
     }
 
+    @inlinable
     public static func of(_ text: some StringProtocol) -> Int {
         if isPrintableASCII(text) { return text.utf8.count }
         if isSimple(text) { return text.unicodeScalars.reduce(0) { $0 + of($1) } }
@@ -30,7 +33,7 @@ public enum DisplayWidth {
 
     /// Printable ASCII only (no control characters): one cell a byte, and no grapheme clusters to
     /// find. Most of what a frame draws is this.
-    @inline(__always)
+    @inlinable
     public static func isPrintableASCII(_ text: some StringProtocol) -> Bool {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
@@ -38,11 +41,12 @@ public enum DisplayWidth {
     /// Text whose every scalar stands alone as a character and needs no making safe: printable
     /// Latin, Hangul syllables, Han, kana, box drawing, blocks, arrows, punctuation. Such text is
     /// drawn scalar by scalar, without finding grapheme clusters.
+    @inlinable
     public static func isSimple(_ text: some StringProtocol) -> Bool {
         text.unicodeScalars.allSatisfy { isSimple($0.value) }
     }
 
-    @inline(__always)
+    @inlinable
     static func isSimple(_ v: UInt32) -> Bool {
         switch v {
         case 0x20..<0x7F, 0xA0..<0x300: true
@@ -53,7 +57,8 @@ public enum DisplayWidth {
         }
     }
 
-    private static func isZeroWidth(_ v: UInt32, _ scalar: Unicode.Scalar) -> Bool {
+    @usableFromInline
+    static func isZeroWidth(_ v: UInt32, _ scalar: Unicode.Scalar) -> Bool {
         if (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) { return true }  // Hangul medial vowels, finals
         if v == 0x200B || (0x200C...0x200F).contains(v) || (0x2060...0x2064).contains(v) || v == 0xFEFF { return true }
         switch scalar.properties.generalCategory {
@@ -62,7 +67,8 @@ public enum DisplayWidth {
         }
     }
 
-    private static let wideRanges: [ClosedRange<UInt32>] = [
+    @usableFromInline
+    static let wideRanges: [ClosedRange<UInt32>] = [
         0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,
         0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F, 0x2693...0x2693, 0x26A1...0x26A1,
         0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA,
@@ -81,7 +87,8 @@ public enum DisplayWidth {
         0x1F947...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
     ]
 
-    private static func isWide(_ v: UInt32) -> Bool {
+    @usableFromInline
+    static func isWide(_ v: UInt32) -> Bool {
         guard v >= 0x1100 else { return false }
         var lo = 0, hi = wideRanges.count - 1
         while lo <= hi {
