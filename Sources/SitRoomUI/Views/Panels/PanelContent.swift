@@ -40,12 +40,17 @@ extension PanelID {
         // All rows, built once; a filter keystroke or a sort then works on those.
         let all: PanelContent
         if agesInPlace {
-            // Built once per board; a new minute only refreshes the rows' time cells.
+            // Built once per board; a new minute only refreshes the rows' time cells (rows just
+            // built are already of this minute).
             let minute = key.minute
             key.minute = Int.min
-            let built = model.panelCache.content(key) { rows(model) }
+            var justBuilt = false
+            let built = model.panelCache.content(key) {
+                justBuilt = true
+                return rows(model)
+            }
             key.minute = minute
-            all = model.panelCache.content(key) { built.aged(model.now) }
+            all = model.panelCache.content(key) { justBuilt ? built : built.aged(model.now) }
         } else {
             all = model.panelCache.content(key) { rows(model) }
         }
