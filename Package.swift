@@ -17,6 +17,12 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         // CSV reading and writing for `sitroom import` and `sitroom export --format csv`.
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        // The PostgreSQL wire protocol, for `--store postgres://...`: many sites sharing one change log.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // postgres-nio's own foundations, named because the store uses them directly: its event loop
+        // (NIOCore, NIOPosix) and the logger every connection takes.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // The situation model, changes and their validation. No I/O.
@@ -35,12 +41,24 @@ let package = Package(
             name: "SitRoomUI",
             dependencies: ["SitRoomCore", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // The change log kept in PostgreSQL instead of a data directory (the same ChangeStore protocol).
+        .target(
+            name: "SitRoomPostgres",
+            dependencies: [
+                "SitRoomCore", "SitRoomStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // ncursesw, only ever imported by the executable.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .executableTarget(
             name: "sitroom",
             dependencies: [
-                "SitRoomCore", "SitRoomStore", "SitRoomUI", "CNcurses",
+                "SitRoomCore", "SitRoomStore", "SitRoomPostgres", "SitRoomUI", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "sitroom-bench",
             dependencies: [
-                "SitRoomCore", "SitRoomStore", "SitRoomUI", "CSQLite",
+                "SitRoomCore", "SitRoomStore", "SitRoomUI", "CSQLite", "SitRoomPostgres", "SitRoomDrills",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,7 +102,16 @@ let package = Package(
         .testTarget(name: "SitRoomUITests", dependencies: ["SitRoomCore", "SitRoomUI"], exclude: ["Screens"]),
         // The bounded fuzz run; Corpus/<target>/ holds the seeds and every input that once crashed.
         .testTarget(name: "FuzzTests", dependencies: ["SitRoomFuzz"], path: "Tests/Fuzz", exclude: ["Corpus"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["sitroom", "sitroom-drill", "SitRoomCore"]),
+        // The ChangeStore protocol's shared suite, run on a data directory and on a throwaway
+        // PostgreSQL server (started by the tests from Debian's packages), and the server's own tests.
+        .testTarget(
+            name: "SitRoomPostgresTests",
+            dependencies: ["SitRoomCore", "SitRoomStore", "SitRoomPostgres", "SitRoomDrills"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["sitroom", "sitroom-drill", "SitRoomCore", "SitRoomStore", "SitRoomPostgres", "SitRoomDrills"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

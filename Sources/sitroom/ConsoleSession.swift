@@ -6,7 +6,10 @@ import SitRoomUI
 /// The run loop: one thread, one model. Keys, clock ticks and other consoles' changes go into
 /// `AppModel`; the model is drawn into a buffer; the terminal writes only what changed.
 final class ConsoleSession {
-    private let log: ChangeLog
+    private let log: any ChangeStore
+    /// The data directory, when the log is kept in one: presence, history, trends and the
+    /// briefing baseline read its files. Nil for a server.
+    private let directory: DataDirectory?
     private var model: AppModel
     private var theme: Theme
     private let catalog: ThemeCatalog
@@ -20,14 +23,15 @@ final class ConsoleSession {
     /// Showing an earlier board (`--at`): nothing is followed or written.
     private let isPast: Bool
 
-    init(log: ChangeLog, officer: String, theme: Theme, themeName: String, catalog: ThemeCatalog, timeZone: TimeZone,
+    init(log: any ChangeStore, directory: DataDirectory?, officer: String, theme: Theme, themeName: String, catalog: ThemeCatalog, timeZone: TimeZone,
          rules: AlertRules, past: (board: Board, seq: UInt64, at: Date)? = nil) {
         self.log = log
+        self.directory = directory
         self.rules = rules
         isPast = past != nil
         self.theme = theme
         self.catalog = catalog
-        let save: SaveStatus = log.mode == .readOnly ? .readOnly(log.seq) : .saved(log.seq)
+        let save: SaveStatus = log.isReadOnly ? .readOnly(log.seq) : .saved(log.seq)
         model = AppModel(board: log.board, seq: log.seq, now: Date(), timeZone: timeZone, officer: officer, save: save)
         model.themeName = themeName
         if let past {
@@ -36,6 +40,7 @@ final class ConsoleSession {
             model.tick(past.at)
         }
         model.asciiSparklines = Sparkline.Style(environment: ProcessInfo.processInfo.environment) == .ascii
+        model.server = Self.serverStatus(log)
         if let note = log.notes.last { model.say("recovered: " + note, role: .warning, seconds: 10) }
     }
 
@@ -52,9 +57,9 @@ final class ConsoleSession {
             terminal.stop()
             log.close()
         }
-        let watcher = DirectoryWatcher(path: log.directory.path)
+        let watcher = log.makeWaker()
         // Presence: a writing console registers itself in consoles/ (a --watch console writes nothing).
-        let presence = log.mode == .write ? try? Presence.register(directory: log.directory, officer: model.officer) : nil
+        let presence = directory.flatMap { dir in log.isReadOnly ? nil : try? Presence.register(directory: dir, officer: model.officer) }
         defer { presence?.unregister() }
         var consolesListed = Date.distantPast
         var running = true
@@ -86,7 +91,11 @@ final class ConsoleSession {
                 // line that would say "no change all day") and the briefing view's baseline, both
                 // from the history; then draw again.
                 trendsSeeded = true
-                seeding = TrendSeeding(directory: log.directory, endingAt: model.now)
+                if let directory {
+                    seeding = TrendSeeding(directory: directory, endingAt: model.now)
+                } else {
+                    model.trends = BoardTrends(board: model.board, seq: model.seq, at: model.now)  // no history to read
+                }
                 loadBriefingBaseline()
                 dirty = true
                 continue
@@ -107,12 +116,20 @@ final class ConsoleSession {
             }
             // An expired highlight or message: a clock-only refresh would leave it on screen.
             if model.tick(Date()) { dirty = true }
-            if log.isCompacting { log.finishCompaction() }  // the snapshot is written on another thread
-            if log.mode == .write, abs(model.now.timeIntervalSince(alertsSynced)) >= 60 {
+            log.tend()  // a snapshot written on another thread; a lost server found again
+            let server = Self.serverStatus(log)
+            if server != model.server {
+                if model.server.isDisconnected, !server.isDisconnected {
+                    model.say("connected again to \(log.location): catching up", role: .saved, seconds: 6)
+                }
+                model.server = server
+                dirty = true
+            }
+            if !log.isReadOnly, abs(model.now.timeIntervalSince(alertsSynced)) >= 60 {
                 alertsSynced = model.now
                 syncAlerts()
             }
-            if abs(model.now.timeIntervalSince(consolesListed)) >= 1 {
+            if directory != nil, abs(model.now.timeIntervalSince(consolesListed)) >= 1 {
                 consolesListed = model.now
                 listConsoles(excluding: presence)
             }
@@ -136,6 +153,7 @@ final class ConsoleSession {
                             let results = log.commit([change], deriving: AlertRulesFile.deriver(rules, officer: model.officer, subjects: subjects))
                             if let seq = results[0].seq { model.trends.record(seq: seq, change: change, board: log.board) }
                             model.committed(results[0], board: log.board, seq: log.seq)
+                            if log.seq != model.seq { model.boardChanged(log.board, seq: log.seq, changedIds: []) }  // caught up, not saved
                             if case .markBriefing = change.action { loadBriefingBaseline() }
                             ringIfRaised(since: alertsBefore, terminal)
                         case .setTheme(let name): switchTheme(name, terminal)
@@ -170,20 +188,21 @@ final class ConsoleSession {
 
     /// Who else has this data directory open (one readdir); a watcher only reads, never prunes.
     private func listConsoles(excluding own: Presence.Registration?) {
-        let others = Presence.list(directory: log.directory, pruning: log.mode == .write)
+        guard let directory else { return }
+        let others = Presence.list(directory: directory, pruning: !log.isReadOnly)
             .filter { $0.id != own?.id }.map(\.officer)
         if others != model.consoles { model.consoles = others }
     }
 
     /// The board just after the last briefing on the board, from the history.
     private func loadBriefingBaseline() {
-        guard let briefing = model.board.lastBriefing else {
+        guard let briefing = model.board.lastBriefing, let directory else {
             model.briefingBaseline = nil
             return
         }
         guard model.briefingBaseline?.lastBriefing != briefing else { return }
         do {
-            model.briefingBaseline = try History.open(log.directory).board(at: .briefing(briefing)).board
+            model.briefingBaseline = try History.open(directory).board(at: .briefing(briefing)).board
         } catch {
             model.briefingBaseline = nil
             model.say("the briefing view cannot compare: \(error)", role: .warning, seconds: 8)
@@ -193,8 +212,20 @@ final class ConsoleSession {
     /// Brings the alerts up to date with the rules over the whole board (a writing console only).
     private func syncAlerts() {
         let results = log.commit([], deriving: AlertRulesFile.deriver(rules, officer: model.officer))
-        guard results.contains(where: { $0.seq != nil }) else { return }
+        // A commit first takes in what others committed; with nothing derived it returns no
+        // results, and the follow that comes next finds nothing new: show the board now.
+        guard results.contains(where: { $0.seq != nil }) || log.seq != model.seq else { return }
+        model.trends.catchUp(to: log.board, seq: log.seq, at: model.now)
         model.boardChanged(log.board, seq: log.seq, changedIds: [])
+    }
+
+    static func serverStatus(_ log: any ChangeStore) -> ServerStatus {
+        switch log.link {
+        case .local: .local
+        case .connected: .connected(server: log.location)
+        case .disconnected(let since, let reason, let nextTry):
+            .disconnected(server: log.location, since: since, reason: reason, nextTry: nextTry)
+        }
     }
 
     /// The terminal bell, when the rules ask for it and an alert was raised.
@@ -205,7 +236,7 @@ final class ConsoleSession {
     /// Applies what other consoles and `sitroom apply` wrote since the last look.
     private func follow() {
         do {
-            let fresh = try log.refresh()
+            let fresh = try log.refresh(waiting: true)
             guard !fresh.isEmpty else { return }
             if rules.bell, fresh.contains(where: { $0.change.action.type == "alert.raise" }) { bellWanted = true }
             model.trends.record(fresh, before: model.board, after: log.board)

@@ -11,7 +11,7 @@ struct SitRoom: ParsableCommand {
             """,
         subcommands: [
             RunCommand.self, InitCommand.self, ApplyCommand.self, ImportCommand.self, RevertCommand.self,
-            ExportCommand.self, ReportCommand.self, CheckCommand.self,
+            ExportCommand.self, ReportCommand.self, CheckCommand.self, MigrateCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

@@ -59,6 +59,8 @@ public struct AppModel: Sendable {
     /// read-only `--watch` consoles never register, so they are never counted), oldest first, as the
     /// run loop last listed them (about once a second). Empty, the top bar shows nothing for them.
     public var consoles: [String] = []
+    /// A change log on a server: whether it can be reached (the banner and the top bar say so).
+    public var server: ServerStatus = .local
     /// Showing the board as it was at this moment (`sitroom --at`): the clock stands still there.
     public var frozenAt: Date?
     /// The board just after the last briefing (from the history), what the briefing view compares

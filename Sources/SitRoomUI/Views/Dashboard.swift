@@ -15,7 +15,11 @@ public enum Dashboard {
         let tickerHeight = height >= 40 ? 6 : height >= 30 ? 4 : 3
         let rows = Layout.split(buffer.bounds, .vertical, [.length(1), .length(2), .fill(), .length(tickerHeight), .length(1)])
         TopBar.draw(&buffer, model, row: rows[0].y)
-        SummaryStrip.draw(&buffer, model, rows: rows[1].y)
+        if model.server.isDisconnected {
+            DisconnectedBanner.draw(&buffer, model, rows: rows[1].y)
+        } else {
+            SummaryStrip.draw(&buffer, model, rows: rows[1].y)
+        }
         switch model.screen {
         case _ where model.form != nil:
             FormView.draw(&buffer, model.form!, rows[2])
@@ -53,6 +57,7 @@ public enum Dashboard {
     public static func tickNeedsOnlyTheClock(_ model: AppModel, renderedAt previous: Date) -> Bool {
         Int(previous.timeIntervalSince1970 / 60) == Int(model.now.timeIntervalSince1970 / 60)
             && model.flash == nil && model.changedRows.isEmpty && model.prompt == nil && model.form == nil
+            && !model.server.isDisconnected  // the banner counts the seconds
     }
 
     /// Strike, coverage, contacts: side by side on wide screens, coverage on top otherwise.

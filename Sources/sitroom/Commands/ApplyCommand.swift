@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SitRoomCore
+import SitRoomPostgres
 import SitRoomStore
 
 struct ApplyCommand: ParsableCommand {
@@ -19,25 +20,27 @@ struct ApplyCommand: ParsableCommand {
 
     @OptionGroup var data: DataOption
     @OptionGroup var officer: OfficerOption
+    @OptionGroup var server: StoreOption
     @Flag(help: "Read quick commands (`er snuh limited beds=3/20`) instead of JSON changes.")
     var command = false
     @Option(help: .hidden) var compactEvery: Int?
 
     func run() throws {
-        let log: ChangeLog
+        let log: any ChangeStore
+        var rules = AlertRules.defaults
         do {
-            log = try ChangeLog.open(data.directory)
+            if let address = try server.address() {
+                log = StoreOption.openServer(address, readOnly: false, officer: officer.name)
+            } else {
+                let local = try ChangeLog.open(data.directory)
+                if let n = compactEvery { local.policy.maxRecords = max(1, n) }
+                rules = try AlertRulesFile.load(from: data.directory)
+                log = local
+            }
         } catch {
             fail("\(error)")
         }
-        if let n = compactEvery { log.policy.maxRecords = max(1, n) }
         for note in log.notes { FileHandle.standardError.write(Data("sitroom: \(note)\n".utf8)) }
-        let rules: AlertRules
-        do {
-            rules = try AlertRulesFile.load(from: data.directory)
-        } catch {
-            fail("\(error)")
-        }
         let officerName = officer.name
         var reader = LineReader(fd: 0)
         var lineNumber = 0
@@ -45,6 +48,7 @@ struct ApplyCommand: ParsableCommand {
 
         // Every line already waiting on stdin goes into one batch: one fsync for all of them.
         while let lines = reader.nextLines() {
+            log.tend()  // a lost server is tried again (with backoff) before each batch
             var messages: [Int: String] = [:]
             var batch: [(line: Int, change: Change)] = []
             func commitBatch() {
@@ -87,8 +91,8 @@ struct ApplyCommand: ParsableCommand {
     }
 
     /// One quick command line as a change, read against the log's board as it is now.
-    private func quickCommand(_ text: String, log: ChangeLog, officer: String) throws -> Change {
-        _ = try? log.refresh()
+    private func quickCommand(_ text: String, log: any ChangeStore, officer: String) throws -> Change {
+        _ = try? log.refresh(waiting: true)
         let now = Date()
         let context = QuickCommandContext(board: log.board, now: now, timeZone: .current)
         let parsed = try QuickCommandParser.parse(text, context)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SitRoomCore
+import SitRoomPostgres
 import SitRoomStore
 import SitRoomUI
 
@@ -18,6 +19,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The data directory.", valueName: "DIR"))
     var data: String?
     @OptionGroup var officer: OfficerOption
+    @OptionGroup var server: StoreOption
     @Flag(help: "Open a fresh copy of the built-in demo situation (in $TMPDIR/sitroom-demo-$USER unless --data is given).")
     var demo = false
     @Flag(help: "Read-only, for a wall display: never writes, never repairs.")
@@ -49,6 +51,18 @@ struct RunCommand: ParsableCommand {
             guard let z = TimeZone(identifier: tz) else { fail("unknown time zone \"\(tz)\"; use a name like Asia/Seoul or UTC") }
             zone = z
         }
+        let address: PostgresAddress?
+        do { address = try server.address() } catch { fail("\(error)", code: 64) }
+        if let address {
+            if at != nil { fail("--at reads a data directory's history; it cannot be used with --store", code: 64) }
+            if demo { fail("--demo opens a local copy; to put the demo on a server: sitroom init --data DIR --demo, then sitroom migrate --from DIR --to \(address)", code: 64) }
+            let log = StoreOption.openServer(address, readOnly: watch, officer: officer.name)
+            let session = ConsoleSession(log: log, directory: nil, officer: officer.name, theme: loaded, themeName: theme,
+                                         catalog: catalog, timeZone: zone, rules: .defaults)
+            let code = session.run()
+            if code != 0 { throw ExitCode(code) }
+            return
+        }
         let directory = try resolveDirectory()
         let log: ChangeLog
         var past: (board: Board, seq: UInt64, at: Date)?
@@ -73,7 +87,7 @@ struct RunCommand: ParsableCommand {
         } catch {
             fail("\(error)")
         }
-        let session = ConsoleSession(log: log, officer: officer.name, theme: loaded, themeName: theme,
+        let session = ConsoleSession(log: log, directory: directory, officer: officer.name, theme: loaded, themeName: theme,
                                      catalog: catalog, timeZone: zone, rules: rules, past: past)
         let code = session.run()
         if code != 0 { throw ExitCode(code) }

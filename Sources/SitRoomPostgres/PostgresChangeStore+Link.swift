@@ -1,0 +1,136 @@
+import Foundation
+import NIOCore
+import PostgresNIO
+import SitRoomStore
+
+/// Losing the server and finding it again.
+extension PostgresChangeStore {
+    func connect() -> EventLoopFuture<PostgresConnection> {
+        PostgresConnection.connect(on: group.next(), configuration: configuration, id: Int.random(in: 1...Int(Int32.max)), logger: logger)
+    }
+
+    /// Makes `connection` the store's: its closing and its notifications reach the inbox.
+    func attach(_ connection: PostgresConnection) throws {
+        let inbox = self.inbox
+        let id = connection.id
+        connection.closeFuture.whenComplete { result in
+            let why = switch result {
+            case .success: "the server closed the connection"
+            case .failure(let error): PostgresErrorText.describe(error)
+            }
+            inbox.post { $0.closed[id] = why }
+        }
+        connection.addListener(channel: PostgresSchema.channel) { _, _ in
+            inbox.post { $0.notified = true }
+        }
+        self.connection = connection
+        do {
+            try run(["SET synchronous_commit = on", "LISTEN \(unescaped: PostgresSchema.channel)"])
+        } catch {
+            lose(error)
+            throw PostgresStoreError.unreachable(PostgresErrorText.describe(error))
+        }
+        link = .connected
+        backoff = timeouts.backoffFirst
+        lastHeard = Date()
+        probeSentAt = nil
+    }
+
+    /// Drops the connection (a query failed or timed out, or it closed) and schedules a retry.
+    func lose(_ error: any Error) {
+        let reason = (error as? PostgresStoreError).map(\.description) ?? PostgresErrorText.describe(error)
+        if let connection { closeQuietly(connection) }
+        connection = nil
+        probeSentAt = nil
+        let since: Date = if case .disconnected(let s, _, _) = link { s } else { Date() }
+        link = .disconnected(since: since, reason: reason, nextTry: Date().addingTimeInterval(backoff))
+    }
+
+    /// Called by the run loop between events: notices a closed connection or a silent server,
+    /// retries a lost one with backoff, stores an encoded snapshot.
+    public func tend() {
+        let now = Date()
+        let (closed, attempt, probe, snapshot) = inbox.take { s -> ([PostgresConnection.ID: String], Result<PostgresConnection, any Error>?, Result<UInt64, any Error>?, (seq: UInt64, bytes: [UInt8])?) in
+            defer { s.closed = [:]; s.attempt = nil; s.probe = nil; s.snapshot = nil }
+            return (s.closed, s.attempt, s.probe, s.snapshot)
+        }
+        if let connection, let why = closed[connection.id] { lose(PostgresStoreError.unreachable(why)) }
+        if let attempt { finishAttempt(attempt, now: now) }
+        if let probe { finishProbe(probe, now: now) }
+        if let snapshot {
+            snapshotting = false
+            if connection != nil { try? writeSnapshot(snapshot.bytes, seq: snapshot.seq, waiting: false) }
+        }
+        switch link {
+        case .disconnected(let since, let reason, let nextTry?) where nextTry <= now && !connecting:
+            connecting = true
+            link = .disconnected(since: since, reason: reason, nextTry: nil)
+            let inbox = self.inbox
+            connect().whenComplete { result in inbox.post { $0.attempt = result } }
+        case .connected:
+            startProbeIfDue(now)
+        default:
+            break
+        }
+    }
+
+    private func finishAttempt(_ attempt: Result<PostgresConnection, any Error>, now: Date) {
+        connecting = false
+        guard case .disconnected(let since, let reason, _) = link else {
+            if case .success(let c) = attempt { closeQuietly(c) }
+            return
+        }
+        switch attempt {
+        case .success(let c):
+            do {
+                try attach(c)
+                // The console refreshes on this wake-up and gets every change it missed, by sequence number.
+                inbox.post { $0.notified = true }
+            } catch {
+                backoff = min(backoff * 2, timeouts.backoffMax)
+                link = .disconnected(since: since, reason: PostgresErrorText.describe(error), nextTry: now.addingTimeInterval(backoff))
+            }
+        case .failure(let error):
+            backoff = min(backoff * 2, timeouts.backoffMax)
+            let why = PostgresErrorText.describe(error)
+            link = .disconnected(since: since, reason: why.isEmpty ? reason : why, nextTry: now.addingTimeInterval(backoff))
+        }
+    }
+
+    /// Asks for the last sequence number without waiting for the answer; no answer in time drops the connection.
+    private func startProbeIfDue(_ now: Date) {
+        if let sent = probeSentAt {
+            if now.timeIntervalSince(sent) > timeouts.query {
+                lose(PostgresStoreError.timedOut("no answer from the server for \(Int(timeouts.query)) s"))
+            }
+            return
+        }
+        guard let connection, now.timeIntervalSince(lastHeard) >= timeouts.probeEvery else { return }
+        probeSentAt = now
+        let inbox = self.inbox
+        connection.query(PostgresSchema.head, logger: logger).whenComplete { result in
+            let seq = result.flatMap { r in
+                Result { UInt64(try r.rows.first?.decode(Int64.self) ?? 0) }
+            }
+            inbox.post { $0.probe = seq }
+        }
+    }
+
+    private func finishProbe(_ probe: Result<UInt64, any Error>, now: Date) {
+        guard probeSentAt != nil else { return }  // from a connection lost since
+        probeSentAt = nil
+        switch probe {
+        case .success(let head):
+            lastHeard = now
+            if head > seq { inbox.post { $0.notified = true } }  // a NOTIFY went missing: follow now
+        case .failure(let error):
+            lose(error)
+        }
+    }
+}
+
+/// Closes without waiting (the future form; the async one cannot be called from here).
+func closeQuietly(_ connection: PostgresConnection) {
+    let closing: EventLoopFuture<Void> = connection.close()
+    closing.whenComplete { _ in }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import SitRoomCore
+
+/// In place of the national figures while the server is out of reach: that the board may be out
+/// of date, since when, why, and that entries are refused rather than queued.
+enum DisconnectedBanner {
+    static func draw(_ buffer: inout ScreenBuffer, _ model: AppModel, rows y: Int) {
+        guard case .disconnected(let server, let since, let reason, let nextTry) = model.server else { return }
+        let width = buffer.width
+        buffer.fill(Rect(x: 0, y: y, width: width, height: 2), role: .notSaved)
+        let down = Int(max(0, model.now.timeIntervalSince(since)))
+        let downFor = String(format: "%d:%02d", down / 60, down % 60)
+        let retry = nextTry.map { "retrying in \(max(1, Int($0.timeIntervalSince(model.now).rounded(.up)))) s" } ?? "retrying now"
+        let first = " ✖ DISCONNECTED from \(server) since \(Format.time(since, model.timeZone)) (\(downFor)), \(retry): "
+            + SafeText.line(reason, limit: 200)
+        let second = " The board is as of #\(model.seq) and may be out of date. Entries are refused, not queued: "
+            + "enter them again once connected."
+        buffer.put(first, x: 0, y: y, maxWidth: width, role: .notSaved)
+        buffer.put(second, x: 0, y: y + 1, maxWidth: width, role: .notSaved)
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import SitRoomCore
+import SitRoomDrills
+import SitRoomPostgres
+import SitRoomStore
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Consoles and `sitroom apply` sharing one situation through a PostgreSQL server (`--store`).
+@Suite(.serialized) struct ServerConsolesTests {
+    /// A server of this suite's own (one test stops it), with the demo situation migrated onto it.
+    static func demoOnServer(_ name: String) throws -> (ScratchPostgres, String, UInt64) {
+        let server = try ScratchPostgres.start()
+        let url = try server.createDatabase(name)
+        let data = NSTemporaryDirectory() + "sitroom-server-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let made = TmuxSession.run([TmuxSession.sitroomBinary, "init", "--data", data, "--demo"], stdin: nil)
+        #expect(made.status == 0, "\(made.stderr)")
+        let moved = TmuxSession.run([TmuxSession.sitroomBinary, "migrate", "--from", data, "--to", url], stdin: nil)
+        #expect(moved.status == 0, "\(moved.stdout)\(moved.stderr)")
+        #expect(moved.stdout.contains("the server's board matches"), "\(moved.stdout)")
+        let seq = try ChangeLog.open(DataDirectory(data), mode: .readOnly).seq
+        return (server, url, seq)
+    }
+
+    /// Three `sitroom apply --store` at once, one killed with SIGKILL mid-stream; a follower on the
+    /// server all along. Every acknowledged change is there once, numbers are gap-free and unique.
+    @Test func threeWritersThroughTheServerOneKilled() throws {
+        let (server, url, base) = try Self.demoOnServer("writers")
+        defer { server.destroy() }
+        let address = try PostgresAddress(parsing: url)
+        let lines = 400
+        var rng = SystemRandomNumberGenerator()
+        let writers = try (1...3).map { k in
+            try ChildProcess([TmuxSession.sitroomBinary, "apply", "--store", url, "--officer", "w\(k)"])
+        }
+        let victim = Int.random(in: 0..<3, using: &rng)
+        let killAfter = Int.random(in: lines / 5...lines * 3 / 5, using: &rng)
+        var sent = [[String]](repeating: [], count: 3)
+        var answers = [[String]](repeating: [], count: 3)
+        var killed = false
+        let follower = try PostgresChangeStore.open(address, readOnly: true)
+        var followerSeq = follower.seq
+
+        while (0..<3).contains(where: { !($0 == victim && killed) && sent[$0].count < lines }) || !killed {
+            for w in 0..<3 where !(w == victim && killed) {
+                // The victim gets at most 40 lines ahead of its answers, so that it dies with work left.
+                let room = w == victim ? max(0, 40 - (sent[w].count - answers[w].count)) : 20
+                for _ in 0..<min(Int.random(in: 1...20, using: &rng), room, lines - sent[w].count) {
+                    let id = "w\(w + 1)-\(sent[w].count)"
+                    sent[w].append(id)
+                    _ = writers[w].write(#"{"type":"log.add","record":{"id":"\#(id)","text":"\#(id) 응급실","category":"test"}}"# + "\n")
+                }
+                answers[w] += writers[w].readLines(timeout: 0.002)
+                if w == victim, answers[w].count >= killAfter || (sent[w].count == lines && answers[w].count == lines) {
+                    writers[w].kill9()
+                    _ = writers[w].waitExit()
+                    answers[w] += writers[w].readAll()
+                    killed = true
+                }
+            }
+            _ = try follower.refresh(waiting: true)
+            #expect(follower.seq >= followerSeq)
+            followerSeq = follower.seq
+        }
+        #expect(answers[victim].count < lines, "the victim had answered everything when it was killed")
+        for w in 0..<3 where w != victim { writers[w].closeInput() }
+        for w in 0..<3 where w != victim {
+            answers[w] += writers[w].readAll()
+            _ = writers[w].waitExit()
+        }
+
+        var acked: [UInt64: String] = [:]
+        var ackedIds: Set<String> = []
+        for w in 0..<3 {
+            if w != victim { #expect(answers[w].count == lines, "w\(w + 1): \(answers[w].count) answers") }
+            for (k, answer) in answers[w].enumerated() {
+                guard answer.hasPrefix("ok "), let seq = UInt64(answer.dropFirst(3)) else {
+                    Issue.record("w\(w + 1) line \(k + 1): \(answer)")
+                    continue
+                }
+                #expect(acked[seq] == nil, "#\(seq) acknowledged twice")
+                acked[seq] = sent[w][k]
+                ackedIds.insert(sent[w][k])
+            }
+        }
+        let reader = try PostgresChangeStore.open(address, readOnly: true)
+        _ = try follower.refresh(waiting: true)
+        #expect(follower.board == reader.board && follower.seq == reader.seq, "the follower ended elsewhere")
+        var seen: [String: Int] = [:]
+        for entry in reader.board.log where entry.category == "test" { seen[entry.id, default: 0] += 1 }
+        #expect(seen.values.allSatisfy { $0 == 1 }, "a log entry is there twice")
+        let lost = ackedIds.filter { seen[$0] == nil }
+        #expect(lost.isEmpty, "acknowledged and lost: \(lost.sorted().prefix(5))")
+        #expect(acked.keys.allSatisfy { $0 > base && $0 <= reader.seq })
+        let rows = try server.sql(address.database, "SELECT count(*), min(seq), max(seq) FROM sitroom_changes")
+        #expect(rows == "\(reader.seq)|1|\(reader.seq)", "numbers with a gap: \(rows)")
+        print("three writers through the server: \(acked.count) acknowledged, \(lost.count) lost, victim w\(victim + 1) "
+            + "killed after \(answers[victim].count) answers; final #\(reader.seq)")
+    }
+
+    /// A live console on the server: another writer's change on screen within a second; the
+    /// server stopped: DISCONNECTED, the board kept, an entry refused; the server back: connected.
+    @Test func aConsoleFollowsTheServerAndShowsAnOutage() throws {
+        let (server, url, _) = try Self.demoOnServer("console")
+        defer { server.destroy() }
+        let tmux = try TmuxSession(width: 140, height: 40, command: [TmuxSession.sitroomBinary, "--store", url, "--officer", "kim"],
+                                   environment: ["TZ": "Asia/Seoul"])
+        defer { tmux.kill() }
+        _ = try tmux.waitFor("saved #", timeout: 15)
+
+        let sentAt = Date()
+        let applied = TmuxSession.run([TmuxSession.sitroomBinary, "apply", "--store", url, "--officer", "lee"],
+                                      stdin: #"{"type":"log.add","record":{"id":"far-1","text":"from the other building 부산","severity":"warning"}}"# + "\n")
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        _ = try tmux.waitFor("from the other building", timeout: 5)
+        let lag = Date().timeIntervalSince(sentAt)
+        #expect(lag < 1.5, "the change took \(lag) s to show (apply's own start included)")
+
+        try server.stop(mode: "fast")
+        let banner = try tmux.waitFor("DISCONNECTED from", timeout: 10)
+        #expect(banner.contains("Entries are refused, not queued"))
+        #expect(banner.contains("from the other building"), "the board was not kept")
+        tmux.sendKeys(":")
+        tmux.sendText("log while the server is down")
+        tmux.sendKeys("Enter")
+        let refused = try tmux.waitFor("nothing is queued", timeout: 5)
+        #expect(!refused.contains("✔ saved"), "\(refused)")
+
+        try server.startServer()
+        let back = try tmux.waitUntil(timeout: 20, "the banner to go") { !$0.contains("DISCONNECTED from postgres") }
+        #expect(!back.split(separator: "\n")[0].contains("DISCONNECTED"), "the top bar still says so")
+        // The refused entry is still on the command line, for Enter once the server is back.
+        #expect(back.contains(":log while the server is down"), "\(back)")
+        let after = TmuxSession.run([TmuxSession.sitroomBinary, "apply", "--store", url, "--officer", "lee"],
+                                    stdin: #"{"type":"log.add","record":{"id":"far-2","text":"after the outage 대구","severity":"warning"}}"# + "\n")
+        #expect(after.status == 0, "\(after.stdout)\(after.stderr)")
+        _ = try tmux.waitFor("after the outage", timeout: 5)
+    }
+}
