@@ -68,6 +68,9 @@ struct SitRoomBench: ParsableCommand {
     @Flag(help: "Run only benchmark 1, durable commit: single commits and bursts against the floor and SQLite.")
     var commit = false
 
+    @Flag(help: "Run only the server workload: commit latency, bursts and follower lag through a data directory and through a throwaway local PostgreSQL server, side by side.")
+    var server = false
+
     @Option(help: ArgumentHelp("Also write the figures as JSON to this file.", valueName: "file"))
     var json: String?
 
@@ -83,7 +86,7 @@ struct SitRoomBench: ParsableCommand {
         let report = Report()
         Targets.declare(on: report)
         let now = Date()
-        let only = [(multi, " --multi"), (render, " --render"), (live, " --live"), (commit, " --commit")].filter(\.0).map(\.1).joined()
+        let only = [(multi, " --multi"), (render, " --render"), (live, " --live"), (commit, " --commit"), (server, " --server")].filter(\.0).map(\.1).joined()
         let all = only.isEmpty
         // Before anything long: the live workloads need the sitroom executable and the scenario.
         let sitroom = all || live ? try LiveConsoleBench.locateSitroom() : ""
@@ -105,6 +108,7 @@ struct SitRoomBench: ParsableCommand {
             if commit { try store.runDurableCommit() }
             if all { try store.run() }
             if all || multi { try MultiWriterBench(sizes: sizes, scratch: scratch, report: report, now: now).run() }
+            if all || server { try ServerBench(sizes: sizes, scratch: scratch, report: report).run() }
             if all || render { RenderBench(sizes: sizes, report: report, now: now).run() }
             if all || render || live {
                 // One scenario for the scale workloads and the live consoles.
