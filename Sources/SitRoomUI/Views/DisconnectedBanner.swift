@@ -11,10 +11,14 @@ enum DisconnectedBanner {
         let down = Int(max(0, model.now.timeIntervalSince(since)))
         let downFor = String(format: "%d:%02d", down / 60, down % 60)
         let retry = nextTry.map { "retrying in \(max(1, Int($0.timeIntervalSince(model.now).rounded(.up)))) s" } ?? "retrying now"
-        let first = " ✖ DISCONNECTED from \(server) since \(Format.time(since, model.timeZone)) (\(downFor)), \(retry): "
-            + SafeText.line(reason, limit: 200)
-        let second = " The board is as of #\(model.seq) and may be out of date. Entries are refused, not queued: "
+        let why = SafeText.line(reason, limit: 200)
+        let when = "since \(Format.time(since, model.timeZone)) (\(downFor)), \(retry): "
+        var first = " ✖ DISCONNECTED from \(server) " + when + why
+        var second = " The board is as of #\(model.seq) and may be out of date. Entries are refused, not queued: "
             + "enter them again once connected."
+        // Narrow: the server's address gives way first, then the long wording.
+        if DisplayWidth.of(first) - DisplayWidth.of(why) + 12 > width { first = " ✖ DISCONNECTED " + when + why }
+        if DisplayWidth.of(second) > width { second = " Board as of #\(model.seq), may be out of date. Entries refused, not queued." }
         buffer.put(first, x: 0, y: y, maxWidth: width, role: .notSaved)
         buffer.put(second, x: 0, y: y + 1, maxWidth: width, role: .notSaved)
     }
