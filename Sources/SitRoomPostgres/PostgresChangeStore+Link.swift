@@ -57,6 +57,9 @@ extension PostgresChangeStore {
         if let connection, let why = closed[connection.id] { lose(PostgresStoreError.unreachable(why)) }
         if let attempt { finishAttempt(attempt, now: now) }
         if let probe { finishProbe(probe, now: now) }
+        if let consoles = inbox.take({ s -> [String]? in defer { s.consoles = nil }; return s.consoles }) {
+            otherConsoles = consoles
+        }
         if let snapshot {
             snapshotting = false
             if connection != nil { try? writeSnapshot(snapshot.bytes, seq: snapshot.seq, waiting: false) }
@@ -69,6 +72,7 @@ extension PostgresChangeStore {
             connect().whenComplete { result in inbox.post { $0.attempt = result } }
         case .connected:
             startProbeIfDue(now)
+            askForConsolesIfDue(now)
         default:
             break
         }
@@ -113,6 +117,17 @@ extension PostgresChangeStore {
                 Result { UInt64(try r.rows.first?.decode(Int64.self) ?? 0) }
             }
             inbox.post { $0.probe = seq }
+        }
+    }
+
+    /// Every 2 s, without waiting: who else has a console open on this database.
+    private func askForConsolesIfDue(_ now: Date) {
+        guard otherConsoles != nil, let connection, now.timeIntervalSince(consolesAskedAt ?? .distantPast) >= 2 else { return }
+        consolesAskedAt = now
+        let inbox = self.inbox
+        connection.query(PostgresSchema.otherConsoles, logger: logger).whenSuccess { result in
+            let names = result.rows.compactMap { try? $0.decode(String.self) }
+            inbox.post { $0.consoles = names }
         }
     }
 

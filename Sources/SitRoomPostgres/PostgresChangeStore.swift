@@ -13,6 +13,14 @@ import SitRoomStore
 /// or goes silent is dropped, `link` says DISCONNECTED, commits are refused (never queued), and
 /// `tend` reconnects with backoff and catches up by sequence number.
 public final class PostgresChangeStore: ChangeStore {
+    /// What a connection is for, as `pg_stat_activity` shows it: consoles find each other by it.
+    public enum Client: Sendable {
+        /// A console an officer writes from (`sitroom console NAME`); counted in others' top bars.
+        case console
+        /// `apply`, `migrate`, a wall display, a test (`sitroom NAME`): not counted.
+        case tool
+    }
+
     public struct Timeouts: Sendable {
         public var connect: Double = 5
         public var query: Double = 5
@@ -35,6 +43,7 @@ public final class PostgresChangeStore: ChangeStore {
     public internal(set) var failure: String?
     public internal(set) var link: StoreLink = .connected
     public private(set) var refreshPending = false
+    public internal(set) var otherConsoles: [String]?
     public var location: String { address.description }
 
     let group: MultiThreadedEventLoopGroup
@@ -47,13 +56,14 @@ public final class PostgresChangeStore: ChangeStore {
     var lastHeard = Date()
     var probeSentAt: Date?
     var lastSnapshotSeq: UInt64 = 0
+    var consolesAskedAt: Date?
     var snapshotting = false
     /// A commit whose COMMIT went unanswered: its batch and changes, to settle after reconnecting.
     var inDoubt: (batch: UUID, changes: [Change], results: [CommitResult])?
     /// Rows read per query while catching up.
     let pageSize = 5_000
 
-    private init(address: PostgresAddress, readOnly: Bool, officer: String, timeouts: Timeouts) {
+    private init(address: PostgresAddress, readOnly: Bool, officer: String, client: Client, timeouts: Timeouts) {
         self.address = address
         self.isReadOnly = readOnly
         self.timeouts = timeouts
@@ -67,7 +77,11 @@ public final class PostgresChangeStore: ChangeStore {
             database: address.database, tls: .disable)
         configuration.options.connectTimeout = .milliseconds(Int64(timeouts.connect * 1000))
         // Shows in pg_stat_activity, so a DBA sees which officer's console a connection is.
-        configuration.options.additionalStartupParameters = [("application_name", "sitroom " + String(officer.prefix(40)))]
+        let name = String(officer.prefix(40))
+        let console = client == .console && !readOnly
+        configuration.options.additionalStartupParameters = [
+            ("application_name", (console ? PostgresSchema.consolePrefix : "sitroom ") + name)]
+        otherConsoles = console ? [] : nil
         self.configuration = configuration
     }
 
@@ -79,9 +93,9 @@ public final class PostgresChangeStore: ChangeStore {
     /// Connects, creates the tables if this is a writer and they are missing, loads the last
     /// snapshot and every change after it. Throws if the server cannot be reached: a console
     /// that never had the board has nothing to show.
-    public static func open(_ address: PostgresAddress, readOnly: Bool = false, officer: String = "sitroom",
+    public static func open(_ address: PostgresAddress, readOnly: Bool = false, officer: String = "sitroom", client: Client = .tool,
                             timeouts: Timeouts = Timeouts()) throws -> PostgresChangeStore {
-        let store = PostgresChangeStore(address: address, readOnly: readOnly, officer: officer, timeouts: timeouts)
+        let store = PostgresChangeStore(address: address, readOnly: readOnly, officer: officer, client: client, timeouts: timeouts)
         let connection: PostgresConnection
         do {
             connection = try waitFor(store.connect(), seconds: timeouts.connect + 1, what: "connect")
@@ -89,9 +103,17 @@ public final class PostgresChangeStore: ChangeStore {
             throw PostgresStoreError.unreachable("\(address): \(PostgresErrorText.describe(error))")
         }
         try store.attach(connection)
-        if !readOnly { try store.run(PostgresSchema.create) }
-        try store.loadSnapshot()
-        while try !store.catchUp().isEmpty {}
+        do {
+            if !readOnly { try store.run(PostgresSchema.create) }
+            try store.loadSnapshot()
+            while try !store.catchUp().isEmpty {}
+        } catch let error as PostgresStoreError {
+            throw error
+        } catch {
+            // A watcher never creates the tables: on a database nobody has written to yet they are missing.
+            if PostgresErrorText.sqlState(error) == "42P01" { throw PostgresStoreError.noSituation(address.description) }
+            throw PostgresStoreError.unreachable(PostgresErrorText.describe(error))
+        }
         return store
     }
 

@@ -18,6 +18,10 @@ enum PostgresErrorText {
         return known.first { text.contains($0.0) }?.1
     }
 
+    static func sqlState(_ error: any Error) -> String? {
+        (error as? PSQLError)?.serverInfo?[.sqlState]
+    }
+
     static func describe(_ error: any Error) -> String {
         guard let psql = error as? PSQLError else { return "\(error)" }
         if let info = psql.serverInfo, let message = info[.message] {

@@ -17,6 +17,7 @@ final class PostgresInbox: Sendable {
         var attempt: Result<PostgresConnection, any Error>?
         var probe: Result<UInt64, any Error>?
         var snapshot: (seq: UInt64, bytes: [UInt8])?
+        var consoles: [String]?
     }
 
     private let state = NIOLockedValueBox(State())

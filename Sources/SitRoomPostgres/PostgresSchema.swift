@@ -54,6 +54,15 @@ enum PostgresSchema {
 
     static let lockHead: PostgresQuery = "SELECT seq FROM sitroom_head WHERE id = 1 FOR UPDATE"
     static let head: PostgresQuery = "SELECT seq FROM sitroom_head WHERE id = 1"
+
+    /// A writing console's `application_name`, followed by its officer.
+    static let consolePrefix = "sitroom console "
+    /// The other writing consoles on this database, oldest first.
+    static let otherConsoles: PostgresQuery = """
+        SELECT substr(application_name, \(Int32(consolePrefix.count + 1))) FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() AND starts_with(application_name, \(consolePrefix))
+        ORDER BY backend_start
+        """
     static let lastSnapshot: PostgresQuery = "SELECT seq, board FROM sitroom_snapshots ORDER BY seq DESC LIMIT 1"
 
     static func insert(_ rows: [PendingRow], batch: UUID) -> PostgresQuery {

@@ -7,6 +7,7 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
     /// The server holds something sitroom cannot read (a damaged or foreign row).
     case damaged(String)
     case notEmpty(UInt64)
+    case noSituation(String)
 
     public var description: String {
         switch self {
@@ -15,6 +16,9 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
         case .timedOut(let what): "the server did not answer within the time limit (\(what))"
         case .disconnected(let since): "DISCONNECTED from the server since \(since)"
         case .damaged(let why): "the server's change log cannot be read: \(why)"
+        case .noSituation(let address):
+            "no situation on \(address) yet: a writing console creates one, or copy one there with "
+                + "`sitroom migrate --from DIR --to \(address)`"
         case .notEmpty(let seq): "the server already holds a situation (up to change #\(seq)); migrate needs an empty database"
         }
     }

@@ -129,7 +129,7 @@ final class ConsoleSession {
                 alertsSynced = model.now
                 syncAlerts()
             }
-            if directory != nil, abs(model.now.timeIntervalSince(consolesListed)) >= 1 {
+            if abs(model.now.timeIntervalSince(consolesListed)) >= 1 {
                 consolesListed = model.now
                 listConsoles(excluding: presence)
             }
@@ -186,11 +186,17 @@ final class ConsoleSession {
         }
     }
 
-    /// Who else has this data directory open (one readdir); a watcher only reads, never prunes.
+    /// Who else writes to this situation: from the server, or one readdir of the data directory's
+    /// presence files (a watcher only reads them, never prunes).
     private func listConsoles(excluding own: Presence.Registration?) {
-        guard let directory else { return }
-        let others = Presence.list(directory: directory, pruning: !log.isReadOnly)
-            .filter { $0.id != own?.id }.map(\.officer)
+        let others: [String]
+        if let known = log.otherConsoles {
+            others = known
+        } else if let directory {
+            others = Presence.list(directory: directory, pruning: !log.isReadOnly).filter { $0.id != own?.id }.map(\.officer)
+        } else {
+            return
+        }
         if others != model.consoles { model.consoles = others }
     }
 

@@ -110,6 +110,12 @@ import Glibc
                                    environment: ["TZ": "Asia/Seoul"])
         defer { tmux.kill() }
         _ = try tmux.waitFor("saved #", timeout: 15)
+        // Another site's console: each top bar names the other officer (from pg_stat_activity).
+        let other = try TmuxSession(width: 140, height: 40, command: [TmuxSession.sitroomBinary, "--store", url, "--officer", "lee"])
+        _ = try other.waitFor("+1 console", timeout: 10)
+        let both = try tmux.waitFor("+1 console", timeout: 10)
+        #expect(both.contains("+1 console: lee") || !both.contains("+1 console:"), "\(both)")
+        other.kill()
 
         let sentAt = Date()
         let applied = TmuxSession.run([TmuxSession.sitroomBinary, "apply", "--store", url, "--officer", "lee"],

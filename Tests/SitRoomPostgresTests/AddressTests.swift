@@ -1,3 +1,5 @@
+import Foundation
+import SitRoomDrills
 import SitRoomPostgres
 import Testing
 
@@ -17,5 +19,25 @@ import Testing
     @Test(arguments: ["mysql://a@b/c", "postgres://b/c", "postgres://a@/c", "postgres://a@b", "postgres://a@b/", "postgres://a@b:0/c"])
     func aBadAddressSaysWhy(_ text: String) {
         #expect(throws: PostgresStoreError.self) { try PostgresAddress(parsing: text) }
+    }
+}
+
+@Suite struct OpeningTests {
+    @Test func aWatcherOnAnEmptyDatabaseSaysHowToFillIt() throws {
+        let address = try SharedServer.freshDatabase()
+        #expect(throws: PostgresStoreError.noSituation(address.description)) {
+            try PostgresChangeStore.open(address, readOnly: true)
+        }
+    }
+
+    @Test func aServerNobodyListensOnIsUnreachableAndSaysWhy() throws {
+        let address = PostgresAddress(user: "postgres", host: "127.0.0.1", port: 1, database: "none")
+        do {
+            _ = try PostgresChangeStore.open(address)
+            Issue.record("opened a server on port 1")
+        } catch let error as PostgresStoreError {
+            #expect("\(error)".contains("connection refused"), "\(error)")
+            #expect("\(error)".contains("postgres://postgres@127.0.0.1:1/none"), "\(error)")
+        }
     }
 }

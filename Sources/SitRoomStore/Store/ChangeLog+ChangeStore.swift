@@ -5,6 +5,7 @@ extension ChangeLog: ChangeStore {
     public var isReadOnly: Bool { mode == .readOnly }
     public var location: String { directory.path }
     public var link: StoreLink { .local }
+    public var otherConsoles: [String]? { nil }
 
     /// The snapshot of an automatic compaction is written on another thread; this installs it.
     public func tend() {

@@ -22,6 +22,9 @@ public protocol ChangeStore: AnyObject {
     var link: StoreLink { get }
     /// The last `refresh(waiting: false)` could not read yet: call it again shortly.
     var refreshPending: Bool { get }
+    /// Officers at the other writing consoles, as the store last learnt them (kept fresh by
+    /// `tend`); nil: the store cannot tell (a data directory's presence files do).
+    var otherConsoles: [String]? { get }
 
     /// Commits `changes` in order, then what `deriving` asks for on the board as it then is (the
     /// alert rules), all durable together. Results: one per change, then one per derived change.

@@ -56,7 +56,7 @@ struct RunCommand: ParsableCommand {
         if let address {
             if at != nil { fail("--at reads a data directory's history; it cannot be used with --store", code: 64) }
             if demo { fail("--demo opens a local copy; to put the demo on a server: sitroom init --data DIR --demo, then sitroom migrate --from DIR --to \(address)", code: 64) }
-            let log = StoreOption.openServer(address, readOnly: watch, officer: officer.name)
+            let log = StoreOption.openServer(address, readOnly: watch, officer: officer.name, client: .console)
             let session = ConsoleSession(log: log, directory: nil, officer: officer.name, theme: loaded, themeName: theme,
                                          catalog: catalog, timeZone: zone, rules: .defaults)
             let code = session.run()

@@ -22,9 +22,10 @@ struct StoreOption: ParsableArguments {
     }
 
     /// Opens the server's change log, or exits with a message the officer can act on.
-    static func openServer(_ address: PostgresAddress, readOnly: Bool, officer: String) -> PostgresChangeStore {
+    static func openServer(_ address: PostgresAddress, readOnly: Bool, officer: String,
+                           client: PostgresChangeStore.Client = .tool) -> PostgresChangeStore {
         do {
-            return try PostgresChangeStore.open(address, readOnly: readOnly, officer: officer)
+            return try PostgresChangeStore.open(address, readOnly: readOnly, officer: officer, client: client)
         } catch {
             fail("\(error)")
         }
