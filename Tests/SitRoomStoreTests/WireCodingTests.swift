@@ -107,3 +107,13 @@ import Testing
         #expect(throws: BinaryDecodingError.self, "three elements of two bytes do not fit in three") { try reader.get() }
     }
 }
+
+extension WireCodingTests {
+    /// Replaying the journal after a snapshot appends to the log: it must not start by doubling it.
+    @Test func aSnapshotLeavesTheLogRoomToGrow() throws {
+        let board = DemoSituation.board(now: Sample.t0)
+        let read = try Snapshot.decode(try Snapshot.encode(board, seq: 1)).board
+        #expect(read.log.count == board.log.count && read.log.count > 0)
+        #expect(read.log.capacity >= read.log.count + BoardWire.logHeadroom(read.log.count))
+    }
+}

@@ -19,6 +19,12 @@ enum BoardWire {
         w.array(document.briefings)
     }
 
+    /// The log only grows after a snapshot, first while the journal is replayed. Without room to
+    /// spare, the first entry appended doubles the array, and for a moment both copies are alive:
+    /// for 100,000 entries of 120 bytes, 12 MB became 24 MB plus the 12 MB being copied, the
+    /// largest part of the peak of opening the large scenario.
+    static func logHeadroom(_ count: Int) -> Int { count / 4 + 256 }
+
     static func read(_ r: inout WireReader, seq: UInt64) throws -> Board {
         var document = BoardDocument(Board(), seq: seq)
         document.incident = try r.value()
@@ -27,7 +33,7 @@ enum BoardWire {
         document.agencies = try r.array()
         document.contacts = try r.array()
         document.calls = try r.array()
-        document.log = try r.array()
+        document.log = try r.array(headroom: logHeadroom) { try LogEntry(wire: &$0) }
         document.actions = try r.array()
         document.alerts = try r.array()
         document.alertHistory = try r.array()

@@ -86,10 +86,13 @@ public struct WireReader {
         }
     }
 
-    mutating func array<T>(minimumSize: Int = 1, _ read: (inout WireReader) throws -> T) throws -> [T] {
+    /// `headroom(n)` more elements are reserved than the count says, for an array that will grow.
+    mutating func array<T>(
+        minimumSize: Int = 1, headroom: (Int) -> Int = { _ in 0 }, _ read: (inout WireReader) throws -> T
+    ) throws -> [T] {
         let n = try count(minimumSize: minimumSize)
         var values: [T] = []
-        values.reserveCapacity(n)
+        values.reserveCapacity(n + headroom(n))
         for _ in 0..<n { values.append(try read(&self)) }
         return values
     }
