@@ -96,6 +96,7 @@ public enum JournalScanner {
     /// Reads every good record from `start`, and says what follows them.
     public static func scan(_ bytes: [UInt8], from start: Int = 0) -> (records: [ScannedRecord], tail: JournalTail) {
         var records: [ScannedRecord] = []
+        records.reserveCapacity(framedRecords(in: bytes, from: start))
         var offset = start
         while offset < bytes.count {
             guard let record = record(in: bytes, at: offset) else {
@@ -108,6 +109,21 @@ public enum JournalScanner {
             offset = record.end
         }
         return (records, .clean)
+    }
+
+    /// How many records the length fields alone frame, from `start` to the first that does not fit:
+    /// the records array is reserved once. Grown by doubling, 200,000 records (48 bytes each) came
+    /// to 19 MB for a moment, a quarter of the peak of opening the large scenario.
+    static func framedRecords(in bytes: [UInt8], from start: Int) -> Int {
+        var count = 0
+        var offset = start
+        while bytes.count - offset >= JournalRecord.headerSize {
+            let length = Int(readLE32(bytes, offset))
+            guard length <= JournalRecord.maxPayload, bytes.count - offset - JournalRecord.headerSize >= length else { break }
+            count += 1
+            offset += JournalRecord.headerSize + length
+        }
+        return count
     }
 
     /// A complete record with a good checksum at `offset`, or nil.
