@@ -5,7 +5,8 @@ import SitRoomStore
 /// Seed inputs made by the product's own writers from the demo situation: what a journal, a
 /// snapshot and an export really look like, kept small. `sitroom-fuzz seeds` writes them into
 /// Tests/Fuzz/Corpus; the theme files, the CP949 fixture and the quick-command lines there are
-/// copied or written by hand.
+/// copied or written by hand. The `v1-` seeds were written by the generic `Codable` coder before
+/// the wire coding replaced it: kept as they are (sitroom still reads them), never regenerated.
 public enum SeedCorpus {
     public static func seeds(for target: FuzzTarget) throws -> [(name: String, bytes: [UInt8])] {
         switch target {

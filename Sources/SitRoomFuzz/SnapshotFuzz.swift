@@ -6,14 +6,17 @@ import SitRoomStore
 ///
 /// The first byte picks what the rest is. Even: a snapshot file as it lies on disk. Odd: a
 /// snapshot's body, given a header with the right length and checksum here, so that mutations
-/// reach the decoder instead of stopping at the CRC.
+/// reach the decoder instead of stopping at the CRC: the wire coding's ("SRSNAP02"), or with bit
+/// 1 set the older generic coding's ("SRSNAP01"), which sitroom still reads.
 enum SnapshotFuzz {
-    static let magic = Array("SRSNAP01".utf8)
+    static let magic = Array("SRSNAP02".utf8)
+    static let legacyMagic = Array("SRSNAP01".utf8)
 
     static func run(_ input: [UInt8]) -> FuzzOutcome {
         guard let mode = input.first else { return .rejected("empty input") }
         let rest = Array(input.dropFirst())
-        return read(mode & 1 == 0 ? rest : framed(rest))
+        if mode & 1 == 0 { return read(rest) }
+        return read(framed(rest, magic: mode & 2 == 0 ? magic : legacyMagic))
     }
 
     static func read(_ bytes: [UInt8]) -> FuzzOutcome {
@@ -27,8 +30,8 @@ enum SnapshotFuzz {
         }
     }
 
-    /// `body` behind a good header: "SRSNAP01" | u64 seq | u32 CRC-32C | u32 length.
-    static func framed(_ body: [UInt8]) -> [UInt8] {
+    /// `body` behind a good header: magic | u64 seq | u32 CRC-32C | u32 length.
+    static func framed(_ body: [UInt8], magic: [UInt8] = magic) -> [UInt8] {
         var out = magic
         let seq: UInt64 = 42
         let crc = Castagnoli.checksum(body)

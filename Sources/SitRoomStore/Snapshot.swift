@@ -1,28 +1,37 @@
 import SitRoomCore
 
-/// The board at sequence `seq`, as one checksummed file (the body is a `BoardDocument`):
+/// The board at sequence `seq`, as one checksummed file:
 ///
-///     "SRSNAP01" | u64 seq | u32 CRC-32C of body | u32 body length | body (BinaryEncoder)
+///     magic | u64 seq | u32 CRC-32C of body | u32 body length | body
+///
+/// "SRSNAP02" (written): the body is the board in the wire coding (`BoardWire`). "SRSNAP01"
+/// (still read): the body is a `BoardDocument` in the generic `BinaryEncoder` coding.
 public enum Snapshot {
-    static let magic = Array("SRSNAP01".utf8)
+    static let magic = Array("SRSNAP02".utf8)
+    static let legacyMagic = Array("SRSNAP01".utf8)
     static let headerSize = 24
 
     public static func encode(_ board: Board, seq: UInt64) throws -> [UInt8] {
-        let body = try BinaryEncoder().encode(BoardDocument(board, seq: seq))
-        var out = magic
-        out.reserveCapacity(headerSize + body.count)
-        for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: seq >> (8 * UInt64(i)))) }
-        let crc = CRC32C.checksum(body)
-        for i in 0..<4 { out.append(UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i)))) }
-        for i in 0..<4 { out.append(UInt8(truncatingIfNeeded: UInt32(body.count) >> (8 * UInt32(i)))) }
-        out.append(contentsOf: body)
+        var writer = WireWriter()
+        writer.bytes.reserveCapacity(1 << 16)
+        writer.bytes += magic
+        writer.bytes += repeatElement(0, count: headerSize - magic.count)
+        BoardWire.write(board, seq: seq, to: &writer)
+        var out = writer.bytes
+        let body = out.count - headerSize
+        let crc = out.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
+        for i in 0..<8 { out[8 + i] = UInt8(truncatingIfNeeded: seq >> (8 * UInt64(i))) }
+        for i in 0..<4 {
+            out[16 + i] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i)))
+            out[20 + i] = UInt8(truncatingIfNeeded: UInt32(body) >> (8 * UInt32(i)))
+        }
         return out
     }
 
     public static func decode(_ bytes: [UInt8]) throws -> (board: Board, seq: UInt64) {
-        guard bytes.count >= headerSize, Array(bytes[0..<8]) == magic else {
-            throw StoreError.badSnapshot("not a sitroom snapshot")
-        }
+        guard bytes.count >= headerSize else { throw StoreError.badSnapshot("not a sitroom snapshot") }
+        let head = Array(bytes[0..<8])
+        guard head == magic || head == legacyMagic else { throw StoreError.badSnapshot("not a sitroom snapshot") }
         var seq: UInt64 = 0
         for i in 0..<8 { seq |= UInt64(bytes[8 + i]) << (8 * UInt64(i)) }
         let crc = (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[16 + $1]) << (8 * UInt32($1)) }
@@ -30,16 +39,26 @@ public enum Snapshot {
         guard bytes.count == headerSize + length else {
             throw StoreError.badSnapshot("length \(bytes.count - headerSize), header says \(length)")
         }
-        let body = Array(bytes[headerSize...])
-        guard CRC32C.checksum(body) == crc else { throw StoreError.badSnapshot("checksum mismatch") }
+        let actual = bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
+        guard actual == crc else { throw StoreError.badSnapshot("checksum mismatch") }
         do {
-            let document = try BinaryDecoder().decode(BoardDocument.self, from: body)
-            guard document.format == BoardDocument.formatName, (1...BoardDocument.currentVersion).contains(document.version) else {
-                throw StoreError.badSnapshot("format \(document.format) version \(document.version) is not known to this sitroom")
+            if head == legacyMagic { return (try legacyBoard(Array(bytes[headerSize...])), seq) }
+            return try bytes.withUnsafeBytes { raw in
+                var reader = WireReader(raw, position: headerSize)
+                return (try BoardWire.read(&reader, seq: seq), seq)
             }
-            return (document.board, seq)
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError.badSnapshot("unreadable body: \(error)")
         }
+    }
+
+    private static func legacyBoard(_ body: [UInt8]) throws -> Board {
+        let document = try BinaryDecoder().decode(BoardDocument.self, from: body)
+        guard document.format == BoardDocument.formatName, (1...BoardDocument.currentVersion).contains(document.version) else {
+            throw StoreError.badSnapshot("format \(document.format) version \(document.version) is not known to this sitroom")
+        }
+        return document.board
     }
 }

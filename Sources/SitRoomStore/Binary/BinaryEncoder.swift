@@ -1,7 +1,9 @@
 import Foundation
 
-/// A compact positional encoding for snapshots: fields in declaration order, no keys.
-/// Decoding Foundation JSON takes ~0.5 s for 100k log entries here; this takes a fraction of that.
+/// A compact positional encoding through `Codable`: fields in declaration order, no keys. Journal
+/// records (tag 0x01) and snapshots ("SRSNAP01") were written with it before the wire coding
+/// (`WireWriter`); sitroom no longer writes it, and keeps `BinaryDecoder` to read them. The tests
+/// use this encoder to make such old data.
 /// Keyed containers with dynamic keys (dictionaries) are not supported: encode arrays instead.
 public struct BinaryEncoder {
     public init() {}
