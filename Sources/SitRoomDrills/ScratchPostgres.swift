@@ -26,7 +26,7 @@ public final class ScratchPostgres: @unchecked Sendable {
             .first { FileManager.default.isExecutableFile(atPath: $0 + "/initdb") }
     }
 
-    public static func start() throws -> ScratchPostgres {
+    public static func start(port: Int? = nil) throws -> ScratchPostgres {
         guard let bin = binDirectory() else {
             throw Failure(description: "no PostgreSQL server under /usr/lib/postgresql: install Debian's postgresql package (make deps)")
         }
@@ -40,7 +40,7 @@ public final class ScratchPostgres: @unchecked Sendable {
             chown(directory, pw.pointee.pw_uid, pw.pointee.pw_gid)
             asUser = ["runuser", "-u", "postgres", "--"]
         }
-        let server = ScratchPostgres(port: freePort(), directory: directory, bin: bin, asUser: asUser)
+        let server = ScratchPostgres(port: port ?? freePort(), directory: directory, bin: bin, asUser: asUser)
         let initdb = DrillSpawn.run(asUser + [bin + "/initdb", "-D", directory + "/data", "-U", "postgres", "--auth=trust",
                                               "--no-sync", "-E", "UTF8", "--locale=C"])
         guard initdb.status == 0 else { throw Failure(description: "initdb failed: \(initdb.stderr)") }

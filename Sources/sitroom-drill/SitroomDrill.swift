@@ -6,6 +6,6 @@ struct SitroomDrill: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitroom-drill",
         abstract: "Fault drills: the store's I/O error loop and kills during compaction, kill -9 loops against the real binary.",
-        subcommands: [IOLoopCommand.self, CompactionKillCommand.self, CrashDrill.self]
+        subcommands: [IOLoopCommand.self, CompactionKillCommand.self, CrashDrill.self, ServerCommand.self]
     )
 }
