@@ -88,6 +88,7 @@ extension PostgresChangeStore {
         case .success(let c):
             do {
                 try attach(c)
+                try checkTheServerIsNotBehind()
                 // The console refreshes on this wake-up and gets every change it missed, by sequence number.
                 inbox.post { $0.notified = true }
             } catch {
@@ -98,6 +99,22 @@ extension PostgresChangeStore {
             backoff = min(backoff * 2, timeouts.backoffMax)
             let why = PostgresErrorText.describe(error)
             link = .disconnected(since: since, reason: why.isEmpty ? reason : why, nextTry: now.addingTimeInterval(backoff))
+        }
+    }
+
+    /// A server that comes back with fewer changes than this console has seen lost some (restored
+    /// from an older backup, a failover to a lagging replica): writing on would leave a gap in
+    /// the numbers. Stop writing and say so; a restart reads the server as it is.
+    func checkTheServerIsNotBehind() throws {
+        let head: UInt64
+        do {
+            head = UInt64(try query(PostgresSchema.head, what: "read the head").first?.decode(Int64.self) ?? 0)
+        } catch where PostgresErrorText.sqlState(error) == "42P01" {
+            head = 0  // the tables are gone: an empty server
+        }
+        if head < seq {
+            failure = "the server is at change #\(head) but this console had #\(seq): it has lost changes "
+                + "(restored from an older backup?); restart sitroom to read it as it is"
         }
     }
 

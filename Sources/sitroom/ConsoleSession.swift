@@ -228,6 +228,7 @@ final class ConsoleSession {
     static func serverStatus(_ log: any ChangeStore) -> ServerStatus {
         switch log.link {
         case .local: .local
+        case .connected where log.failure != nil: .writingStopped(server: log.location, reason: log.failure!)
         case .connected: .connected(server: log.location)
         case .disconnected(let since, let reason, let nextTry):
             .disconnected(server: log.location, since: since, reason: reason, nextTry: nextTry)

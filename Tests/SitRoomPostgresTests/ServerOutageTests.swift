@@ -138,3 +138,27 @@ final class Restart: @unchecked Sendable {
 
     func wait() { if started { done.wait() } }
 }
+
+@Suite struct ServerBehindTests {
+    /// The server comes back with fewer changes than the console saw (restored from an older
+    /// backup): writing on would leave a gap, so the console stops writing and says why.
+    @Test func aServerThatLostChangesStopsTheWritingNotTheFollowing() throws {
+        let server = try SharedServer.server()
+        let address = try SharedServer.freshDatabase()
+        let store = try PostgresChangeStore.open(address, timeouts: ServerOutageTests.quick)
+        for n in 1...3 { #expect(store.commit(Sample.log(n)).seq == UInt64(n)) }
+        _ = try server.sql(address.database, """
+            UPDATE sitroom_head SET seq = 1; DELETE FROM sitroom_changes WHERE seq > 1;
+            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid();
+            """)
+        #expect(ServerOutageTests.tend(store, seconds: 10) { store.failure != nil }, "link: \(store.link)")
+        #expect(store.failure?.contains("the server is at change #1 but this console had #3") == true, "\(store.failure ?? "")")
+        guard case .notSaved(let why) = store.commit(Sample.log(4)) else {
+            Issue.record("a console ahead of its server wrote")
+            return
+        }
+        #expect(why.contains("lost changes"))
+        #expect(try server.sql(address.database, "SELECT max(seq) FROM sitroom_changes") == "1")
+    }
+}

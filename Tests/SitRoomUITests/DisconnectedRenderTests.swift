@@ -46,6 +46,16 @@ import Testing
         #expect(lines[2].contains("The board is as of #331 and may be out of date. Entries are refused, not queued"))
     }
 
+    @Test func aStoppedConsoleSaysItWillNotSave() {
+        var m = RenderFixture.demoModel()
+        m.server = .writingStopped(server: Self.server, reason: "the server is at change #1 but this console had #331")
+        let buffer = RenderFixture.render(m, 120, 40)
+        #expect(buffer.lines[0].contains("✖ WRITING STOPPED"))
+        #expect(buffer.lines[1].contains("✖ WRITING STOPPED on \(Self.server): the server is at change #1"))
+        #expect(buffer.lines[2].contains("nothing entered here is saved until sitroom is restarted"))
+        #expect(buffer[0, 1].role == .notSaved)
+    }
+
     @Test func connectedLooksLikeLocal() {
         var m = RenderFixture.demoModel()
         let local = RenderFixture.render(m, 120, 40)

@@ -7,9 +7,20 @@ public enum ServerStatus: Equatable, Sendable {
     case connected(server: String)
     /// Since when, why, and when the next try is due (nil: trying now).
     case disconnected(server: String, since: Date, reason: String, nextTry: Date?)
+    /// Reachable, but this console must not write to it any more (it is behind what this console
+    /// saw): following goes on, saving needs a restart.
+    case writingStopped(server: String, reason: String)
 
     public var isDisconnected: Bool {
         if case .disconnected = self { return true }
         return false
+    }
+
+    /// Disconnected or stopped: the banner replaces the national figures.
+    public var isAlarming: Bool {
+        switch self {
+        case .local, .connected: false
+        case .disconnected, .writingStopped: true
+        }
     }
 }

@@ -15,7 +15,7 @@ public enum Dashboard {
         let tickerHeight = height >= 40 ? 6 : height >= 30 ? 4 : 3
         let rows = Layout.split(buffer.bounds, .vertical, [.length(1), .length(2), .fill(), .length(tickerHeight), .length(1)])
         TopBar.draw(&buffer, model, row: rows[0].y)
-        if model.server.isDisconnected {
+        if model.server.isAlarming {
             DisconnectedBanner.draw(&buffer, model, rows: rows[1].y)
         } else {
             SummaryStrip.draw(&buffer, model, rows: rows[1].y)

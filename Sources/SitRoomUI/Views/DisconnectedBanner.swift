@@ -2,11 +2,19 @@ import Foundation
 import SitRoomCore
 
 /// In place of the national figures while the server is out of reach: that the board may be out
-/// of date, since when, why, and that entries are refused rather than queued.
+/// of date, since when, why, and that entries are refused rather than queued. Or that this console
+/// may no longer write to it, and why.
 enum DisconnectedBanner {
     static func draw(_ buffer: inout ScreenBuffer, _ model: AppModel, rows y: Int) {
-        guard case .disconnected(let server, let since, let reason, let nextTry) = model.server else { return }
         let width = buffer.width
+        if case .writingStopped(let server, let reason) = model.server {
+            buffer.fill(Rect(x: 0, y: y, width: width, height: 2), role: .notSaved)
+            buffer.put(" ✖ WRITING STOPPED on \(server): " + SafeText.line(reason, limit: 300), x: 0, y: y, maxWidth: width, role: .notSaved)
+            buffer.put(" The board follows the server; nothing entered here is saved until sitroom is restarted.",
+                       x: 0, y: y + 1, maxWidth: width, role: .notSaved)
+            return
+        }
+        guard case .disconnected(let server, let since, let reason, let nextTry) = model.server else { return }
         buffer.fill(Rect(x: 0, y: y, width: width, height: 2), role: .notSaved)
         let down = Int(max(0, model.now.timeIntervalSince(since)))
         let downFor = String(format: "%d:%02d", down / 60, down % 60)

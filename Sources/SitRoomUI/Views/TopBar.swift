@@ -9,6 +9,7 @@ enum TopBar {
         let zone = model.timeZone
         let save: (String, Role) = switch model.save {
         case _ where model.server.isDisconnected: (" ✖ DISCONNECTED ", .notSaved)
+        case _ where model.server.isAlarming: (" ✖ WRITING STOPPED ", .notSaved)
         case .saved(let seq): (" ✔ saved #\(seq) ", .saved)
         case .notSaved: (" ✖ NOT SAVED ", .notSaved)
         case .readOnly(let seq) where model.frozenAt != nil: (" AS AT #\(seq) · read-only ", .warning)
