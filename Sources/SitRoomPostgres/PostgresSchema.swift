@@ -11,7 +11,8 @@ import PostgresNIO
 ///   `batch` names the transaction that wrote it, to find out after a lost connection whether an
 ///   unanswered COMMIT was kept.
 /// - `sitroom_snapshots`: the board at some sequence numbers, so that a new console starts from
-///   the last one instead of replaying every change.
+///   the last one instead of replaying every change (and the history views from the one before
+///   their moment).
 enum PostgresSchema {
     /// NOTIFY channel; the payload is the new last sequence number.
     static let channel = "sitroom_changes"
@@ -95,9 +96,11 @@ enum PostgresSchema {
         "INSERT INTO sitroom_snapshots (seq, board) VALUES (\(Int64(seq)), \(ByteBuffer(bytes: board))) ON CONFLICT DO NOTHING"
     }
 
+    /// Keeps the newest few, and the oldest: a migrated situation's history starts there.
     static let pruneSnapshots: PostgresQuery = """
         DELETE FROM sitroom_snapshots WHERE seq < (
             SELECT min(seq) FROM (SELECT seq FROM sitroom_snapshots ORDER BY seq DESC LIMIT \(Int64(snapshotsKept))) AS kept)
+          AND seq > (SELECT min(seq) FROM sitroom_snapshots)
         """
 }
 

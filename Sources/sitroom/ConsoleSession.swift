@@ -202,13 +202,13 @@ final class ConsoleSession {
 
     /// The board just after the last briefing on the board, from the history.
     private func loadBriefingBaseline() {
-        guard let briefing = model.board.lastBriefing, let directory else {
+        guard let briefing = model.board.lastBriefing else {
             model.briefingBaseline = nil
             return
         }
         guard model.briefingBaseline?.lastBriefing != briefing else { return }
         do {
-            model.briefingBaseline = try History.open(directory).board(at: .briefing(briefing)).board
+            model.briefingBaseline = try log.history().board(at: .briefing(briefing)).board
         } catch {
             model.briefingBaseline = nil
             model.say("the briefing view cannot compare: \(error)", role: .warning, seconds: 8)

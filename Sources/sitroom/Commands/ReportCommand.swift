@@ -22,6 +22,7 @@ struct ReportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case txt, md }
 
     @OptionGroup var data: DataOption
+    @OptionGroup var server: StoreOption
     // Unconditional: "-12h" is a value here, not an option.
     @Option(parsing: .unconditional,
             help: ArgumentHelp("What to count from: last-briefing, a time (14:30, -12h, ISO 8601) or #N.", valueName: "WHEN"))
@@ -41,25 +42,28 @@ struct ReportCommand: ParsableCommand {
             zone = z
         }
         let directory = data.directory
-        let log: ChangeLog
-        let history: History
+        let log: any ChangeStore
+        let history: any BoardHistory
+        var rules = AlertRules.defaults
         do {
-            log = try ChangeLog.open(directory, mode: .readOnly)
-            history = try History.open(directory)
+            if let address = try server.address() {
+                log = StoreOption.openServer(address, readOnly: true, officer: officer.name)
+            } else {
+                log = try ChangeLog.open(directory, mode: .readOnly)
+                rules = try AlertRulesFile.load(from: directory)
+            }
+            history = try log.history()
         } catch {
             fail("\(error)")
         }
         let board = log.board
         let seq = log.seq
-        log.close()
         let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
 
         let (basis, point, since) = resolve(board: board, seq: seq, history: history, now: now, zone: zone)
         let baseline: Board
-        let rules: AlertRules
         do {
             baseline = try history.board(at: point).board
-            rules = try AlertRulesFile.load(from: directory)
         } catch {
             fail("cannot rebuild the board as it was then: \(error)")
         }
@@ -69,10 +73,11 @@ struct ReportCommand: ParsableCommand {
         case .txt: print(report.text(width: width), terminator: "")
         case .md: print(report.markdown, terminator: "")
         }
+        log.close()
     }
 
     /// What the report counts from: the basis said in its header, the point in the history, and its time.
-    private func resolve(board: Board, seq: UInt64, history: History, now: Date, zone: TimeZone)
+    private func resolve(board: Board, seq: UInt64, history: any BoardHistory, now: Date, zone: TimeZone)
         -> (SitRep.Basis, History.Point, Date)
     {
         let text = since.trimmingCharacters(in: .whitespaces)

@@ -54,33 +54,24 @@ struct RunCommand: ParsableCommand {
         let address: PostgresAddress?
         do { address = try server.address() } catch { fail("\(error)", code: 64) }
         if let address {
-            if at != nil { fail("--at reads a data directory's history; it cannot be used with --store", code: 64) }
             if demo { fail("--demo opens a local copy; to put the demo on a server: sitroom init --data DIR --demo, then sitroom migrate --from DIR --to \(address)", code: 64) }
-            let log = StoreOption.openServer(address, readOnly: watch, officer: officer.name, client: .console)
+            let log = StoreOption.openServer(address, readOnly: watch || at != nil, officer: officer.name, client: .console)
+            let past = pastBoard(log, zone: zone)
             let session = ConsoleSession(log: log, directory: nil, officer: officer.name, theme: loaded, themeName: theme,
-                                         catalog: catalog, timeZone: zone, rules: .defaults)
+                                         catalog: catalog, timeZone: zone, rules: .defaults, past: past)
             let code = session.run()
             if code != 0 { throw ExitCode(code) }
             return
         }
         let directory = try resolveDirectory()
         let log: ChangeLog
-        var past: (board: Board, seq: UInt64, at: Date)?
         do {
             log = try ChangeLog.open(directory, mode: watch || at != nil ? .readOnly : .write)
             if let n = compactEvery { log.policy.maxRecords = max(1, n) }
-            if let at {
-                let point = try HistoryPointArgument.parse(at, timeZone: zone)
-                let history = try History.open(directory)
-                let (board, seq) = try history.board(at: point)
-                let moment: Date = if case .time(let t) = point { t } else { try history.time(ofChange: seq) ?? Date() }
-                past = (board, seq, moment)
-            }
-        } catch let error as ValidationError {
-            fail(error.message, code: 64)
         } catch {
             fail("\(error)")
         }
+        let past = pastBoard(log, zone: zone)
         let rules: AlertRules
         do {
             rules = try AlertRulesFile.load(from: directory)
@@ -91,6 +82,22 @@ struct RunCommand: ParsableCommand {
                                      catalog: catalog, timeZone: zone, rules: rules, past: past)
         let code = session.run()
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// With --at: the board as it was then, from the store's history (a data directory's or the server's).
+    private func pastBoard(_ log: any ChangeStore, zone: TimeZone) -> (board: Board, seq: UInt64, at: Date)? {
+        guard let at else { return nil }
+        do {
+            let point = try HistoryPointArgument.parse(at, timeZone: zone)
+            let history = try log.history()
+            let (board, seq) = try history.board(at: point)
+            let moment: Date = if case .time(let t) = point { t } else { try history.time(ofChange: seq) ?? Date() }
+            return (board, seq, moment)
+        } catch let error as ValidationError {
+            fail(error.message, code: 64)
+        } catch {
+            fail("\(error)")
+        }
     }
 
     private func resolveDirectory() throws -> DataDirectory {
