@@ -126,6 +126,85 @@ import Glibc
             + "killed after \(answers[victim].count) answers; final #\(reader.seq)")
     }
 
+    /// Three consoles at once through the server: two `apply --store` streams and a live console
+    /// in tmux where an officer types log entries, each read back from the screen's `saved #N`;
+    /// the console is killed with SIGKILL just after an entry is sent. Every entry a screen or
+    /// `ok` acknowledged is on the server once, at its number; the numbers are gap-free.
+    @Test func threeConsolesOneKilledWithSIGKILL() throws {
+        let (server, url, _) = try Self.demoOnServer("consoles")
+        defer { server.destroy() }
+        let address = try PostgresAddress(parsing: url)
+        let console = try TmuxSession(width: 140, height: 40, command: [TmuxSession.sitroomBinary, "--store", url, "--officer", "c1"])
+        defer { console.kill() }
+        _ = try console.waitFor("saved #", timeout: 15)
+        let writers = try (2...3).map { k in
+            try ChildProcess([TmuxSession.sitroomBinary, "apply", "--store", url, "--officer", "w\(k)"])
+        }
+        var rng = SystemRandomNumberGenerator()
+        let entries = Int.random(in: 8...16, using: &rng)
+        var acked: [String: UInt64] = [:]
+        var sentIds: [String] = []
+        var answers = [[String]](repeating: [], count: 2)
+        var sent = [[String]](repeating: [], count: 2)
+        for k in 0...entries {
+            for w in 0..<2 {
+                for _ in 0..<Int.random(in: 5...25, using: &rng) {
+                    let id = "w\(w + 2)-\(sent[w].count)"
+                    sent[w].append(id)
+                    _ = writers[w].write(#"{"type":"log.add","record":{"id":"\#(id)","text":"\#(id) 응급실","category":"test"}}"# + "\n")
+                }
+                answers[w] += writers[w].readLines(timeout: 0.002)
+            }
+            let text = "c1-\(k) 콘솔에서"
+            console.sendKeys(":")
+            console.sendText("log \(text)")
+            console.sendKeys("Enter")
+            if k == entries {
+                // The last entry: killed while it is being saved, or just after.
+                usleep(UInt32.random(in: 0...30_000, using: &rng))
+                if let pid = console.panePID() { kill(pid, SIGKILL) }
+                break
+            }
+            let screen = try console.waitFor("log info: " + text, timeout: 10)
+            let line = try #require(screen.split(separator: "\n").first { $0.contains("log info: " + text) })
+            let seq = try #require(line.range(of: "saved #").flatMap { r in UInt64(line[r.upperBound...].prefix { $0.isNumber }) })
+            acked[text] = seq
+            sentIds.append(text)
+        }
+        for w in 0..<2 { writers[w].closeInput() }
+        for w in 0..<2 {
+            answers[w] += writers[w].readAll()
+            _ = writers[w].waitExit()
+            #expect(answers[w].count == sent[w].count, "w\(w + 2): \(answers[w].count) answers to \(sent[w].count)")
+            for (k, answer) in answers[w].enumerated() {
+                guard answer.hasPrefix("ok "), let seq = UInt64(answer.dropFirst(3)) else {
+                    Issue.record("w\(w + 2) line \(k + 1): \(answer)")
+                    continue
+                }
+                acked[sent[w][k]] = seq
+            }
+        }
+        #expect(Set(acked.values).count == acked.count, "a number acknowledged twice")
+
+        let rows = try server.sql(address.database, "SELECT count(*), min(seq), max(seq) FROM sitroom_changes")
+        let reader = try PostgresChangeStore.open(address, readOnly: true)
+        #expect(rows == "\(reader.seq)|1|\(reader.seq)", "numbers with a gap: \(rows)")
+        var copies: [String: Int] = [:]
+        for entry in reader.board.log { copies[entry.text.hasPrefix("c1-") ? entry.text : entry.id, default: 0] += 1 }
+        for (key, seq) in acked {
+            #expect(copies[key] == 1, "\(key): acknowledged as #\(seq), on the server \(copies[key] ?? 0) times")
+        }
+        // Each console entry is change #N itself: absent just before its number, present just after.
+        let history = try reader.history()
+        for (key, seq) in acked where key.hasPrefix("c1-") {
+            let before = try history.board(at: .seq(seq - 1)).board.log.contains { $0.text == key }
+            let after = try history.board(at: .seq(seq)).board.log.contains { $0.text == key }
+            #expect(!before && after, "\(key) is not change #\(seq)")
+        }
+        print("three consoles through the server: \(acked.count) acknowledged (\(entries) typed on the killed console), "
+            + "final #\(reader.seq)")
+    }
+
     /// A live console on the server: another writer's change on screen within a second; the
     /// server stopped: DISCONNECTED, the board kept, an entry refused; the server back: connected.
     @Test func aConsoleFollowsTheServerAndShowsAnOutage() throws {
