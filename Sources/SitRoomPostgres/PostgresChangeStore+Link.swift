@@ -13,7 +13,12 @@ extension PostgresChangeStore {
     func attach(_ connection: PostgresConnection) throws {
         let inbox = self.inbox
         let id = connection.id
+        // The callback keeps the connection alive until it has closed: postgres-nio asserts (in
+        // debug builds) that a connection is never freed open, and a server that crashes closes it
+        // on NIO's thread after this store has already let go of it (a crash of the test process
+        // in CI, on a server restart).
         connection.closeFuture.whenComplete { result in
+            withExtendedLifetime(connection) {}
             let why = switch result {
             case .success: "the server closed the connection"
             case .failure(let error): PostgresErrorText.describe(error)
@@ -164,5 +169,6 @@ extension PostgresChangeStore {
 /// Closes without waiting (the future form; the async one cannot be called from here).
 func closeQuietly(_ connection: PostgresConnection) {
     let closing: EventLoopFuture<Void> = connection.close()
+    connection.closeFuture.whenComplete { _ in withExtendedLifetime(connection) {} }  // see `attach`
     closing.whenComplete { _ in }
 }
