@@ -322,11 +322,13 @@ public final class ChangeLog {
             return []
         }
         guard size > journalEnd else { return [] }
-        let bytes = try fs.read(journalFD, count: Int(size - journalEnd), at: journalEnd)
-        let (records, tail) = JournalScanner.scan(bytes)
+        // Read a chunk at a time: with a whole journal read at once, opening the large scenario
+        // held its 18 MB and a 9 MB array of scanned records besides the board.
         var applied: [(seq: UInt64, change: Change)] = []
-        for record in records {
-            if record.seq <= seq { continue }  // already in the snapshot we loaded
+        var count = 0
+        let (goodEnd, tail) = try JournalStream.scan(fs: fs, fd: journalFD, from: journalEnd, to: size) { record in
+            count += 1
+            if record.seq <= seq { return true }  // already in the snapshot we loaded
             guard record.seq == seq + 1 else {
                 throw StoreError.divergent(seq: record.seq, reason: "expected sequence \(seq + 1)")
             }
@@ -339,10 +341,10 @@ public final class ChangeLog {
             }
             seq = record.seq
             if collect { applied.append((record.seq, change)) }
+            return true
         }
-        let goodEnd = records.last.map { Int64($0.end) } ?? 0
-        journalEnd += goodEnd
-        recordsInJournal += records.count
+        journalEnd += Int64(goodEnd)
+        recordsInJournal += count
         switch tail {
         case .clean:
             break

@@ -9,7 +9,7 @@ extension History {
         let start = now.addingTimeInterval(-window)
         // One walk through the history: the board at the window's start, then every later change.
         var trends: BoardTrends?
-        try replay(from: .time(start), starting: { board, seq in
+        try replayHospitals(from: .time(start), starting: { board, seq in
             trends = BoardTrends(board: board, seq: seq, at: start, window: window)
         }) { seq, change, board in
             trends?.record(seq: seq, change: change, board: board)

@@ -87,17 +87,28 @@ public final class History {
         try walk(to: point, visiting: true, starting: starting, visit)
     }
 
+    /// Like `replay`, but the boards it hands on hold only the incident and the hospitals: the
+    /// snapshot's other tables are not decoded and changes to them are not applied (their sequence
+    /// numbers are still visited). For the sparklines, which look at nothing else: a second whole
+    /// board, log included, was most of a console's peak memory on a large directory.
+    func replayHospitals(
+        from point: Point, starting: (Board, UInt64) throws -> Void, _ visit: (UInt64, Change, Board) throws -> Void
+    ) throws {
+        _ = try walk(to: point, visiting: true, hospitalsOnly: true, starting: starting, visit)
+    }
+
     private func walk(
-        to point: Point, visiting: Bool, starting: (Board, UInt64) throws -> Void = { _, _ in },
-        _ visit: (UInt64, Change, Board) throws -> Void
+        to point: Point, visiting: Bool, hospitalsOnly: Bool = false,
+        starting: (Board, UInt64) throws -> Void = { _, _ in }, _ visit: (UInt64, Change, Board) throws -> Void
     ) throws -> (board: Board, seq: UInt64) {
         do {
-            return try walk(to: point, from: try startingSnapshot(for: point), visiting: visiting, starting: starting, visit)
+            let snapshot = try startingSnapshot(for: point, hospitalsOnly: hospitalsOnly)
+            return try walk(to: point, from: snapshot, visiting: visiting, hospitalsOnly: hospitalsOnly, starting: starting, visit)
         } catch StoreError.historyUnavailable(let why) where Self.isBriefing(point) {
             // A briefing marked with an `at` earlier than the changes before it (a backdated line
             // of `apply`) lies before the snapshot its time chose: look for it from the start.
-            guard let first = try firstSnapshot() else { throw StoreError.historyUnavailable(why) }
-            return try walk(to: point, from: first, visiting: visiting, starting: starting, visit)
+            guard let first = try firstSnapshot(hospitalsOnly: hospitalsOnly) else { throw StoreError.historyUnavailable(why) }
+            return try walk(to: point, from: first, visiting: visiting, hospitalsOnly: hospitalsOnly, starting: starting, visit)
         }
     }
 
@@ -105,13 +116,13 @@ public final class History {
         if case .briefing = point { true } else { false }
     }
 
-    private func firstSnapshot() throws -> (index: Int, (board: Board, seq: UInt64))? {
+    private func firstSnapshot(hospitalsOnly: Bool) throws -> (index: Int, (board: Board, seq: UInt64))? {
         guard let index = generations.firstIndex(where: { $0.snapshot != nil }), let fd = generations[index].snapshot else { return nil }
-        return (index, try Snapshot.decode(try fs.read(fd, count: Int(try fs.size(fd)), at: 0)))
+        return (index, try Snapshot.decode(try fs.read(fd, count: Int(try fs.size(fd)), at: 0), hospitalsOnly: hospitalsOnly))
     }
 
     private func walk(
-        to point: Point, from snapshot: (index: Int, (board: Board, seq: UInt64)), visiting: Bool,
+        to point: Point, from snapshot: (index: Int, (board: Board, seq: UInt64)), visiting: Bool, hospitalsOnly: Bool,
         starting: (Board, UInt64) throws -> Void, _ visit: (UInt64, Change, Board) throws -> Void
     ) throws -> (board: Board, seq: UInt64) {
         let (startIndex, start) = snapshot
@@ -132,7 +143,7 @@ public final class History {
                         return false
                     }
                 }
-                try board.apply(change)
+                if !hospitalsOnly || change.action.changesHospitals { try board.apply(change) }
                 seq = s
                 if atPoint != nil {
                     try visit(s, change, board)
@@ -175,7 +186,7 @@ public final class History {
     }
 
     /// The newest snapshot that is not past `point`: every change in it was made at or before it.
-    private func startingSnapshot(for point: Point) throws -> (index: Int, (board: Board, seq: UInt64)) {
+    private func startingSnapshot(for point: Point, hospitalsOnly: Bool) throws -> (index: Int, (board: Board, seq: UInt64)) {
         for index in generations.indices.reversed() {
             guard let fd = generations[index].snapshot else { continue }
             let seq = try snapshotSeq(fd)
@@ -191,7 +202,7 @@ public final class History {
             }
             guard usable else { continue }
             let bytes = try fs.read(fd, count: Int(try fs.size(fd)), at: 0)
-            return (index, try Snapshot.decode(bytes))
+            return (index, try Snapshot.decode(bytes, hospitalsOnly: hospitalsOnly))
         }
         let first = generations.first { $0.snapshot != nil }?.number
         throw StoreError.historyUnavailable(first.map { "the history starts with generation \($0), after \(Self.describe(point))" }
@@ -212,10 +223,12 @@ public final class History {
     }
 
     /// Decodes the changes after `seq` one at a time, for as long as `body` returns true. Nothing
-    /// is kept: replaying 200,000 changes holds one of them at a time, not all.
+    /// is kept: replaying 200,000 changes holds one of them, and a chunk of the journal, at a time.
     private func forEachChange(of gen: Generation, after seq: UInt64, _ body: (UInt64, Change) throws -> Bool) throws {
-        for record in try records(of: gen) where record.seq > seq {
-            guard try body(record.seq, try JournalRecord.decodeChange(record.payload)) else { return }
+        guard let fd = gen.journal, gen.journalSize > 0 else { return }
+        try JournalStream.scan(fs: fs, fd: fd, to: gen.journalSize) { record in
+            guard record.seq > seq else { return true }
+            return try body(record.seq, try JournalRecord.decodeChange(record.payload))
         }
     }
 

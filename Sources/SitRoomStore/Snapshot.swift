@@ -28,7 +28,9 @@ public enum Snapshot {
         return out
     }
 
-    public static func decode(_ bytes: [UInt8]) throws -> (board: Board, seq: UInt64) {
+    /// The board in `bytes`; with `hospitalsOnly`, a board of the incident and the hospitals alone
+    /// (the rest of the body is checksummed, not decoded).
+    public static func decode(_ bytes: [UInt8], hospitalsOnly: Bool = false) throws -> (board: Board, seq: UInt64) {
         guard bytes.count >= headerSize else { throw StoreError.badSnapshot("not a sitroom snapshot") }
         let head = Array(bytes[0..<8])
         guard head == magic || head == legacyMagic else { throw StoreError.badSnapshot("not a sitroom snapshot") }
@@ -42,9 +44,13 @@ public enum Snapshot {
         let actual = bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
         guard actual == crc else { throw StoreError.badSnapshot("checksum mismatch") }
         do {
-            if head == legacyMagic { return (try legacyBoard(Array(bytes[headerSize...])), seq) }
+            if head == legacyMagic {
+                let board = try legacyBoard(Array(bytes[headerSize...]))
+                return (hospitalsOnly ? BoardWire.hospitalsOf(board) : board, seq)
+            }
             return try bytes.withUnsafeBytes { raw in
                 var reader = WireReader(raw, position: headerSize)
+                if hospitalsOnly { return (try BoardWire.readHospitals(&reader), seq) }
                 return (try BoardWire.read(&reader, seq: seq), seq)
             }
         } catch let error as StoreError {

@@ -7,8 +7,19 @@ func require(_ condition: Bool, _ message: @autoclosure () -> String, field: Str
 }
 
 func requireText(_ text: String, _ label: String, field: String) throws {
-    // Not `trimmingCharacters`: it bridges through UTF-16 and dominated replaying a long log.
-    try require(text.contains { !$0.isWhitespace }, "\(label) must not be empty", field: field)
+    try require(hasVisibleText(text), "\(label) must not be empty", field: field)
+}
+
+/// Whether some character of `text` is not whitespace. Not `trimmingCharacters`: it bridges
+/// through UTF-16 and dominated replaying a long log.
+func hasVisibleText(_ text: String) -> Bool {
+    // Fast path over the leading ASCII: a printable ASCII byte is never inside a grapheme that
+    // starts with a whitespace scalar (it is no extending mark), so it settles the answer.
+    var utf8 = text.utf8.makeIterator()
+    while let byte = utf8.next(), byte < 0x80 {
+        if byte > 0x20, byte != 0x7F { return true }
+    }
+    return text.contains { !$0.isWhitespace }
 }
 
 func requireCount(_ value: Int?, _ label: String, field: String) throws {
@@ -65,6 +76,48 @@ extension Hospital {
             try require(served <= issued, "orders served \(served) exceeds issued \(issued)", field: "ordersServed")
         }
         if let served = ordersServed?.value, let complied = ordersComplied?.value {
+            try require(complied <= served, "orders complied \(complied) exceeds served \(served)", field: "ordersComplied")
+        }
+    }
+}
+
+extension Hospital {
+    /// Throws what `validate()` would throw for this hospital with `report` recorded, checking only
+    /// the rules that involve a figure the report gives. The others hold already: every hospital on
+    /// a board got there through `apply`, which validated it whole (add, edit, revert) or like this
+    /// (report). The rules are checked in `validate()`'s order, so the first one broken, and so
+    /// the message, is the same. Nothing is copied: a report is most of a long replay.
+    func validate(_ r: HospitalReport) throws {
+        try r.erBeds?.validate("ER beds", field: "erBeds")
+        try r.icuBeds?.validate("ICU", field: "icuBeds")
+        try r.nicuBeds?.validate("neonatal ICU", field: "nicuBeds")
+        try r.picuBeds?.validate("paediatric ICU", field: "picuBeds")
+        try r.erDoctors?.validate("ER doctors", field: "erDoctors")
+        try r.icuDoctors?.validate("ICU doctors", field: "icuDoctors")
+        try requireCount(r.traineesOnRoll, "trainees on roll", field: "traineesOnRoll")
+        try requireCount(r.traineesAbsent, "trainees absent", field: "traineesAbsent")
+        try requireCount(r.resignations, "resignations", field: "resignations")
+        try requireCount(r.traineesReturned, "trainees returned", field: "traineesReturned")
+        try requireCount(r.ordersIssued, "orders issued", field: "ordersIssued")
+        try requireCount(r.ordersServed, "orders served", field: "ordersServed")
+        try requireCount(r.ordersComplied, "orders complied", field: "ordersComplied")
+        try requireCount(r.openIncidents, "open incidents", field: "openIncidents")
+        if let roll = r.traineesOnRoll ?? traineesOnRoll?.value {
+            func check(_ given: Int?, _ figure: Reported<Int>?, _ label: String, _ field: String) throws {
+                guard r.traineesOnRoll != nil || given != nil, let value = given ?? figure?.value else { return }
+                try require(value <= roll, "\(label) \(value) exceeds on roll \(roll)", field: field)
+            }
+            try check(r.traineesAbsent, traineesAbsent, "trainees absent", "traineesAbsent")
+            try check(r.resignations, resignations, "resignations", "resignations")
+            try check(r.traineesReturned, traineesReturned, "trainees returned", "traineesReturned")
+        }
+        let issued = r.ordersIssued ?? ordersIssued?.value
+        let served = r.ordersServed ?? ordersServed?.value
+        let complied = r.ordersComplied ?? ordersComplied?.value
+        if r.ordersIssued != nil || r.ordersServed != nil, let issued, let served {
+            try require(served <= issued, "orders served \(served) exceeds issued \(issued)", field: "ordersServed")
+        }
+        if r.ordersServed != nil || r.ordersComplied != nil, let served, let complied {
             try require(complied <= served, "orders complied \(complied) exceeds served \(served)", field: "ordersComplied")
         }
     }

@@ -249,6 +249,16 @@ extension ChangeAction {
     }
 }
 
+extension ChangeAction {
+    /// Whether a change may alter `Board.hospitals`; applying it needs nothing else of the board.
+    public var changesHospitals: Bool {
+        switch self {
+        case .addHospital, .editHospital, .reportHospital, .revertHospital, .removeHospital: true
+        default: false
+        }
+    }
+}
+
 extension BoardTrends {
     /// Records changes read from the journal together, oldest first: `before` is the board before
     /// the first of them, `after` the board after the last. When there are several, they are applied

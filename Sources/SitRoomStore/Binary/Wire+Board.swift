@@ -41,4 +41,18 @@ enum BoardWire {
         try r.finish()
         return document.board
     }
+
+    /// The incident and the hospitals, the first two tables; the reader is left after them.
+    static func readHospitals(_ r: inout WireReader) throws -> Board {
+        var board = Board(incident: try r.value())
+        let hospitals: [Hospital] = try r.array()
+        board.hospitals = Dictionary(hospitals.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        return board
+    }
+
+    static func hospitalsOf(_ whole: Board) -> Board {
+        var board = Board(incident: whole.incident)
+        board.hospitals = whole.hospitals
+        return board
+    }
 }
