@@ -26,7 +26,7 @@ extension PostgresChangeStore {
             inbox.post { $0.closed[id] = why }
         }
         connection.addListener(channel: PostgresSchema.channel) { _, _ in
-            inbox.post { $0.notified = true }
+            inbox.wake()
         }
         self.connection = connection
         do {
@@ -55,16 +55,15 @@ extension PostgresChangeStore {
     /// retries a lost one with backoff, stores an encoded snapshot.
     public func tend() {
         let now = Date()
-        let (closed, attempt, probe, snapshot) = inbox.take { s -> ([PostgresConnection.ID: String], Result<PostgresConnection, any Error>?, Result<UInt64, any Error>?, (seq: UInt64, bytes: [UInt8])?) in
-            defer { s.closed = [:]; s.attempt = nil; s.probe = nil; s.snapshot = nil }
-            return (s.closed, s.attempt, s.probe, s.snapshot)
+        let news = inbox.take { s -> PostgresInbox.State in
+            defer { s = PostgresInbox.State() }
+            return s
         }
+        let (closed, attempt, probe, snapshot) = (news.closed, news.attempt, news.probe, news.snapshot)
         if let connection, let why = closed[connection.id] { lose(PostgresStoreError.unreachable(why)) }
         if let attempt { finishAttempt(attempt, now: now) }
         if let probe { finishProbe(probe, now: now) }
-        if let consoles = inbox.take({ s -> [String]? in defer { s.consoles = nil }; return s.consoles }) {
-            otherConsoles = consoles
-        }
+        if let consoles = news.consoles { otherConsoles = consoles }
         if let snapshot {
             snapshotting = false
             if connection != nil { try? writeSnapshot(snapshot.bytes, seq: snapshot.seq, waiting: false) }
@@ -95,7 +94,7 @@ extension PostgresChangeStore {
                 try attach(c)
                 try checkTheServerIsNotBehind()
                 // The console refreshes on this wake-up and gets every change it missed, by sequence number.
-                inbox.post { $0.notified = true }
+                inbox.wake()
             } catch {
                 backoff = min(backoff * 2, timeouts.backoffMax)
                 link = .disconnected(since: since, reason: PostgresErrorText.describe(error), nextTry: now.addingTimeInterval(backoff))
@@ -159,7 +158,7 @@ extension PostgresChangeStore {
         switch probe {
         case .success(let head):
             lastHeard = now
-            if head > seq { inbox.post { $0.notified = true } }  // a NOTIFY went missing: follow now
+            if head > seq { inbox.wake() }  // a NOTIFY went missing: follow now
         case .failure(let error):
             lose(error)
         }

@@ -6,12 +6,11 @@ import SitRoomStore
 import Glibc
 #endif
 
-/// What NIO's threads have to tell the run loop: a NOTIFY arrived, the connection closed, a
-/// connection attempt or a probe finished. Each also writes a byte to a pipe, so a console asleep
-/// in `poll` wakes up (the pipe is the store's `StoreWaker`).
+/// What NIO's threads have to tell the run loop: the connection closed, a connection attempt, a
+/// probe or a snapshot finished, who else is connected. Each, and every NOTIFY, writes a byte to
+/// a pipe, so a console asleep in `poll` wakes up (the pipe is the store's `StoreWaker`).
 final class PostgresInbox: Sendable {
     struct State {
-        var notified = false
         /// The connection (by id) that closed, and why.
         var closed: [PostgresConnection.ID: String] = [:]
         var attempt: Result<PostgresConnection, any Error>?
@@ -45,6 +44,11 @@ final class PostgresInbox: Sendable {
 
     func post(_ change: (inout State) -> Void) {
         state.withLockedValue(change)
+        wake()
+    }
+
+    /// Wakes the run loop with nothing to hand over: it refreshes (a NOTIFY, a reconnect).
+    func wake() {
         if writeFD >= 0 {
             var byte: UInt8 = 1
             _ = write(writeFD, &byte, 1)  // a full pipe already wakes the reader
