@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import PostgresNIO
+import SitRoomChangeStore
 import SitRoomCore
 import SitRoomStore
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitRoomChangeStore
 import SitRoomCore
 import SitRoomPostgres
 import SitRoomStore
@@ -54,9 +55,7 @@ struct ApplyCommand: ParsableCommand {
             func commitBatch() {
                 guard !batch.isEmpty else { return }
                 // The alert rules look at what these lines touched, in the same fsync.
-                let subjects = Set(batch.compactMap { $0.change.action.subjectId })
-                let deriving = AlertRulesFile.deriver(rules, officer: officerName, subjects: subjects)
-                for (entry, result) in zip(batch, log.commit(batch.map(\.change), deriving: deriving)) {
+                for (entry, result) in zip(batch, log.commit(batch.map(\.change), applying: rules, officer: officerName)) {
                     switch result {
                     case .saved(let seq): messages[entry.line] = "ok \(seq)"
                     case .rejected(let error): messages[entry.line] = "error \(entry.line): \(SafeText.line("\(error)", limit: 300))"
