@@ -205,6 +205,30 @@ import Glibc
             + "final #\(reader.seq)")
     }
 
+    /// The day's trends come from the server's history as they do from a data directory's: a
+    /// console on the server draws the sparklines a console on the directory it came from draws.
+    @Test func aConsoleOnTheServerDrawsTheDaysTrends() throws {
+        let server = try ScratchPostgres.start()
+        defer { server.destroy() }
+        let url = try server.createDatabase("trends")
+        let data = NSTemporaryDirectory() + "sitroom-trends-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        #expect(TmuxSession.run([TmuxSession.sitroomBinary, "init", "--data", data, "--demo"], stdin: nil).status == 0)
+        #expect(TmuxSession.run([TmuxSession.sitroomBinary, "migrate", "--from", data, "--to", url], stdin: nil).status == 0)
+        let local = try TmuxSession(width: 140, height: 40, command: [TmuxSession.sitroomBinary, "--data", data, "--watch"])
+        defer { local.kill() }
+        let onServer = try TmuxSession(width: 140, height: 40, command: [TmuxSession.sitroomBinary, "--store", url, "--watch"])
+        defer { onServer.kill() }
+        // The national figures' rows under the top bar, sparklines included.
+        func figures(_ screen: String) -> [Substring] { Array(screen.split(separator: "\n").dropFirst().prefix(2)) }
+        let seeded = try local.waitUntil(timeout: 15, "the sparklines") { screen in
+            figures(screen).joined().contains { "▂▃▄▅▆▇█".contains($0) }
+        }
+        try onServer.waitUntil(timeout: 15, "the local console's sparklines:\n\(figures(seeded).joined(separator: "\n"))") {
+            figures($0) == figures(seeded)
+        }
+    }
+
     /// A live console on the server: another writer's change on screen within a second; the
     /// server stopped: DISCONNECTED, the board kept, an entry refused; the server back: connected.
     @Test func aConsoleFollowsTheServerAndShowsAnOutage() throws {
