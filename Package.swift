@@ -27,11 +27,13 @@ let package = Package(
     targets: [
         // The situation model, changes and their validation. No I/O.
         .target(name: "SitRoomCore"),
+        // The ChangeStore protocol every change log keeps (a data directory, a server), and no more.
+        .target(name: "SitRoomChangeStore", dependencies: ["SitRoomCore"]),
         // Durable storage: journal, snapshots, recovery, locking, history; import and export.
         .target(
             name: "SitRoomStore",
             dependencies: [
-                "SitRoomCore",
+                "SitRoomCore", "SitRoomChangeStore",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -39,13 +41,13 @@ let package = Package(
         // Screen buffer, layout, widgets, themes, keys and the app's update loop. No ncurses.
         .target(
             name: "SitRoomUI",
-            dependencies: ["SitRoomCore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["SitRoomCore", "SitRoomChangeStore", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // The change log kept in PostgreSQL instead of a data directory (the same ChangeStore protocol).
         .target(
             name: "SitRoomPostgres",
             dependencies: [
-                "SitRoomCore", "SitRoomStore",
+                "SitRoomCore", "SitRoomChangeStore", "SitRoomStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -58,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "sitroom",
             dependencies: [
-                "SitRoomCore", "SitRoomStore", "SitRoomPostgres", "SitRoomUI", "CNcurses",
+                "SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomPostgres", "SitRoomUI", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "sitroom-bench",
             dependencies: [
-                "SitRoomCore", "SitRoomStore", "SitRoomUI", "CSQLite", "SitRoomPostgres", "SitRoomDrills",
+                "SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomUI", "CSQLite", "SitRoomPostgres", "SitRoomDrills",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,11 +108,11 @@ let package = Package(
         // PostgreSQL server (started by the tests from Debian's packages), and the server's own tests.
         .testTarget(
             name: "SitRoomPostgresTests",
-            dependencies: ["SitRoomCore", "SitRoomStore", "SitRoomPostgres", "SitRoomDrills"]
+            dependencies: ["SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomPostgres", "SitRoomDrills"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["sitroom", "sitroom-drill", "SitRoomCore", "SitRoomStore", "SitRoomPostgres", "SitRoomDrills"]
+            dependencies: ["sitroom", "sitroom-drill", "SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomPostgres", "SitRoomDrills"]
         ),
     ],
     swiftLanguageModes: [.v6]

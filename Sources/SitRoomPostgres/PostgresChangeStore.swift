@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import PostgresNIO
+import SitRoomChangeStore
 import SitRoomCore
 import SitRoomStore
 
@@ -43,6 +44,8 @@ public final class PostgresChangeStore: ChangeStore {
     public internal(set) var failure: String?
     public internal(set) var link: StoreLink = .connected
     public private(set) var refreshPending = false
+    /// Officers at the other writing consoles, as the server last listed them (asked for in `tend`);
+    /// nil for a connection that is not a writing console's. Read through `joinConsoles`.
     public internal(set) var otherConsoles: [String]?
     public var location: String { address.description }
 

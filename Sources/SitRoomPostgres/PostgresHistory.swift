@@ -9,6 +9,11 @@ import SitRoomStore
 extension PostgresChangeStore: BoardHistoryProvider, BoardHistory {
     public func openHistory() throws -> any BoardHistory { self }
 
+    /// A connection of its own (a store opened read-only): this one belongs to the run loop's thread.
+    public var historyOpener: @Sendable () throws -> any BoardHistory {
+        { [address, timeouts] in try PostgresChangeStore.open(address, readOnly: true, timeouts: timeouts) }
+    }
+
     public func board(at point: History.Point) throws -> (board: Board, seq: UInt64) {
         let target: UInt64
         switch point {
@@ -31,6 +36,16 @@ extension PostgresChangeStore: BoardHistoryProvider, BoardHistory {
         return try row.map { Date(timeIntervalSince1970: try $0.decode(Double.self)) }
     }
 
+    /// The trends of the window ending at `now`: the board at the window's start, then every
+    /// later change on the server.
+    public func trends(endingAt now: Date, window: TimeInterval) throws -> BoardTrends {
+        let start = now.addingTimeInterval(-window)
+        var (board, at) = try board(at: .time(start))
+        var trends = BoardTrends(board: board, seq: at, at: start, window: window)
+        try replay(&board, from: &at, to: seq) { s, change, board in trends.record(seq: s, change: change, board: board) }
+        return trends
+    }
+
     /// Replays from the newest snapshot at or before `target`.
     func board(atSeq target: UInt64) throws -> Board {
         var board = Board()
@@ -40,6 +55,15 @@ extension PostgresChangeStore: BoardHistoryProvider, BoardHistory {
             let (_, bytes) = try row.decode((Int64, ByteBuffer).self)
             (board, at) = try Snapshot.decode(Array(bytes.readableBytesView))
         }
+        try replay(&board, from: &at, to: target)
+        guard at == target else { throw StoreError.historyUnavailable("the server's history ends at #\(at)") }
+        return board
+    }
+
+    /// Applies the server's changes after `at` up to `target` to `board`, calling `visit` with the
+    /// board just after each; `at` ends at the last one applied.
+    private func replay(_ board: inout Board, from at: inout UInt64, to target: UInt64,
+                        visit: (UInt64, Change, Board) -> Void = { _, _, _ in }) throws {
         while at < target {
             let rows = try query(PostgresSchema.changes(after: at, limit: pageSize), what: "read changes")
             guard !rows.isEmpty else { break }
@@ -51,10 +75,9 @@ extension PostgresChangeStore: BoardHistoryProvider, BoardHistory {
                 }
                 try board.apply(change)
                 at = s
+                visit(s, change, board)
             }
         }
-        guard at == target else { throw StoreError.historyUnavailable("the server's history ends at #\(at)") }
-        return board
     }
 
     /// The number of a briefing's own `briefing.mark` change.

@@ -1,6 +1,7 @@
 import Foundation
 import NIOConcurrencyHelpers
 import PostgresNIO
+import SitRoomChangeStore
 import SitRoomStore
 #if canImport(Glibc)
 import Glibc

@@ -12,29 +12,31 @@ import Glibc
 @Suite(.serialized) struct ServerConsolesTests {
     /// A server of this suite's own (one test stops it), with the demo situation migrated onto it.
     static func demoOnServer(_ name: String) throws -> (ScratchPostgres, String, UInt64) {
+        let (server, url, data) = try demoMigrated(name)
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let seq = try ChangeLog.open(DataDirectory(data), mode: .readOnly).seq
+        return (server, url, seq)
+    }
+
+    /// The same, and the data directory the situation came from (the caller removes it).
+    static func demoMigrated(_ name: String) throws -> (server: ScratchPostgres, url: String, data: String) {
         let server = try ScratchPostgres.start()
         let url = try server.createDatabase(name)
         let data = NSTemporaryDirectory() + "sitroom-server-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: data) }
         let made = TmuxSession.run([TmuxSession.sitroomBinary, "init", "--data", data, "--demo"], stdin: nil)
         #expect(made.status == 0, "\(made.stderr)")
         let moved = TmuxSession.run([TmuxSession.sitroomBinary, "migrate", "--from", data, "--to", url], stdin: nil)
         #expect(moved.status == 0, "\(moved.stdout)\(moved.stderr)")
         #expect(moved.stdout.contains("the server's board matches"), "\(moved.stdout)")
-        let seq = try ChangeLog.open(DataDirectory(data), mode: .readOnly).seq
-        return (server, url, seq)
+        return (server, url, data)
     }
 
     /// The SITREP and `--at` read the server's history: the same report as from the data directory
     /// the situation was migrated from, byte for byte.
     @Test func aSitrepFromTheServerIsTheDataDirectorysByteForByte() throws {
-        let server = try ScratchPostgres.start()
+        let (server, url, data) = try Self.demoMigrated("report")
         defer { server.destroy() }
-        let url = try server.createDatabase("report")
-        let data = NSTemporaryDirectory() + "sitroom-report-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: data) }
-        #expect(TmuxSession.run([TmuxSession.sitroomBinary, "init", "--data", data, "--demo"], stdin: nil).status == 0)
-        #expect(TmuxSession.run([TmuxSession.sitroomBinary, "migrate", "--from", data, "--to", url], stdin: nil).status == 0)
         for since in ["last-briefing", "#200", "-3h"] {
             // The report carries the minute it was made: two runs that straddle one differ, so
             // a difference is looked at again once.
@@ -203,6 +205,26 @@ import Glibc
         }
         print("three consoles through the server: \(acked.count) acknowledged (\(entries) typed on the killed console), "
             + "final #\(reader.seq)")
+    }
+
+    /// The day's trends come from the server's history as they do from a data directory's: a
+    /// console on the server draws the sparklines a console on the directory it came from draws.
+    @Test func aConsoleOnTheServerDrawsTheDaysTrends() throws {
+        let (server, url, data) = try Self.demoMigrated("trends")
+        defer { server.destroy() }
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let local = try TmuxSession(width: 140, height: 40, command: [TmuxSession.sitroomBinary, "--data", data, "--watch"])
+        defer { local.kill() }
+        let onServer = try TmuxSession(width: 140, height: 40, command: [TmuxSession.sitroomBinary, "--store", url, "--watch"])
+        defer { onServer.kill() }
+        // The national figures' rows under the top bar, sparklines included.
+        func figures(_ screen: String) -> [Substring] { Array(screen.split(separator: "\n").dropFirst().prefix(2)) }
+        let seeded = try local.waitUntil(timeout: 15, "the sparklines") { screen in
+            figures(screen).joined().contains { "▂▃▄▅▆▇█".contains($0) }
+        }
+        try onServer.waitUntil(timeout: 15, "the local console's sparklines:\n\(figures(seeded).joined(separator: "\n"))") {
+            figures($0) == figures(seeded)
+        }
     }
 
     /// A live console on the server: another writer's change on screen within a second; the

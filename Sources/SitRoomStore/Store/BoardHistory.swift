@@ -1,13 +1,18 @@
 import Foundation
+import SitRoomChangeStore
 import SitRoomCore
 
 /// The board as it was at an earlier moment, wherever the changes are kept: a data directory's
-/// journals (`History`) or a server's table of changes. For `report`, `--at` and the briefing view.
+/// journals (`History`) or a server's table of changes. For `report`, `--at`, the briefing view and
+/// the sparklines.
 public protocol BoardHistory {
     /// The board just after `point`, and the number of the last change in it.
     func board(at point: History.Point) throws -> (board: Board, seq: UInt64)
     /// When change `seq` was made, if the history still has it.
     func time(ofChange seq: UInt64) throws -> Date?
+    /// The trends of the window ending at `now`; throws `historyUnavailable` when the history does
+    /// not reach back that far.
+    func trends(endingAt now: Date, window: TimeInterval) throws -> BoardTrends
 }
 
 extension History: BoardHistory {}
@@ -18,13 +23,25 @@ extension ChangeStore {
         if let provider = self as? any BoardHistoryProvider { return try provider.openHistory() }
         throw StoreError.historyUnavailable("this store keeps no history")
     }
+
+    /// Opens this store's history afresh on whatever thread calls it, for a long read that must
+    /// not hold up the run loop (the trends); nil when the store keeps no history.
+    public var historyOpener: (@Sendable () throws -> any BoardHistory)? {
+        (self as? any BoardHistoryProvider)?.historyOpener
+    }
 }
 
 /// A store that can read its own history.
 public protocol BoardHistoryProvider {
     func openHistory() throws -> any BoardHistory
+    /// Opens the history anew, sharing nothing with this store (which belongs to one thread).
+    var historyOpener: @Sendable () throws -> any BoardHistory { get }
 }
 
 extension ChangeLog: BoardHistoryProvider {
     public func openHistory() throws -> any BoardHistory { try History.open(directory) }
+
+    public var historyOpener: @Sendable () throws -> any BoardHistory {
+        { [directory] in try History.open(directory) }
+    }
 }

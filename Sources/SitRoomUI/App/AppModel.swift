@@ -102,6 +102,13 @@ public struct AppModel: Sendable {
     public var trends = BoardTrends()
     /// Sparklines in ASCII (`_.-=^`) instead of block characters, for terminals without them.
     public var asciiSparklines = false
+    /// The alert rules ask for the bell when an alert is raised (`bell` in alerts.toml).
+    public var ringsOnRaisedAlerts = false
+    /// When the alert rules last looked at every hospital (reports go stale, actions overdue, as
+    /// time passes); a commit only looks at what it touched.
+    public var alertsSyncedAt = Date.distantPast
+    /// When the run loop last asked who else writes.
+    public var consolesListedAt = Date.distantPast
 
     public init(board: Board, seq: UInt64, now: Date, timeZone: TimeZone = .current, officer: String, save: SaveStatus) {
         self.board = board

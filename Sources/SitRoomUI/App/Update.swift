@@ -1,16 +1,33 @@
 import Foundation
 import SitRoomCore
 
-/// What the run loop must do after an update; `update` itself does no I/O.
+/// What the run loop must do after an update; `update` itself does no I/O. What the loop learns
+/// doing it comes back as a `ConsoleMessage`.
 public enum Effect: Equatable, Sendable {
     case quit
+    /// Make the terminal write every cell again (Ctrl-L; a theme switched).
     case redrawAll
     /// Hand the terminal back to the shell until `fg` (Ctrl-Z; raw mode keeps the tty from doing it).
+    /// `.suspendFailed` when there is no job control.
     case suspend
+    /// Ring the terminal bell, once the frame is drawn.
     case bell
-    /// Write this change to the log, then call `committed` with the answer.
+    /// Write this change to the log with the alert changes the rules ask for: `.committed`.
     case commit(Change)
+    /// Load this theme and draw with it: `.themeSwitched`.
     case setTheme(String)
+    /// Take in what other consoles committed: `.followed`, or `.followFailed`.
+    case follow
+    /// Bring the alerts up to date with the rules over the whole board: `.alertsSynced`.
+    case syncAlerts
+    /// Ask the store who else writes: `.consoles`.
+    case listConsoles
+    /// Read the trends of the day up to this moment from the history, on another thread: `.trendsSeeded`.
+    case seedTrends(endingAt: Date)
+    /// Read the board just after this briefing from the history: `.briefingBaseline`.
+    case loadBriefingBaseline(Briefing)
+    /// Draw the whole screen again (not only its clock) before waiting for the next event.
+    case render
 }
 
 extension AppModel {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitRoomChangeStore
 import SitRoomCore
 import SitRoomPostgres
 import SitRoomStore
@@ -54,9 +55,7 @@ struct ApplyCommand: ParsableCommand {
             func commitBatch() {
                 guard !batch.isEmpty else { return }
                 // The alert rules look at what these lines touched, in the same fsync.
-                let subjects = Set(batch.compactMap { $0.change.action.subjectId })
-                let deriving = AlertRulesFile.deriver(rules, officer: officerName, subjects: subjects)
-                for (entry, result) in zip(batch, log.commit(batch.map(\.change), deriving: deriving)) {
+                for (entry, result) in zip(batch, log.commit(batch.map(\.change), applying: rules, officer: officerName)) {
                     switch result {
                     case .saved(let seq): messages[entry.line] = "ok \(seq)"
                     case .rejected(let error): messages[entry.line] = "error \(entry.line): \(SafeText.line("\(error)", limit: 300))"
@@ -100,35 +99,5 @@ struct ApplyCommand: ParsableCommand {
             throw QuickCommandError("\"\(parsed.name)\" is for the console")
         }
         return Change(officer: officer, at: now, action: action)
-    }
-}
-
-/// Reads whatever is available on a file descriptor and hands back the complete lines.
-struct LineReader {
-    let fd: Int32
-    private var pending: [UInt8] = []
-    private var atEnd = false
-
-    init(fd: Int32) { self.fd = fd }
-
-    /// Blocks until at least one complete line (or the end of input) is there; nil at the end.
-    mutating func nextLines() -> [String]? {
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            if let lastNewline = pending.lastIndex(of: UInt8(ascii: "\n")) {
-                let chunk = pending[..<lastNewline]
-                pending.removeSubrange(...lastNewline)
-                return chunk.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-                    .map { String(decoding: $0, as: UTF8.self) }
-            }
-            if atEnd {
-                guard !pending.isEmpty else { return nil }
-                defer { pending.removeAll() }
-                return [String(decoding: pending, as: UTF8.self)]
-            }
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { atEnd = true } else { pending.append(contentsOf: buffer[..<n]) }
-        }
     }
 }

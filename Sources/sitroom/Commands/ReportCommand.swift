@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitRoomChangeStore
 import SitRoomCore
 import SitRoomStore
 

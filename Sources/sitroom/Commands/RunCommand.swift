@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitRoomChangeStore
 import SitRoomCore
 import SitRoomPostgres
 import SitRoomStore
@@ -57,9 +58,8 @@ struct RunCommand: ParsableCommand {
             if demo { fail("--demo opens a local copy; to put the demo on a server: sitroom init --data DIR --demo, then sitroom migrate --from DIR --to \(address)", code: 64) }
             let log = StoreOption.openServer(address, readOnly: watch || at != nil, officer: officer.name, client: .console)
             let past = pastBoard(log, zone: zone)
-            let session = ConsoleSession(log: log, directory: nil, officer: officer.name, theme: loaded, themeName: theme,
-                                         catalog: catalog, timeZone: zone, rules: .defaults, past: past)
-            let code = session.run()
+            let code = ConsoleSession.run(log: log, officer: officer.name, theme: loaded, themeName: theme,
+                                          catalog: catalog, timeZone: zone, rules: .defaults, past: past)
             if code != 0 { throw ExitCode(code) }
             return
         }
@@ -78,9 +78,8 @@ struct RunCommand: ParsableCommand {
         } catch {
             fail("\(error)")
         }
-        let session = ConsoleSession(log: log, directory: directory, officer: officer.name, theme: loaded, themeName: theme,
-                                     catalog: catalog, timeZone: zone, rules: rules, past: past)
-        let code = session.run()
+        let code = ConsoleSession.run(log: log, officer: officer.name, theme: loaded, themeName: theme,
+                                      catalog: catalog, timeZone: zone, rules: rules, past: past)
         if code != 0 { throw ExitCode(code) }
     }
 

@@ -22,9 +22,6 @@ public protocol ChangeStore: AnyObject {
     var link: StoreLink { get }
     /// The last `refresh(waiting: false)` could not read yet: call it again shortly.
     var refreshPending: Bool { get }
-    /// Officers at the other writing consoles, as the store last learnt them (kept fresh by
-    /// `tend`); nil: the store cannot tell (a data directory's presence files do).
-    var otherConsoles: [String]? { get }
 
     /// Commits `changes` in order, then what `deriving` asks for on the board as it then is (the
     /// alert rules), all durable together. Results: one per change, then one per derived change.
@@ -36,6 +33,9 @@ public protocol ChangeStore: AnyObject {
     func tend()
     /// Readable when others may have committed (then `drain` it and `refresh`); nil: poll instead.
     func makeWaker() -> (any StoreWaker)?
+    /// A console opens: it is counted among the writing consoles (unless the store is read-only)
+    /// and learns who else writes, until it leaves.
+    func joinConsoles(officer: String) -> any ConsolePresence
     /// A clean exit: a last snapshot, connections closed.
     func close()
 }
@@ -48,6 +48,15 @@ extension ChangeStore {
 public protocol StoreWaker: AnyObject {
     var fd: Int32 { get }
     func drain()
+}
+
+/// A console among those open on a situation: a data directory's presence file, or a server
+/// connection that others see.
+public protocol ConsolePresence: AnyObject {
+    /// Officers at the other writing consoles, oldest first; nil when the store cannot tell.
+    func others() -> [String]?
+    /// A clean exit: this console is no longer counted.
+    func leave()
 }
 
 /// Whether a store kept elsewhere can be reached now.
