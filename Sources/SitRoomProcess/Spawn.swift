@@ -182,11 +182,24 @@ public enum Spawn {
 
     /// A pipe whose both ends are close-on-exec, so that a child keeps only what is dup2'd onto 0-2
     /// (a stray copy of a write end would keep a reader waiting for an EOF that never comes).
+    /// Atomically (pipe2): with pipe then fcntl, a child spawned by another thread in between would
+    /// inherit both ends.
     public static func makePipe() -> (read: Int32, write: Int32)? {
         var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else { return nil }
-        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        if let pipe2 = pipe2Function() {
+            guard pipe2(&fds, O_CLOEXEC) == 0 else { return nil }
+        } else {
+            guard pipe(&fds) == 0 else { return nil }
+            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        }
         return (fds[0], fds[1])
+    }
+
+    private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
+
+    /// glibc's pipe2, which Swift's Glibc module does not declare: looked up by name.
+    private static func pipe2Function() -> Pipe2? {
+        dlsym(nil, "pipe2").map { unsafeBitCast($0, to: Pipe2.self) }
     }
 
     /// Reads both descriptors until both are closed at the other end, then closes them.

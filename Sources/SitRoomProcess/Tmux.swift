@@ -89,6 +89,9 @@ public final class TmuxSession {
         kill()
     }
 
+    /// The tmux binary, or a clear failure if it is not installed.
+    public static func tmuxPath() throws -> String { try TmuxClient.tmuxPath() }
+
     /// Runs a tmux client command against this session's server.
     @discardableResult
     public func tmux(_ args: [String]) -> Spawn.Result {

@@ -57,6 +57,16 @@ import Glibc
         #expect(child.termination() == .exited(4))
     }
 
+    @Test func pipesAreCloseOnExecFromTheStart() throws {
+        let pipe = try #require(Spawn.makePipe())
+        defer {
+            close(pipe.read)
+            close(pipe.write)
+        }
+        #expect(fcntl(pipe.read, F_GETFD) & FD_CLOEXEC != 0)
+        #expect(fcntl(pipe.write, F_GETFD) & FD_CLOEXEC != 0)
+    }
+
     @Test func pollStopsAtTheDeadlineOrTheEvent() {
         let started = Date()
         #expect(!Poll.until(timeout: 0.2) { false })
