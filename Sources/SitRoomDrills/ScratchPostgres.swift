@@ -16,7 +16,8 @@ import Glibc
 /// then stops the server and removes its files. `destroy()` (or exit) stops it sooner. A server
 /// whose watchdog was killed too is swept by the next `start()` (its `owner` pid is gone).
 public final class ScratchPostgres: @unchecked Sendable {  // mutable state: `destroyed`, under `lock`
-    public let port: Int
+    /// Set only by `start()`, before the server is handed out.
+    public private(set) var port: Int
     public let directory: String
     private let bin: String
     private let asUser: [String]
@@ -64,13 +65,21 @@ public final class ScratchPostgres: @unchecked Sendable {  // mutable state: `de
             server.destroy()
             throw Failure(description: "initdb failed: \(initdb.stderr)")
         }
-        do {
-            try server.startServer()
-        } catch {
-            server.destroy()
-            throw error
+        // A free port can be taken by someone else before the server binds it (tests start servers
+        // in parallel, other runs share the machine): then another one, unless it was asked for.
+        var attempts = port == nil ? 3 : 1
+        while true {
+            do {
+                try server.startServer()
+                return server
+            } catch let failure as Failure where attempts > 1 && failure.description.contains("Address already in use") {
+                attempts -= 1
+                server.port = freePort()
+            } catch {
+                server.destroy()
+                throw error
+            }
         }
-        return server
     }
 
     private init(port: Int, directory: String, bin: String, asUser: [String], lifeline: Int32, watchdog: pid_t) {
