@@ -70,18 +70,21 @@ let package = Package(
         .executableTarget(
             name: "sitroom-bench",
             dependencies: [
-                "SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomUI", "CSQLite", "SitRoomPostgres", "SitRoomDrills",
+                "SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomUI", "CSQLite", "SitRoomPostgres", "SitRoomDrills", "SitRoomProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Starting processes (posix_spawn with a clean signal state) and driving programs in tmux,
+        // for the tests, the bench and the drills.
+        .target(name: "SitRoomProcess"),
         // The fault drills (I/O error loop, short writes, kill during compaction), for the tests and sitroom-drill.
-        .target(name: "SitRoomDrills", dependencies: ["SitRoomCore", "SitRoomStore"]),
+        .target(name: "SitRoomDrills", dependencies: ["SitRoomCore", "SitRoomStore", "SitRoomProcess"]),
         // Runs the drills at full size (the tests run them bounded): the store's, and kill -9
         // loops against the real binary.
         .executableTarget(
             name: "sitroom-drill",
             dependencies: [
-                "SitRoomCore", "SitRoomStore", "SitRoomDrills",
+                "SitRoomCore", "SitRoomStore", "SitRoomDrills", "SitRoomProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -108,11 +111,11 @@ let package = Package(
         // PostgreSQL server (started by the tests from Debian's packages), and the server's own tests.
         .testTarget(
             name: "SitRoomPostgresTests",
-            dependencies: ["SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomPostgres", "SitRoomDrills"]
+            dependencies: ["SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomPostgres", "SitRoomDrills", "SitRoomProcess"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["sitroom", "sitroom-drill", "SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomPostgres", "SitRoomDrills"]
+            dependencies: ["sitroom", "sitroom-drill", "SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomPostgres", "SitRoomDrills", "SitRoomProcess"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import SitRoomProcess
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,11 +8,23 @@ import Glibc
 /// the bench: `initdb` into a temporary directory, started with `pg_ctl` on a free port, trust
 /// authentication, fsync and synchronous_commit left on (the figures are the real ones). As root
 /// it runs as the `postgres` user: the server refuses to run as root.
-public final class ScratchPostgres: @unchecked Sendable {
-    public let port: Int
+///
+/// It cannot outlive this process: pg_ctl detaches the server (setsid), so neither a signal to our
+/// process group nor an atexit handler (which an early exit or a kill skips) is enough. Each server
+/// has a watchdog, `setsid sh`, that ignores the usual signals and blocks reading a pipe whose only
+/// write end this process holds; the kernel closes it however this process ends, and the watchdog
+/// then stops the server and removes its files. `destroy()` (or exit) stops it sooner. A server
+/// whose watchdog was killed too is swept by the next `start()` (its `owner` pid is gone).
+public final class ScratchPostgres: @unchecked Sendable {  // mutable state: `destroyed`, under `lock`
+    /// Set only by `start()`, before the server is handed out.
+    public private(set) var port: Int
     public let directory: String
     private let bin: String
     private let asUser: [String]
+    private let lifeline: Int32
+    private let watchdog: pid_t
+    private let lock = NSLock()
+    private var destroyed = false
 
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -34,31 +47,94 @@ public final class ScratchPostgres: @unchecked Sendable {
         var chars = Array(template.utf8CString)
         guard let made = mkdtemp(&chars) else { throw Failure(description: "mkdtemp failed") }
         let directory = String(cString: made)
+        sweepOrphans(bin: bin)
         var asUser: [String] = []
         if getuid() == 0 {
             guard let pw = getpwnam("postgres") else { throw Failure(description: "running as root and there is no postgres user") }
             chown(directory, pw.pointee.pw_uid, pw.pointee.pw_gid)
             asUser = ["runuser", "-u", "postgres", "--"]
         }
-        let server = ScratchPostgres(port: port ?? freePort(), directory: directory, bin: bin, asUser: asUser)
-        let initdb = DrillSpawn.run(asUser + [bin + "/initdb", "-D", directory + "/data", "-U", "postgres", "--auth=trust",
-                                              "--no-sync", "-E", "UTF8", "--locale=C"])
-        guard initdb.status == 0 else { throw Failure(description: "initdb failed: \(initdb.stderr)") }
-        try server.startServer()
+        try String(getpid()).write(toFile: directory + "/" + ownerFile, atomically: false, encoding: .utf8)
+        let (lifeline, watchdog) = try startWatchdog(directory: directory, stop: asUser + stopCommand(bin, directory))
+        let server = ScratchPostgres(port: port ?? freePort(), directory: directory, bin: bin, asUser: asUser,
+                                     lifeline: lifeline, watchdog: watchdog)
         Registry.add(server)
-        return server
+        let initdb = Spawn.run(asUser + [bin + "/initdb", "-D", directory + "/data", "-U", "postgres", "--auth=trust",
+                                         "--no-sync", "-E", "UTF8", "--locale=C"])
+        guard initdb.status == 0 else {
+            server.destroy()
+            throw Failure(description: "initdb failed: \(initdb.stderr)")
+        }
+        // A free port can be taken by someone else before the server binds it (tests start servers
+        // in parallel, other runs share the machine): then another one, unless it was asked for.
+        var attempts = port == nil ? 3 : 1
+        while true {
+            do {
+                try server.startServer()
+                return server
+            } catch let failure as Failure where attempts > 1 && failure.description.contains("Address already in use") {
+                attempts -= 1
+                server.port = freePort()
+            } catch {
+                server.destroy()
+                throw error
+            }
+        }
     }
 
-    private init(port: Int, directory: String, bin: String, asUser: [String]) {
+    private init(port: Int, directory: String, bin: String, asUser: [String], lifeline: Int32, watchdog: pid_t) {
         self.port = port
         self.directory = directory
         self.bin = bin
         self.asUser = asUser
+        self.lifeline = lifeline
+        self.watchdog = watchdog
+    }
+
+    /// The file in a server's directory holding the pid of the process that started it.
+    private static let ownerFile = "owner"
+
+    private static func stopCommand(_ bin: String, _ directory: String) -> [String] {
+        [bin + "/pg_ctl", "-D", directory + "/data", "-m", "immediate", "-w", "stop"]
+    }
+
+    /// Starts the watchdog: `setsid` (its own session, so no terminal or process-group signal
+    /// reaches it) `sh`, ignoring INT, HUP, TERM and QUIT, reading the lifeline until EOF, then
+    /// stopping the server and removing `directory`. Returns the write end (close-on-exec, so no
+    /// other child holds it) and the watchdog's pid.
+    private static func startWatchdog(directory: String, stop: [String]) throws -> (Int32, pid_t) {
+        guard let pipe = Spawn.makePipe() else { throw Failure(description: "pipe: \(String(cString: strerror(errno)))") }
+        let script = #"trap '' INT HUP TERM QUIT; cat > /dev/null; dir=$1; shift; "$@"; rm -rf "$dir""#
+        do {
+            let pid = try Spawn.start(["setsid", "sh", "-c", script, "scratch-postgres-watchdog", directory] + stop,
+                                      stdin: .fd(pipe.read), stdout: .null, stderr: .null)
+            close(pipe.read)
+            return (pipe.write, pid)
+        } catch {
+            close(pipe.read)
+            close(pipe.write)
+            throw Failure(description: "cannot start the server's watchdog: \(error)")
+        }
+    }
+
+    /// Stops and removes the servers left by test runs that are gone (their watchdog killed as
+    /// well, or from before there were watchdogs but with an `owner` file).
+    private static func sweepOrphans(bin: String) {
+        let temp = NSTemporaryDirectory()
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: temp)) ?? []
+        for name in entries where name.hasPrefix("sitroom-pg-") {
+            let directory = temp + name
+            guard let text = try? String(contentsOfFile: directory + "/" + ownerFile, encoding: .utf8),
+                  let owner = pid_t(text), owner != getpid(), kill(owner, 0) != 0, errno == ESRCH else { continue }
+            let asUser = getuid() == 0 ? ["runuser", "-u", "postgres", "--"] : []
+            _ = Spawn.run(asUser + stopCommand(bin, directory))
+            try? FileManager.default.removeItem(atPath: directory)
+        }
     }
 
     /// postgres://postgres@127.0.0.1:PORT/NAME, creating the database.
     public func createDatabase(_ name: String) throws -> String {
-        let r = DrillSpawn.run([bin + "/psql", "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", "postgres",
+        let r = Spawn.run([bin + "/psql", "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", "postgres",
                                 "-v", "ON_ERROR_STOP=1", "-qc", "CREATE DATABASE \"\(name)\""])
         guard r.status == 0 else { throw Failure(description: "CREATE DATABASE \(name): \(r.stderr)") }
         return url(name)
@@ -68,7 +144,7 @@ public final class ScratchPostgres: @unchecked Sendable {
 
     /// Runs SQL with psql and returns what it printed (unaligned, tuples only).
     public func sql(_ database: String, _ statement: String) throws -> String {
-        let r = DrillSpawn.run([bin + "/psql", "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", database,
+        let r = Spawn.run([bin + "/psql", "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", database,
                                 "-v", "ON_ERROR_STOP=1", "-qAtc", statement])
         guard r.status == 0 else { throw Failure(description: "psql: \(r.stderr)") }
         return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -76,14 +152,14 @@ public final class ScratchPostgres: @unchecked Sendable {
 
     /// `immediate` is a crash: no checkpoint, every client cut off at once; `fast` a clean stop.
     public func stop(mode: String = "fast") throws {
-        let r = DrillSpawn.run(asUser + [bin + "/pg_ctl", "-D", directory + "/data", "-m", mode, "-w", "stop"])
+        let r = Spawn.run(asUser + [bin + "/pg_ctl", "-D", directory + "/data", "-m", mode, "-w", "stop"])
         guard r.status == 0 else { throw Failure(description: "pg_ctl stop: \(r.stderr)") }
     }
 
     public func startServer() throws {
         let options = "-c listen_addresses=127.0.0.1 -c port=\(port) -c unix_socket_directories='\(directory)' "
             + "-c max_connections=60 -c fsync=on -c synchronous_commit=on"
-        let r = DrillSpawn.run(asUser + [bin + "/pg_ctl", "-D", directory + "/data", "-l", directory + "/server.log",
+        let r = Spawn.run(asUser + [bin + "/pg_ctl", "-D", directory + "/data", "-l", directory + "/server.log",
                                          "-o", options, "-w", "-t", "60", "start"])
         guard r.status == 0 else {
             let log = (try? String(contentsOfFile: directory + "/server.log", encoding: .utf8)) ?? ""
@@ -91,10 +167,17 @@ public final class ScratchPostgres: @unchecked Sendable {
         }
     }
 
-    /// Stops the server and removes its files.
+    /// Stops the server and removes its files, then lets its watchdog go. Idempotent.
     public func destroy() {
-        _ = DrillSpawn.run(asUser + [bin + "/pg_ctl", "-D", directory + "/data", "-m", "immediate", "-w", "stop"])
+        let first = lock.withLock {
+            defer { destroyed = true }
+            return !destroyed
+        }
+        guard first else { return }
+        _ = Spawn.run(asUser + Self.stopCommand(bin, directory))
         try? FileManager.default.removeItem(atPath: directory)
+        close(lifeline)
+        _ = Spawn.wait(watchdog)
         Registry.remove(self)
     }
 

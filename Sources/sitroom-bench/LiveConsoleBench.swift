@@ -1,4 +1,5 @@
 import Foundation
+import SitRoomProcess
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,7 +36,7 @@ struct LiveConsoleBench {
     let scenario: String?
 
     func run() throws {
-        guard Subprocess.which("tmux") != nil else {
+        guard Spawn.which("tmux") != nil else {
             Progress.say("live console workloads skipped: tmux is not installed (not found in PATH)")
             return
         }
@@ -52,7 +53,7 @@ struct LiveConsoleBench {
                 try FileManager.default.copyItem(atPath: scenario, toPath: directory)
             }
         } else {
-            let made = Subprocess.run([binary, "init", "--demo", "--data", directory])
+            let made = Spawn.run([binary, "init", "--demo", "--data", directory])
             guard made.status == 0 else {
                 Progress.say("live console workloads skipped: `sitroom init --demo` failed (\(made.status)): \(made.stderr)")
                 return
@@ -113,17 +114,15 @@ struct LiveConsoleBench {
     // MARK: - Consoles
 
     private struct Console {
-        let pane: TmuxPane
+        let pane: TmuxSession
         let pid: pid_t
         /// From `tmux new-session` to the first frame in capture-pane (polled every 20 ms).
         let firstFrameNanos: UInt64
 
         /// Kills the tmux server (the console gets SIGHUP) and waits for the console to go.
         func stop() {
-            pane.kill()
-            let deadline = Date().addingTimeInterval(3)
-            while ProcReading.isRunning(pid), Date() < deadline { usleep(20_000) }
-            if ProcReading.isRunning(pid), ProcReading.command(pid) == "sitroom" {
+            pane.stopBenchPane()
+            if !Poll.until(timeout: 3, { !Spawn.isRunning(pid) }), ProcReading.command(pid) == "sitroom" {
                 Progress.say("live: the console \(pid) did not exit on SIGHUP; killing it")
                 kill(pid, SIGKILL)
             }
@@ -133,7 +132,7 @@ struct LiveConsoleBench {
     private func startConsole(_ binary: String, _ directory: String, watch: Bool) throws -> Console {
         let command = [binary, "--data", directory] + (watch ? ["--watch"] : ["--officer", "bench"])
         let started = monotonicNanos()
-        let pane = try TmuxPane(width: Self.width, height: Self.height, command: command,
+        let pane = try TmuxSession.benchPane(width: Self.width, height: Self.height, command: command,
                                 environment: ["LANG": "C.UTF-8", "TZ": "Asia/Seoul", "TERM": "xterm-256color"])
         let marker = watch ? "watching #" : "saved #"
         do {
@@ -143,7 +142,7 @@ struct LiveConsoleBench {
             let firstFrame = monotonicNanos() - started
             return Console(pane: pane, pid: try pane.sitroomPID(), firstFrameNanos: firstFrame)
         } catch {
-            pane.kill()
+            pane.stopBenchPane()
             throw error
         }
     }
@@ -177,7 +176,7 @@ struct LiveConsoleBench {
         }
         let t0 = monotonicNanos()
         usleep(UInt32(sizes.idleSeconds * 1e6))
-        guard ProcReading.isRunning(pid), let cpu1 = ProcReading.cpuTicks(pid),
+        guard Spawn.isRunning(pid), let cpu1 = ProcReading.cpuTicks(pid),
               let switches1 = ProcReading.contextSwitches(pid) else {
             throw BenchError("the console (pid \(pid)) exited during the idle window")
         }
@@ -208,11 +207,11 @@ struct LiveConsoleBench {
         }
         attempt("memory after 20 PageDowns") {
             for _ in 0..<20 {
-                console.pane.send("NPage")
+                console.pane.sendKeys("NPage")
                 usleep(50_000)
             }
             _ = try waitUntilStable(console.pane)
-            guard ProcReading.isRunning(console.pid), let kilobytes = ProcReading.peakRSSKilobytes(console.pid) else {
+            guard Spawn.isRunning(console.pid), let kilobytes = ProcReading.peakRSSKilobytes(console.pid) else {
                 throw BenchError("the console (pid \(console.pid)) has exited")
             }
             report.add("live.peak_rss", Double(kilobytes) / 1024, "MB")
@@ -237,15 +236,15 @@ struct LiveConsoleBench {
             try measureUpdate(pane, file, tickBytes: tickBytes, binary, directory)
         }
         attempt("terminal output of j") {
-            add("term.scroll", try measureOutput(pane, file, tickBytes: tickBytes, expectCommit: false) { pane.send("j") })
+            add("term.scroll", try measureOutput(pane, file, tickBytes: tickBytes, expectCommit: false) { pane.sendKeys("j") })
         }
         attempt("terminal output of PageDown") {
-            add("term.page", try measureOutput(pane, file, tickBytes: tickBytes, expectCommit: false) { pane.send("NPage") })
+            add("term.page", try measureOutput(pane, file, tickBytes: tickBytes, expectCommit: false) { pane.sendKeys("NPage") })
         }
     }
 
     /// One field changed by another process, and the fading of the row highlight it causes.
-    private func measureUpdate(_ pane: TmuxPane, _ file: String, tickBytes: Double, _ binary: String, _ directory: String) throws {
+    private func measureUpdate(_ pane: TmuxSession, _ file: String, tickBytes: Double, _ binary: String, _ directory: String) throws {
         let hospital = try pickHospital(binary, directory, screen: pane.capture())
         Progress.say("  update: er \(hospital.id) beds=\(hospital.newBeds) (\(hospital.name), was \(hospital.oldBeds))")
         var appliedAt = Date()
@@ -253,14 +252,14 @@ struct LiveConsoleBench {
             // A console that leaves the highlight up until its next full frame would fade it inside
             // the next measurement: redraw everything (^L) first, outside any window.
             sleepUntil(appliedAt.timeIntervalSince1970 + 4)
-            pane.send("C-l")
+            pane.sendKeys("C-l")
             usleep(300_000)
             _ = try? waitUntilStable(pane)
         }
         // Room in the minute for the update and the fading of its highlight 3 s later.
         let update = try measureOutput(pane, file, tickBytes: tickBytes, expectCommit: true, room: 10) {
             appliedAt = Date()
-            let applied = Subprocess.run([binary, "apply", "--data", directory, "--command", "--officer", "bench"],
+            let applied = Spawn.run([binary, "apply", "--data", directory, "--command", "--officer", "bench"],
                                          stdin: "er \(hospital.id) beds=\(hospital.newBeds)\n")
             guard applied.status == 0, applied.stdout.hasPrefix("ok") else {
                 throw BenchError("sitroom apply failed (\(applied.status)): \(applied.stdout)\(applied.stderr)")
@@ -290,7 +289,7 @@ struct LiveConsoleBench {
     /// Bytes of one clock tick (the top bar's seconds): the pipe's growth over a quiet window of
     /// `sizes.quietSeconds` seconds inside one minute, divided by the ticks in it. Retried once
     /// if anything but the clock changed on screen meanwhile.
-    private func clockTickBytes(_ pane: TmuxPane, _ file: String) throws -> Double {
+    private func clockTickBytes(_ pane: TmuxSession, _ file: String) throws -> Double {
         let seconds = sizes.quietSeconds
         for _ in 1...2 {
             let start = alignToSecond(room: seconds + 1)
@@ -341,7 +340,7 @@ struct LiveConsoleBench {
     /// something else happened on screen (a writer's alert sync), and the measurement is retried once.
     /// `aligned` false: start now, without waiting for a second boundary, and without a retry (for
     /// what follows on from the previous measurement, which ended just after a boundary).
-    private func measureOutput(_ pane: TmuxPane, _ file: String, tickBytes: Double, expectCommit: Bool,
+    private func measureOutput(_ pane: TmuxSession, _ file: String, tickBytes: Double, expectCommit: Bool,
                                room: Int = 6, aligned: Bool = true, _ action: () throws -> Void) throws -> Output {
         var problem = ""
         for _ in 1...(aligned ? 2 : 1) {
@@ -385,7 +384,7 @@ struct LiveConsoleBench {
     }
 
     /// Polls until two captures 100 ms apart agree (the clock aside); returns the screen.
-    private func waitUntilStable(_ pane: TmuxPane, timeout: Double = 10) throws -> String {
+    private func waitUntilStable(_ pane: TmuxSession, timeout: Double = 10) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = Self.normalizeClock(pane.capture(colors: true))
         while true {
@@ -440,7 +439,7 @@ struct LiveConsoleBench {
     /// small even for a large board) whose name is on screen, and ER beds one different from what
     /// it reports.
     private func pickHospital(_ binary: String, _ directory: String, screen: String) throws -> Hospital {
-        let exported = Subprocess.run([binary, "export", "--data", directory, "--format", "csv", "--table", "hospitals"])
+        let exported = Spawn.run([binary, "export", "--data", directory, "--format", "csv", "--table", "hospitals"])
         let table = Self.parseCSV(exported.stdout)
         guard exported.status == 0, let header = table.first,
               let idColumn = header.firstIndex(of: "id"), let nameColumn = header.firstIndex(of: "name"),

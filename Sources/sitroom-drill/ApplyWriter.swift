@@ -1,5 +1,6 @@
 import Foundation
 import SitRoomDrills
+import SitRoomProcess
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,35 +18,30 @@ struct ApplyWriter: Sendable {
     func run() -> WriterCycle {
         var result = WriterCycle()
         var rng = SeededRandom(seed: seed)
-        guard let input = DrillSpawn.makePipe(), let output = DrillSpawn.makePipe(), let errors = DrillSpawn.makePipe() else {
+        guard let input = Spawn.makePipe(), let output = Spawn.makePipe(), let errors = Spawn.makePipe() else {
             result.failures.append("apply cycle \(cycle): no pipes")
             return result
         }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_adddup2(&actions, input.read, 0)
-        posix_spawn_file_actions_adddup2(&actions, output.write, 1)
-        posix_spawn_file_actions_adddup2(&actions, errors.write, 2)
         let started = Date()
-        let pid = DrillSpawn.spawn([sitroom, "apply", "--data", data, "--officer", "drill-apply",
-                                    "--compact-every", String(compactEvery)], &actions)
-        posix_spawn_file_actions_destroy(&actions)
+        let pid: pid_t
+        do {
+            pid = try Spawn.start([sitroom, "apply", "--data", data, "--officer", "drill-apply",
+                                   "--compact-every", String(compactEvery)],
+                                  stdin: .fd(input.read), stdout: .fd(output.write), stderr: .fd(errors.write))
+        } catch {
+            for fd in [input.read, input.write, output.read, output.write, errors.read, errors.write] { close(fd) }
+            result.failures.append("apply cycle \(cycle): \(error)")
+            return result
+        }
         close(input.read)
         close(output.write)
         close(errors.write)
-        guard let pid else {
-            close(input.write)
-            close(output.read)
-            close(errors.read)
-            result.failures.append("apply cycle \(cycle): cannot start \(sitroom)")
-            return result
-        }
         _ = fcntl(input.write, F_SETFL, fcntl(input.write, F_GETFL) | O_NONBLOCK)
         var pending: [UInt8] = []
         var lineBuffer: [UInt8] = []
         var answered = 0
         var chunk = [UInt8](repeating: 0, count: 65536)
-        var exitedEarly: Int32?
+        var exitedEarly: Spawn.Termination?
 
         func take(_ bytes: ArraySlice<UInt8>, at time: Date) {
             lineBuffer += bytes
@@ -93,22 +89,21 @@ struct ApplyWriter: Sendable {
                 if got > 0 {
                     take(chunk[..<got], at: Date())
                 } else if got == 0 {
-                    var status: Int32 = 0
-                    if waitpid(pid, &status, WNOHANG) == pid { exitedEarly = status }
+                    // Closed its output: it has ended, or is about to (waited for below).
+                    exitedEarly = Spawn.wait(pid, timeout: 5)
                     break
                 }
             }
         }
-        if exitedEarly == nil { kill(pid, SIGKILL) }
-        let status = exitedEarly.map { ($0 >> 8) & 0xff } ?? DrillSpawn.wait(pid)
+        let ended = exitedEarly ?? Spawn.kill9(pid)
         close(input.write)
         // What it printed before it died was printed after its fsync: those are acknowledged too.
-        let (rest, stderr) = DrillSpawn.drain(output.read, errors.read)
+        let (rest, stderr) = Spawn.drain(output.read, errors.read)
         take(rest[...], at: Date())
         let errorText = String(decoding: stderr, as: UTF8.self)
         result.tornTailsCut = errorText.components(separatedBy: "cut off a torn last record").count - 1
-        if exitedEarly != nil || status != 128 + SIGKILL {
-            result.failures.append("apply cycle \(cycle): exited with \(status) before the kill: \(errorText)")
+        if exitedEarly != nil || ended != .signalled(SIGKILL) {
+            result.failures.append("apply cycle \(cycle): exited with \(ended.status) before the kill: \(errorText)")
         }
         return result
     }

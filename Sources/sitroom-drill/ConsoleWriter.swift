@@ -1,12 +1,13 @@
 import Foundation
 import SitRoomDrills
+import SitRoomProcess
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The drill's tmux server: one for the whole drill (`exit-empty off`), one session per console cycle.
 final class DrillTmux {
-    let socket = "sitroom-drill-\(getpid())"
+    let server = TmuxClient(socket: "sitroom-drill-\(getpid())")
 
     init() throws {
         let r = client(["start-server", ";", "set-option", "-s", "exit-empty", "off", ";",
@@ -14,11 +15,11 @@ final class DrillTmux {
         guard r.status == 0 else { throw DrillError("tmux start-server failed (\(r.status)): \(r.stderr)") }
     }
 
-    deinit { client(["kill-server"]) }
+    deinit { server.killServer() }
 
     @discardableResult
-    func client(_ args: [String]) -> DrillSpawn.Result {
-        DrillSpawn.run(["tmux", "-L", socket, "-u", "-f", "/dev/null"] + args, environment: ["LANG": "C.UTF-8"])
+    func client(_ args: [String]) -> Spawn.Result {
+        server.run(args)
     }
 }
 
@@ -51,7 +52,7 @@ struct ConsoleWriter {
         var waitingFor: String?
         var n = 0
         while Date() < killAt {
-            guard Self.isRunning(pid) else {
+            guard Spawn.isRunning(pid) else {
                 result.failures.append("console cycle \(cycle): the console exited before the kill")
                 break
             }
@@ -84,9 +85,9 @@ struct ConsoleWriter {
         }
         kill(pid, SIGKILL)
         // The pane's process is the tmux server's child: wait until it is gone (or a zombie).
-        let deadline = Date().addingTimeInterval(5)
-        while Self.isRunning(pid), Date() < deadline { usleep(1_000) }
-        if Self.isRunning(pid) { result.failures.append("console cycle \(cycle): still running 5 s after kill -9") }
+        if !Poll.until(timeout: 5, every: 0.001, { !Spawn.isRunning(pid) }) {
+            result.failures.append("console cycle \(cycle): still running 5 s after kill -9")
+        }
         tmux.client(["kill-session", "-t", session])
         return result
     }
@@ -100,14 +101,6 @@ struct ConsoleWriter {
             return seq
         }
         return nil
-    }
-
-    /// True while `pid` exists and is not a zombie.
-    static func isRunning(_ pid: pid_t) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return false }
-        let state = stat[stat.index(after: close)...].split(separator: " ").first
-        return state != "Z" && state != "X"
     }
 }
 

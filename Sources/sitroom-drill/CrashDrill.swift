@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SitRoomDrills
+import SitRoomProcess
 import SitRoomCore
 import SitRoomStore
 #if canImport(Glibc)
@@ -40,10 +41,10 @@ struct CrashDrill: ParsableCommand {
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         let data = scratch + "/data"
         defer { if !keep { try? FileManager.default.removeItem(atPath: scratch) } }
-        let initRun = DrillSpawn.run([binary, "init", "--data", data])
+        let initRun = Spawn.run([binary, "init", "--data", data])
         guard initRun.status == 0 else { throw DrillError("sitroom init failed: \(initRun.stderr)") }
         let tmux = try DrillTmux()
-        Self.killServerOnInterrupt(tmux.socket, removing: keep ? nil : scratch)
+        Self.killServerOnInterrupt(tmux.server.socket, removing: keep ? nil : scratch)
 
         var rng = SeededRandom(seed: seed)
         var sent: [String] = []
@@ -81,7 +82,7 @@ struct CrashDrill: ParsableCommand {
             applyRecovery += applyCycle.recovery.map { [$0] } ?? []
             consoleRecovery += consoleCycle.recovery.map { [$0] } ?? []
             // Both are dead: the directory must read, a torn last record at most.
-            let check = DrillSpawn.run([binary, "check", "--data", data])
+            let check = Spawn.run([binary, "check", "--data", data])
             if check.status == 1 { tornSeenByCheck += 1 }
             if check.status > 1 { failures.append("cycle \(cycle): sitroom check exit \(check.status):\n\(check.stdout)\(check.stderr)") }
             cycle += 1
@@ -92,9 +93,9 @@ struct CrashDrill: ParsableCommand {
         }
 
         // A clean open after the last kill (cuts a torn tail, compacts on exit), then a healthy check.
-        let reopen = DrillSpawn.run([binary, "apply", "--data", data, "--officer", "drill-apply"])
+        let reopen = Spawn.run([binary, "apply", "--data", data, "--officer", "drill-apply"])
         if reopen.status != 0 { failures.append("the clean open after the last kill failed (\(reopen.status)): \(reopen.stderr)") }
-        let finalCheck = DrillSpawn.run([binary, "check", "--data", data])
+        let finalCheck = Spawn.run([binary, "check", "--data", data])
         if finalCheck.status != 0 { failures.append("sitroom check after a clean open: exit \(finalCheck.status)\n\(finalCheck.stdout)") }
         if let inject { try Self.plant(inject, data: data, sent: &sent, acks: &acks) }
         let verdict = CrashVerification.verify(data: data, sent: sent, acks: acks)
@@ -169,7 +170,7 @@ struct CrashDrill: ParsableCommand {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
-                _ = DrillSpawn.run(["tmux", "-L", socket, "-f", "/dev/null", "kill-server"])
+                TmuxClient(socket: socket).killServer()
                 if let scratch { try? FileManager.default.removeItem(atPath: scratch) }
                 _exit(128 + sig)
             }

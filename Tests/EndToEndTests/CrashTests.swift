@@ -16,7 +16,7 @@ import Testing
         initRun.closeInput()
         #expect(initRun.waitExit() == 0)
 
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom(seed: testSeed())
         var acknowledged: [UInt64: String] = [:]  // seq -> log entry id
         var totalAcks = 0
         var maxRecovery = 0.0

@@ -59,7 +59,7 @@ import Glibc
         defer { server.destroy() }
         let address = try PostgresAddress(parsing: url)
         let lines = 400
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom(seed: testSeed())
         let writers = try (1...3).map { k in
             try ChildProcess([TmuxSession.sitroomBinary, "apply", "--store", url, "--officer", "w\(k)"])
         }
@@ -142,7 +142,7 @@ import Glibc
         let writers = try (2...3).map { k in
             try ChildProcess([TmuxSession.sitroomBinary, "apply", "--store", url, "--officer", "w\(k)"])
         }
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom(seed: testSeed())
         let entries = Int.random(in: 8...16, using: &rng)
         var acked: [String: UInt64] = [:]
         var sentIds: [String] = []

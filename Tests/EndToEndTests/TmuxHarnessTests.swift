@@ -13,9 +13,25 @@ import Testing
         #expect(Spawn.isRunning(pid))
         session.kill()
         // kill-server takes the pane's process with it.
-        let deadline = Date().addingTimeInterval(5)
-        while Spawn.isRunning(pid) && Date() < deadline { usleep(20_000) }
-        #expect(!Spawn.isRunning(pid))
+        #expect(Poll.until(timeout: 5) { !Spawn.isRunning(pid) })
+    }
+
+    /// The pane's program gets SIGWINCH (the test thread's blocked mask is not inherited) and sees
+    /// the new size once resizeAndWait returns, twice in a row (tmux holds back a quick second resize).
+    @Test func resizeAndWaitReachesTheProgram() throws {
+        let file = NSTemporaryDirectory() + "sitroom-winch-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let session = try TmuxSession(width: 80, height: 24, command: [
+            "sh", "-c", "trap 'stty size > \"$0\"' WINCH; echo ready; while :; do sleep 0.05; done", file,
+        ])
+        try session.waitFor("ready")
+        for (width, height) in [(50, 12), (70, 20)] {
+            try session.resizeAndWait(width: width, height: height)
+            let seen = Poll.until(timeout: 5) {
+                (try? String(contentsOfFile: file, encoding: .utf8)) == "\(height) \(width)\n"
+            }
+            #expect(seen, "the program saw \((try? String(contentsOfFile: file, encoding: .utf8)) ?? "nothing")")
+        }
     }
 
     @Test func runCapturesOutput() {

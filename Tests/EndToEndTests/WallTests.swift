@@ -53,11 +53,9 @@ import Testing
             screen.split(separator: "\n").contains { $0.contains("1 Strike status") && $0.contains("2 ER/ICU coverage") }
                 && (screen.contains("OP 08:00") || screen.contains("OP 20:00"))
         }
-        usleep(300_000)
-        tmux.resize(width: 40, height: 10)
+        try tmux.resizeAndWait(width: 40, height: 10)
         try tmux.waitUntil("the enlarge message") { $0.contains("Enlarge the window") && $0.contains("40×10") }
-        usleep(300_000)
-        tmux.resize(width: 80, height: 24)
+        try tmux.resizeAndWait(width: 80, height: 24)
         let screen = try tmux.waitFor("2 ER/ICU coverage")
         #expect(screen.split(separator: "\n").count <= 24)
         tmux.sendKeys("q")

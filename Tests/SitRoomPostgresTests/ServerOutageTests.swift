@@ -88,6 +88,7 @@ import Testing
                     return
                 }
                 refusals += 1
+                restarted.sawRefusal()
                 usleep(20_000)
             }
         }
@@ -113,21 +114,28 @@ import Testing
     }
 }
 
-/// Crashes the server on another thread and starts it again.
-final class Restart: @unchecked Sendable {
+/// Crashes the server on another thread and starts it again once the burst has been refused
+/// (so that the outage is seen, however fast or slow the machine).
+final class Restart: @unchecked Sendable {  // `error` is set before `done` is signalled, read after `wait()`
     private let server: ScratchPostgres
     private let done = DispatchSemaphore(value: 0)
+    private let refused = DispatchSemaphore(value: 0)
     private(set) var error: (any Error)?
     private var started = false
 
     init(_ server: ScratchPostgres) { self.server = server }
+
+    /// The burst had a commit refused while the server was down.
+    func sawRefusal() { refused.signal() }
 
     func begin() {
         started = true
         Thread.detachNewThread { [self] in
             do {
                 try server.stop(mode: "immediate")
-                usleep(300_000)
+                // Up again after the first refusal, or after 10 s without one (the test then fails
+                // on `refusals > 0`).
+                _ = refused.wait(timeout: .now() + 10)
                 try server.startServer()
             } catch {
                 self.error = error

@@ -70,44 +70,12 @@ struct HostileConsole {
         return children.split(separator: " ").first.flatMap { pid_t($0) }
     }
 
-    /// The process state letter from /proc (R, S, T, Z...), nil once it is gone.
-    static func state(_ pid: pid_t) -> Character? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("State:") }) else { return nil }
-        return line.dropFirst("State:".count).first { !$0.isWhitespace }
-    }
+    /// The process state letter (R, S, T, Z...), nil once it is gone.
+    static func state(_ pid: pid_t) -> Character? { Spawn.processState(pid) }
 
-    static func waitUntil(timeout: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while !condition() {
-            if Date() >= deadline { return false }
-            usleep(20_000)
-        }
-        return true
-    }
+    static func waitUntil(timeout: Double, _ condition: () -> Bool) -> Bool { Poll.until(timeout: timeout, condition) }
 
     func run(_ subcommand: [String]) -> (status: Int32, stdout: String, stderr: String) {
         TmuxSession.run([TmuxSession.sitroomBinary] + subcommand + ["--data", demo.path], stdin: nil)
-    }
-}
-
-extension TmuxSession {
-    /// Sends raw bytes (`send-keys -H`), as a terminal would pass them on.
-    func sendBytes(_ bytes: [UInt8]) {
-        tmux(["send-keys", "-t", "main", "-H"] + bytes.map { String(format: "%02x", $0) })
-    }
-
-    /// Pastes `text` through a tmux buffer, as a terminal paste arrives: all at once.
-    func paste(_ text: String, scratch: String) throws {
-        try text.write(toFile: scratch, atomically: false, encoding: .utf8)
-        let load = tmux(["load-buffer", "-b", "drill", scratch])
-        guard load.status == 0 else { throw TmuxError(description: "load-buffer: \(load.stderr)") }
-        tmux(["paste-buffer", "-d", "-b", "drill", "-t", "main"])
-    }
-
-    /// Types a command into the shell in the pane and presses Enter.
-    func type(_ line: String) {
-        sendText(line)
-        sendKeys("Enter")
     }
 }
