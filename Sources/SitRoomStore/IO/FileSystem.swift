@@ -158,7 +158,7 @@ extension FileSystem {
 
 extension FileSystem {
     /// Reads a whole small file, or nil if it does not exist.
-    func readFile(_ path: String) throws -> [UInt8]? {
+    public func readFile(_ path: String) throws -> [UInt8]? {
         let fd: Int32
         do { fd = try open(path, O_RDONLY, 0) } catch let e as StoreIOError where e.code == ENOENT { return nil }
         defer { close(fd) }
