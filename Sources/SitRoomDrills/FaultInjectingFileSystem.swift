@@ -208,7 +208,9 @@ public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
         try base.makeDirectory(path, mode)
     }
 
+    public func setMode(_ path: String, _ mode: mode_t) throws { try base.setMode(path, mode) }
     public func status(_ path: String) throws -> FileStatus? { try base.status(path) }
+    public func linkStatus(_ path: String) throws -> FileStatus? { try base.linkStatus(path) }
 
     // MARK: The crash
 
