@@ -46,12 +46,10 @@ public struct DataDirectory: Sendable {
             guard existing.isDirectory, try fs.listDirectory(path).isEmpty else { throw StoreError.alreadyExists(path) }
         } else {
             let parent = (path as NSString).deletingLastPathComponent
-            if !parent.isEmpty, try fs.status(parent) == nil {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            }
+            if !parent.isEmpty, try fs.status(parent) == nil { try fs.makeDirectories(parent, 0o700) }
             try fs.makeDirectory(path, 0o700)
         }
-        chmod(path, 0o700)
+        try? fs.setMode(path, 0o700)  // as before: `checkPermissions` refuses a folder it could not tighten
         try fs.writeDurably(try Snapshot.encode(Board(), seq: 0), to: snapshotPath(1), directory: path)
         let fd = try fs.open(journalPath(1), O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         try fs.sync(fd)

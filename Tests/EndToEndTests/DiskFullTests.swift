@@ -45,30 +45,33 @@ struct DiskFullTests {
         let disk = try SmallDisk()
         defer { disk.unmount() }
         let data = try disk.demoData()
+        let events = try DirectoryEvents(data)
         // A background compaction after every change.
         let console = try TmuxSession(width: 100, height: 30,
                                       command: [TmuxSession.sitroomBinary, "--data", data, "--officer", "desk", "--tz", "Asia/Seoul", "--compact-every", "1"],
                                       environment: ["TERM": "xterm-256color"])
         defer { console.kill() }
         var seq = try savedSeq(console)
-        usleep(1_000_000)  // any compaction the start-up's alerts caused is over
+        // Once the form is up the run loop has taken keys, so its first pass, which brings the
+        // alerts up to date (a commit, then a compaction), is behind it: wait for that compaction.
+        try openICUField(console, typing: "41/58")
+        try events.waitUntil(timeout: 10, "the start-up's compaction to finish") { _ in (try? DiskState.compactionPending(data)) == false }
         // Room for a journal record, not for a 45 KB snapshot.
         _ = disk.fill(leaving: 12 * 1024)
         let before = try DiskState(data)
-        try openICUField(console, typing: "41/58")
+        let mark = events.events.count
         console.sendKeys("Enter")
         seq += 1
         try console.waitFor("saved #\(seq)")
-        // Its compaction cannot write the snapshot: it is dropped, the generation on disk stays.
-        usleep(1_000_000)
+        // Its compaction starts writing the snapshot, cannot, and is dropped: the partial file is
+        // removed, never renamed into place. Only then is the generation on disk worth looking at.
+        let dropped = try waitForADroppedCompaction(events, since: mark)
         let after = try DiskState(data)
-        #expect(after.current == before.current && after.snapshot == before.snapshot, "the old snapshot is intact")
+        #expect(after.current == before.current && after.snapshot == before.snapshot, "the old snapshot is intact after \(dropped) was dropped")
         #expect(!after.leftovers, "a failed compaction leaves no partial file")
 
-        // Now not even a record fits, while the compaction is retried at each commit.
-        // A compaction that fails frees its partial snapshot when the run loop next looks at it:
-        // wait for that, then take whatever space it gave back.
-        usleep(1_500_000)
+        // Now not even a record fits, while the compaction is retried at each commit. The dropped
+        // compaction gave back its partial snapshot's space: take that too.
         disk.fill()
         try useUpTheJournalsLastPage(data, console, seq: &seq)
         let (elapsed, value) = try editUntilNotSaved(console, seq: &seq) { disk.fill() }
@@ -82,9 +85,7 @@ struct DiskFullTests {
         console.sendKeys("Enter")
         try console.waitFor("saved #\(seq + 1)")
         // With room again, the next compaction goes through.
-        let deadline = Date().addingTimeInterval(5)
-        while (try DiskState(data)).current == before.current, Date() < deadline { usleep(100_000) }
-        #expect(try DiskState(data).current != before.current, "a compaction succeeds once space is back")
+        try events.waitUntil(timeout: 5, "a compaction to succeed once space is back") { _ in (try? DiskState(data))?.current != before.current }
         #expect(try icu(data) == Capacity(available: value, staffed: 58))
         console.sendKeys("q")
         _ = try? console.waitUntil(timeout: 3, "the console to quit") { _ in console.paneIsDead() }
@@ -150,6 +151,22 @@ struct DiskFullTests {
         throw TmuxError(description: "twenty edits were saved on a full disk")
     }
 
+    /// Waits for a background compaction that starts after event `since` to be dropped: its
+    /// partial snapshot (`snapshot-N.bin.partial-PID-K`) created, then deleted rather than renamed
+    /// into place. Returns the partial's name.
+    func waitForADroppedCompaction(_ events: DirectoryEvents, since: Int, timeout: Double = 5) throws -> String {
+        var dropped: String?
+        try events.waitUntil(timeout: timeout, "a compaction to start and be dropped") { all in
+            let recent = all[since...]
+            dropped = recent.first { created in
+                created.kind == .created && created.name.hasPrefix("snapshot-") && created.name.contains(".partial-")
+                    && recent.contains { $0.kind == .deleted && $0.name == created.name }
+            }?.name
+            return dropped != nil
+        }
+        return dropped!
+    }
+
     func icu(_ data: String) throws -> Capacity? {
         let export = TmuxSession.run([TmuxSession.sitroomBinary, "export", "--data", data, "--format", "json"], stdin: nil)
         let doc = try SitRoomJSON.decoder().decode(BoardDocument.self, from: Data(export.stdout.utf8))
@@ -169,6 +186,17 @@ struct DiskState: Equatable {
         let gen = String(decoding: current, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         snapshot = try bytes(data + "/snapshot-\(gen).bin")
         leftovers = try FileManager.default.contentsOfDirectory(atPath: data).contains { $0.contains(".partial-") || $0.hasSuffix(".tmp") }
+    }
+
+    /// Whether a console compacting after every change (`--compact-every 1`) has a compaction under
+    /// way or due: a record in the journal CURRENT names not yet folded into a snapshot, or a
+    /// snapshot being written.
+    static func compactionPending(_ data: String) throws -> Bool {
+        let state = try DiskState(data)
+        let gen = String(decoding: state.current, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        var journal = stat()
+        guard stat(data + "/journal-\(gen).log", &journal) == 0 else { throw TmuxError(description: "no journal-\(gen).log") }
+        return journal.st_size > 0 || state.leftovers
     }
 }
 

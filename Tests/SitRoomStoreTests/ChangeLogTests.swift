@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SitRoomCore
 @testable import SitRoomStore
+import SitRoomDrills
 
 @Suite struct ChangeLogTests {
     @Test func committedChangesSurviveReopening() throws {
@@ -148,15 +149,16 @@ import Testing
         var stopped = 0
         while true {
             let tmp = TempDir()
-            let fs = FaultyFileSystem()
+            let fs = FaultInjectingFileSystem()
             let dir = DataDirectory(tmp.sub("data"), fs: fs)
             try dir.create()
             let log = try ChangeLog.open(dir)
             _ = log.commit((1...20).map { Sample.logEntry($0) })
-            fs.failAt = fs.operations + k
+            fs.arm(.init(nil, at: k, effect: .fail(errno: ENOSPC)))
             var failed = false
             do { try log.compact() } catch { failed = true }
-            fs.failAt = nil
+            let hit = fs.injected > 0
+            fs.disarm()
             let reopened = try ChangeLog.open(DataDirectory(dir.path))
             #expect(reopened.seq == 20, "step \(k)")
             #expect(reopened.board == log.board, "step \(k)")
@@ -171,7 +173,10 @@ import Testing
                 #expect(log.commit(Sample.logEntry(22)).seq == nil, "step \(k): a stopped writer saves nothing")
                 #expect(try ChangeLog.open(DataDirectory(dir.path)).seq == 21)
             }
-            if !failed { break }
+            if !hit {
+                #expect(!failed, "step \(k): a compaction that met no fault failed")
+                break
+            }
             k += 1
             #expect(k < 50, "compaction never finished")
             if k >= 50 { break }
@@ -180,16 +185,16 @@ import Testing
         #expect(stopped == 1, "only the directory sync after CURRENT's rename stops the writer")
     }
 
-    @Test(arguments: [FaultyFileSystem.Op.write, .sync])
-    func aFailedWriteIsNotSavedAndHarmsNothing(op: FaultyFileSystem.Op) throws {
+    @Test(arguments: [FaultInjectingFileSystem.Operation.write, .sync])
+    func aFailedWriteIsNotSavedAndHarmsNothing(op: FaultInjectingFileSystem.Operation) throws {
         let tmp = TempDir()
-        let fs = FaultyFileSystem(kinds: [op])
+        let fs = FaultInjectingFileSystem()
         let dir = DataDirectory(tmp.sub("data"), fs: fs)
         try dir.create()
         let log = try ChangeLog.open(dir)
         _ = log.commit((1...3).map { Sample.logEntry($0) })
         let before = log.board
-        fs.failAt = fs.operations + 1
+        fs.arm(.init(op, at: 1, effect: .fail(errno: ENOSPC)))
         let result = log.commit(Sample.logEntry(4))
         guard case .notSaved(let why) = result else {
             Issue.record("expected not saved, got \(result)")
@@ -198,7 +203,7 @@ import Testing
         #expect(why.contains("No space left on device"))
         #expect(log.board == before)
         #expect(log.seq == 3)
-        fs.failAt = nil
+        fs.disarm()
         #expect(log.commit(Sample.logEntry(5)) == .saved(4))
         let reopened = try ChangeLog.open(DataDirectory(dir.path))
         #expect(reopened.board.log.map(\.id) == ["log-1", "log-2", "log-3", "log-5"])
@@ -289,14 +294,15 @@ import Testing
 
     @Test func aSnapshotThatCannotBeWrittenLeavesEverythingAsItWas() throws {
         let tmp = TempDir()
-        let fs = FaultyFileSystem(kinds: [.sync])
+        let fs = FaultInjectingFileSystem()
         let dir = DataDirectory(tmp.sub("data"), fs: fs)
         try dir.create()
         let log = try ChangeLog.open(dir)
         _ = log.commit((1...10).map { Sample.logEntry($0) })
-        fs.failAt = fs.operations + 1  // the snapshot's fsync, on the background thread
+        fs.arm(.init(.sync, at: 1, effect: .fail(errno: ENOSPC)))  // the snapshot's fsync, on the background thread
         log.startCompaction()
         log.finishCompaction(waiting: true)
+        #expect(fs.injected == 1)
         #expect(log.generation == 1)
         #expect(log.commit(Sample.logEntry(11)).seq == 11)
         #expect(try ChangeLog.open(dir).seq == 11)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SitRoomCore
 @testable import SitRoomStore
+import SitRoomDrills
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -192,7 +193,7 @@ import Glibc
     @Test func aFollowerNeverShowsAChangeThatWasNotSaved() throws {
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)
-        let hooked = HookFileSystem()
+        let hooked = FaultInjectingFileSystem()
         let a = try ChangeLog.open(DataDirectory(dir.path, fs: hooked))
         let b = try ChangeLog.open(dir)
         let follower = try ChangeLog.open(dir, mode: .readOnly)
@@ -200,12 +201,13 @@ import Glibc
         _ = try follower.refresh()
 
         // The follower looks while a's fsync is under way; then the fsync fails.
-        hooked.beforeSync = { _ = try? follower.refresh(waiting: false) }
-        hooked.failSyncs = 1
+        hooked.willPerform = { operation, _ in if operation == .sync { _ = try? follower.refresh(waiting: false) } }
+        hooked.arm(.init(.sync, at: 1))
         let long = Change(officer: "kim", at: Sample.t0, action: .addLog(LogEntry(
             id: "never-saved", eventTime: Sample.t0, text: String(repeating: "디스크 가득 참 ", count: 40))))
         let result = a.commit(long)
-        hooked.beforeSync = nil
+        hooked.willPerform = nil
+        #expect(hooked.injected == 1)
         #expect(result.seq == nil, "\(result)")
         #expect(try ChangeLog.open(dir, mode: .readOnly).board.log.map(\.id) == ["log-1"])
 
@@ -234,15 +236,17 @@ import Glibc
     @Test func anAcknowledgedCommitAfterAnotherWritersFailedSyncKeepsTheJournalReadable() throws {
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)
-        let hooked = HookFileSystem()
+        let hooked = FaultInjectingFileSystem()
         let a = try ChangeLog.open(DataDirectory(dir.path, fs: hooked))
         let console = try ChangeLog.open(dir)
         #expect(a.commit(Sample.logEntry(1)) == .saved(1))
 
-        hooked.beforeSync = { _ = try? console.refresh(waiting: false) }  // the console follows, as on every inotify event
-        hooked.failSyncs = 1
+        // The console follows, as on every inotify event, while a's fsync is under way; then it fails.
+        hooked.willPerform = { operation, _ in if operation == .sync { _ = try? console.refresh(waiting: false) } }
+        hooked.arm(.init(.sync, at: 1))
         #expect(a.commit(Sample.logEntry(2)).seq == nil)
-        hooked.beforeSync = nil
+        hooked.willPerform = nil
+        #expect(hooked.injected == 1)
 
         let result = console.commit(Sample.logEntry(3))
         #expect(result.seq != nil)
@@ -263,7 +267,7 @@ import Glibc
         let dir = try Sample.newDirectory(tmp)
         let w = try ChangeLog.open(dir)
         w.policy = CompactionPolicy(maxRecords: .max, maxInterval: .infinity)
-        let hooked = HookFileSystem()
+        let hooked = FaultInjectingFileSystem()
         let follower = try ChangeLog.open(DataDirectory(dir.path, fs: hooked), mode: mode)
         _ = w.commit(Sample.logEntry(1))
         try w.compact()
@@ -273,9 +277,9 @@ import Glibc
         #expect(w.generation == 3)
         // While the follower reads generation 3, a compaction is refused.
         var refused = false
-        hooked.afterOpen = { path in
+        hooked.didOpen = { path in
             guard path.hasSuffix("/journal-3.log") else { return }
-            hooked.afterOpen = nil
+            hooked.didOpen = nil
             do { try w.compact() } catch StoreError.busy { refused = true } catch {}
         }
         _ = try follower.refresh()
@@ -288,9 +292,9 @@ import Glibc
         _ = w.commit(Sample.logEntry(5))
         try w.compact()
         let seqBefore = follower.seq
-        hooked.afterOpen = { path in
+        hooked.didOpen = { path in
             guard path.hasSuffix("/journal-5.log") else { return }
-            hooked.afterOpen = nil
+            hooked.didOpen = nil
             try? FileManager.default.moveItem(atPath: dir.snapshotPath(5), toPath: dir.snapshotPath(5) + ".away")
         }
         #expect(throws: (any Error).self) { try follower.refresh() }
@@ -312,37 +316,6 @@ import Glibc
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
     }
-}
-
-/// The real file system, with hooks: run something just before an fsync (then optionally fail it),
-/// or just after a file is opened.
-final class HookFileSystem: FileSystem, @unchecked Sendable {
-    private let real = PosixFileSystem()
-    var beforeSync: (() -> Void)?
-    var failSyncs = 0
-    var afterOpen: ((String) -> Void)?
-
-    func open(_ path: String, _ flags: Int32, _ mode: mode_t) throws -> Int32 {
-        let fd = try real.open(path, flags, mode)
-        afterOpen?(path)
-        return fd
-    }
-    func close(_ fd: Int32) { real.close(fd) }
-    func write(_ fd: Int32, _ bytes: [UInt8], at offset: Int64) throws { try real.write(fd, bytes, at: offset) }
-    func read(_ fd: Int32, count: Int, at offset: Int64) throws -> [UInt8] { try real.read(fd, count: count, at: offset) }
-    func size(_ fd: Int32) throws -> Int64 { try real.size(fd) }
-    func sync(_ fd: Int32) throws {
-        beforeSync?()
-        if failSyncs > 0 {
-            failSyncs -= 1
-            throw StoreIOError("fsync", "fd \(fd)", code: EIO)
-        }
-        try real.sync(fd)
-    }
-    func truncate(_ fd: Int32, to length: Int64) throws { try real.truncate(fd, to: length) }
-    func rename(_ from: String, _ to: String) throws { try real.rename(from, to) }
-    func unlink(_ path: String) throws { try real.unlink(path) }
-    func syncDirectory(_ path: String) throws { try real.syncDirectory(path) }
 }
 
 /// xorshift64*: the same steps for the same seed.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SitRoomCore
 @testable import SitRoomStore
+import SitRoomDrills
 
 /// Importing hospitals and contacts from CSV: reading, planning against a board, committing.
 @Suite struct ImportTests {
@@ -316,13 +317,13 @@ import Testing
 
     @Test func aFailedWriteStopsTheImportAndSaysWhatWasNotSaved() throws {
         let tmp = TempDir()
-        let fs = FaultyFileSystem(kinds: [.sync])
+        let fs = FaultInjectingFileSystem()
         let dir = DataDirectory(tmp.sub("data"), fs: fs)
         try dir.create()
         let log = try ChangeLog.open(dir)
         let csv = "id,name\n" + (1...10).map { "A\($0),H\($0)\n" }.joined()
         let plan = try Self.hospitals(csv, into: log.board)
-        fs.failAt = fs.operations + 2  // the second batch's fsync
+        fs.arm(.init(.sync, at: 2, effect: .fail(errno: ENOSPC)))  // the second batch's fsync
         let report = plan.commit(to: log, batchSize: 4)
         #expect(report.added == 4 && report.firstSeq == 1 && report.lastSeq == 4)
         let notSaved = try #require(report.notSaved)

@@ -4,6 +4,8 @@ import Glibc
 #endif
 
 /// Every file operation the store performs, behind one seam so that tests can fail any of them.
+/// Every requirement is implemented by each conformer: nothing here falls back to the real disk,
+/// so a seam cannot be bypassed by forgetting an operation.
 public protocol FileSystem: Sendable {
     func open(_ path: String, _ flags: Int32, _ mode: mode_t) throws -> Int32
     func close(_ fd: Int32)
@@ -19,8 +21,12 @@ public protocol FileSystem: Sendable {
     /// The names in a directory (not `.` and `..`).
     func listDirectory(_ path: String) throws -> [String]
     func makeDirectory(_ path: String, _ mode: mode_t) throws
+    /// Sets the permission bits (as chmod: not limited by the umask).
+    func setMode(_ path: String, _ mode: mode_t) throws
     /// The file's mode and modification time, or nil if it does not exist.
     func status(_ path: String) throws -> FileStatus?
+    /// As `status`, but of a symbolic link itself rather than what it points to.
+    func linkStatus(_ path: String) throws -> FileStatus?
 }
 
 public struct FileStatus: Sendable, Equatable {
@@ -138,9 +144,17 @@ public struct PosixFileSystem: FileSystem {
         if mkdir(path, mode) != 0 && errno != EEXIST { throw StoreIOError("mkdir", path, code: errno) }
     }
 
-    public func status(_ path: String) throws -> FileStatus? {
+    public func setMode(_ path: String, _ mode: mode_t) throws {
+        if chmod(path, mode) != 0 { throw StoreIOError("chmod", path, code: errno) }
+    }
+
+    public func status(_ path: String) throws -> FileStatus? { try Self.status(path, followingLinks: true) }
+
+    public func linkStatus(_ path: String) throws -> FileStatus? { try Self.status(path, followingLinks: false) }
+
+    private static func status(_ path: String, followingLinks: Bool) throws -> FileStatus? {
         var st = stat()
-        if stat(path, &st) != 0 {
+        if (followingLinks ? stat(path, &st) : lstat(path, &st)) != 0 {
             if errno == ENOENT { return nil }
             throw StoreIOError("stat", path, code: errno)
         }
@@ -149,16 +163,10 @@ public struct PosixFileSystem: FileSystem {
     }
 }
 
-/// Seams written before these three operations existed keep working: they reach the real disk.
-extension FileSystem {
-    public func listDirectory(_ path: String) throws -> [String] { try PosixFileSystem().listDirectory(path) }
-    public func makeDirectory(_ path: String, _ mode: mode_t) throws { try PosixFileSystem().makeDirectory(path, mode) }
-    public func status(_ path: String) throws -> FileStatus? { try PosixFileSystem().status(path) }
-}
-
+/// Helpers made of the operations above: they reach the disk only through the seam.
 extension FileSystem {
     /// Reads a whole small file, or nil if it does not exist.
-    func readFile(_ path: String) throws -> [UInt8]? {
+    public func readFile(_ path: String) throws -> [UInt8]? {
         let fd: Int32
         do { fd = try open(path, O_RDONLY, 0) } catch let e as StoreIOError where e.code == ENOENT { return nil }
         defer { close(fd) }
@@ -180,6 +188,13 @@ extension FileSystem {
         close(fd)
         try rename(temp, path)
         do { try syncDirectory(directory) } catch { throw RenamedButNotDurable(path: path, cause: error) }
+    }
+
+    /// Creates `path` and any missing folders above it, each with `mode` (as `mkdir -p`).
+    func makeDirectories(_ path: String, _ mode: mode_t) throws {
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path, try status(parent) == nil { try makeDirectories(parent, mode) }
+        try makeDirectory(path, mode)
     }
 }
 

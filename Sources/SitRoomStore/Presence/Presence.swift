@@ -56,12 +56,14 @@ public enum Presence {
         public let id: String
         public let path: String
         public let info: ConsoleInfo
+        private let fs: any FileSystem
         private var removed = false
 
-        init(id: String, path: String, info: ConsoleInfo) {
+        init(id: String, path: String, info: ConsoleInfo, fs: any FileSystem) {
             self.id = id
             self.path = path
             self.info = info
+            self.fs = fs
         }
 
         deinit { unregister() }
@@ -70,7 +72,7 @@ public enum Presence {
         public func unregister() {
             guard !removed else { return }
             removed = true
-            _ = Glibc.unlink(path)
+            try? fs.unlink(path)
         }
     }
 
@@ -81,8 +83,9 @@ public enum Presence {
     /// call this (a read-only console never writes into the data directory): `.watch` is refused.
     public static func register(directory: DataDirectory, officer: String, mode: Mode = .write) throws -> Registration {
         guard mode == .write else { throw StoreError.readOnly }
+        let fs = directory.fs
         let dir = folder(directory)
-        try makeFolder(dir)
+        try makeFolder(dir, fs)
         let pid = getpid()
         let id = "\(pid)-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
         var info = ConsoleInfo(officer: officer, pid: pid, mode: mode, started: Date(), host: hostName(),
@@ -91,55 +94,47 @@ public enum Presence {
         let bytes = try SitRoomJSON.encoder().encode(info)
         let path = dir + "/" + id + ".json"
         let temp = dir + "/" + id + ".json.tmp"
-        let fd = Glibc.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard fd >= 0 else { throw StoreIOError("open", temp, code: errno) }
-        var written = 0
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { buf in
-            while written < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + written, buf.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
-                }
-                written += n
-            }
+        let fd = try fs.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC | O_NOFOLLOW, 0o600)
+        do {
+            defer { fs.close(fd) }
+            try fs.write(fd, [UInt8](bytes), at: 0)
+        } catch {
+            try? fs.unlink(temp)
+            throw error
         }
-        Glibc.close(fd)
-        if failure == 0, Glibc.rename(temp, path) != 0 { failure = errno }
-        guard failure == 0 else {
-            _ = Glibc.unlink(temp)
-            throw StoreIOError("write", path, code: failure)
+        do { try fs.rename(temp, path) } catch {
+            try? fs.unlink(temp)
+            throw error
         }
-        return Registration(id: id, path: path, info: info)
+        return Registration(id: id, path: path, info: info, fs: fs)
     }
 
     /// The consoles open on `directory` from this host whose process is alive, oldest first (to the
     /// second). With `pruning` (the default) the files of dead processes are removed; a read-only
     /// caller passes false and only reads. Never throws: no folder, or an unreadable one, is no consoles.
     public static func list(directory: DataDirectory, pruning: Bool = true) -> [ConsoleInfo] {
+        let fs = directory.fs
         let dir = folder(directory)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+        guard let names = try? fs.listDirectory(dir) else { return [] }
         let host = hostName()
         var found: [ConsoleInfo] = []
         for name in names {
             let path = dir + "/" + name
             if name.hasSuffix(".json.tmp") {
                 // A registration cut short between write and rename: its pid is in the name.
-                if pruning, let pid = Int32(name.prefix { $0 != "-" }), !isAlive(pid, start: nil) { _ = Glibc.unlink(path) }
+                if pruning, let pid = Int32(name.prefix { $0 != "-" }), !isAlive(pid, start: nil) { try? fs.unlink(path) }
                 continue
             }
             guard name.hasSuffix(".json") else { continue }
-            guard let data = FileManager.default.contents(atPath: path),
-                  var info = try? SitRoomJSON.decoder().decode(ConsoleInfo.self, from: data) else {
+            guard let bytes = try? fs.readFile(path),
+                  var info = try? SitRoomJSON.decoder().decode(ConsoleInfo.self, from: Data(bytes)) else {
                 // Unreadable (not ours, or damaged): judge by the pid in the name.
-                if pruning, let pid = Int32(name.prefix { $0 != "-" }), !isAlive(pid, start: nil) { _ = Glibc.unlink(path) }
+                if pruning, let pid = Int32(name.prefix { $0 != "-" }), !isAlive(pid, start: nil) { try? fs.unlink(path) }
                 continue
             }
             guard info.host == host else { continue }
             guard isAlive(info.pid, start: info.processStart) else {
-                if pruning { _ = Glibc.unlink(path) }
+                if pruning { try? fs.unlink(path) }
                 continue
             }
             info.id = String(name.dropLast(".json".count))
@@ -171,7 +166,9 @@ public enum Presence {
         statFields(pid)?.first?.first
     }
 
-    /// The fields of /proc/<pid>/stat after the command name (from field 3, the state).
+    /// The fields of /proc/<pid>/stat after the command name (from field 3, the state). Read
+    /// directly, not through the data directory's `FileSystem`: it is the process table, not a file
+    /// of the store.
     private static func statFields(_ pid: Int32) -> [Substring]? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = text.lastIndex(of: ")") else { return nil }
@@ -185,11 +182,10 @@ public enum Presence {
     }
 
     /// Creates `consoles/` (0700) if needed; refuses a symlink or a folder other users can write to.
-    private static func makeFolder(_ dir: String) throws {
-        if mkdir(dir, 0o700) != 0 && errno != EEXIST { throw StoreIOError("mkdir", dir, code: errno) }
-        var st = stat()
-        guard lstat(dir, &st) == 0 else { throw StoreIOError("stat", dir, code: errno) }
-        guard st.st_mode & S_IFMT == S_IFDIR else { throw StoreIOError("mkdir", dir, code: ENOTDIR) }
-        if st.st_mode & (S_IWGRP | S_IWOTH) != 0 { throw StoreError.unsafePermissions(dir, mode: st.st_mode) }
+    private static func makeFolder(_ dir: String, _ fs: any FileSystem) throws {
+        try fs.makeDirectory(dir, 0o700)
+        guard let st = try fs.linkStatus(dir) else { throw StoreIOError("stat", dir, code: ENOENT) }
+        guard st.isDirectory else { throw StoreIOError("mkdir", dir, code: ENOTDIR) }
+        if st.mode & (S_IWGRP | S_IWOTH) != 0 { throw StoreError.unsafePermissions(dir, mode: st.mode) }
     }
 }

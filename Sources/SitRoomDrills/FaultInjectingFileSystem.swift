@@ -1,4 +1,5 @@
 import Foundation
+import SitRoomStore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,6 +14,14 @@ import Glibc
 /// the same bytes are written again). A rename stays undoable until its directory is synced
 /// successfully (a failed directory sync leaves it pending: the next good one commits it). File
 /// creations and unlinks are not modelled (a lost one brings back a leftover the store removes).
+///
+/// Two hooks let a test act at an exact point: `willPerform` just before each counted operation
+/// (before an armed fault hits it), `didOpen` just after a file is opened.
+///
+/// Test and drill machinery only: the shipped `sitroom` does not link this module.
+///
+/// `@unchecked Sendable`: the store calls it from its compaction thread too; every piece of state
+/// is behind `lock`, and the hooks are called outside it, on the thread doing the operation.
 public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     public enum Operation: String, CaseIterable, Sendable {
         case open, read, write, sync, truncate, rename, unlink, syncDirectory, makeDirectory
@@ -50,8 +59,23 @@ public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     private var injectedCount = 0
     private var firstHit: Operation?
     private var undo = UndoLog()
+    private var willPerformHook: ((Operation, String) -> Void)?
+    private var didOpenHook: ((String) -> Void)?
 
     public init(base: any FileSystem = PosixFileSystem()) { self.base = base }
+
+    /// Runs just before each counted operation, before an armed fault can hit it, with what the
+    /// operation touches (a path, or "fd N"): e.g. another reader looks while a sync is under way.
+    public var willPerform: ((Operation, String) -> Void)? {
+        get { lock.withLock { willPerformHook } }
+        set { lock.withLock { willPerformHook = newValue } }
+    }
+
+    /// Runs just after a file was opened, with its path.
+    public var didOpen: ((String) -> Void)? {
+        get { lock.withLock { didOpenHook } }
+        set { lock.withLock { didOpenHook = newValue } }
+    }
 
     /// Arms a fault, counting from now; replaces the one armed before.
     public func arm(_ fault: Fault) {
@@ -71,9 +95,10 @@ public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     /// The kind of the first operation a fault hit.
     public var firstHitOperation: Operation? { lock.withLock { firstHit } }
 
-    /// Counts the operation; returns the fault's effect if it hits this one.
-    private func step(_ operation: Operation) -> Effect? {
-        lock.withLock {
+    /// Runs the hook, counts the operation; returns the fault's effect if it hits this one.
+    private func step(_ operation: Operation, _ target: String) -> Effect? {
+        willPerform?(operation, target)
+        return lock.withLock {
             counts[operation, default: 0] += 1
             guard let fault, fault.operation == nil || fault.operation == operation else { return nil }
             let n = (fault.operation.map { counts[$0, default: 0] } ?? counts.values.reduce(0, +)) - armedAt
@@ -95,7 +120,7 @@ public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     // MARK: The operations
 
     public func open(_ path: String, _ flags: Int32, _ mode: mode_t) throws -> Int32 {
-        try inject(step(.open), .open, path)
+        try inject(step(.open, path), .open, path)
         let before = flags & O_TRUNC != 0 ? try? base.readFile(path) : nil
         let fd = try base.open(path, flags, mode)
         lock.withLock {
@@ -103,20 +128,21 @@ public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
             undo.paths[file] = path
             if let before, !before.isEmpty { undo.record(.data(file, offset: 0, length: before.count, old: before, oldSize: Int64(before.count))) }
         }
+        didOpen?(path)
         return fd
     }
 
     public func close(_ fd: Int32) { base.close(fd) }
 
     public func read(_ fd: Int32, count: Int, at offset: Int64) throws -> [UInt8] {
-        try inject(step(.read), .read, "fd \(fd)")
+        try inject(step(.read, "fd \(fd)"), .read, "fd \(fd)")
         return try base.read(fd, count: count, at: offset)
     }
 
     public func size(_ fd: Int32) throws -> Int64 { try base.size(fd) }
 
     public func write(_ fd: Int32, _ bytes: [UInt8], at offset: Int64) throws {
-        let effect = step(.write)
+        let effect = step(.write, "fd \(fd)")
         try inject(effect, .write, "fd \(fd)")
         var part = bytes
         if case .shortWrite(let n, _)? = effect { part = Array(bytes.prefix(n)) }
@@ -128,7 +154,7 @@ public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     }
 
     public func sync(_ fd: Int32) throws {
-        let effect = step(.sync)
+        let effect = step(.sync, "fd \(fd)")
         let file = FileID(fd)
         if case .fail? = effect, let file { lock.withLock { undo.syncFailed(file) } }
         try inject(effect, .sync, "fd \(fd)")
@@ -137,14 +163,14 @@ public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     }
 
     public func truncate(_ fd: Int32, to length: Int64) throws {
-        try inject(step(.truncate), .truncate, "fd \(fd)")
+        try inject(step(.truncate, "fd \(fd)"), .truncate, "fd \(fd)")
         let size = try base.size(fd)
         if length < size { try rememberOldBytes(fd, offset: length, count: Int(size - length)) }
         try base.truncate(fd, to: length)
     }
 
     public func rename(_ from: String, _ to: String) throws {
-        try inject(step(.rename), .rename, from)
+        try inject(step(.rename, from), .rename, from)
         var backup: String?
         if (try? base.status(to)) != nil {
             let name = (to as NSString).deletingLastPathComponent + "/" + Self.backupPrefix + UUID().uuidString
@@ -160,13 +186,13 @@ public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     }
 
     public func unlink(_ path: String) throws {
-        try inject(step(.unlink), .unlink, path)
+        try inject(step(.unlink, path), .unlink, path)
         try base.unlink(path)
         lock.withLock { undo.paths = undo.paths.filter { $0.value != path } }
     }
 
     public func syncDirectory(_ path: String) throws {
-        let effect = step(.syncDirectory)
+        let effect = step(.syncDirectory, path)
         try inject(effect, .syncDirectory, path)
         try base.syncDirectory(path)
         let backups = lock.withLock { undo.directorySynced(path) }
@@ -178,11 +204,13 @@ public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     }
 
     public func makeDirectory(_ path: String, _ mode: mode_t) throws {
-        try inject(step(.makeDirectory), .makeDirectory, path)
+        try inject(step(.makeDirectory, path), .makeDirectory, path)
         try base.makeDirectory(path, mode)
     }
 
+    public func setMode(_ path: String, _ mode: mode_t) throws { try base.setMode(path, mode) }
     public func status(_ path: String) throws -> FileStatus? { try base.status(path) }
+    public func linkStatus(_ path: String) throws -> FileStatus? { try base.linkStatus(path) }
 
     // MARK: The crash
 
