@@ -1,6 +1,7 @@
 import Foundation
 import SitRoomCore
 import SitRoomStore
+import SitRoomProcess
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -132,7 +133,7 @@ public enum CompactionKill {
 /// A child `sitroom-drill`, run to its end: its exit status (128 + signal if killed) and stdout.
 enum DrillChild {
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let result = DrillSpawn.run(arguments)
+        let result = Spawn.run(arguments)
         if result.status == 127, result.stdout.isEmpty { throw DrillFailure("cannot run \(arguments[0]): \(result.stderr)") }
         return (result.status, result.stdout)
     }

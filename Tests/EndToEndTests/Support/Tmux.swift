@@ -35,8 +35,3 @@ extension TmuxSession {
         return "sitroom"
     }
 }
-
-extension Spawn {
-    /// The tests' former name for `wait(pid).status`: the exit code, 128 + signal, -1 if unknown.
-    static func waitForExit(_ pid: pid_t) -> Int32 { wait(pid).status }
-}
