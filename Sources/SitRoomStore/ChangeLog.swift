@@ -140,8 +140,6 @@ public final class ChangeLog {
         return results
     }
 
-    public func commit(_ change: Change) -> CommitResult { commit([change])[0] }
-
     /// After a failed write or fsync the pages may be gone: never fsync again and call it saved.
     /// Cut the file back to the last acknowledged record and rebuild the board from disk. If even
     /// that fails, stop writing; the next commit tries the cut again before anything else.
