@@ -289,12 +289,12 @@ public final class ChangeLog {
         var loaded: (board: Board, seq: UInt64)?
         do {
             if try generation == 0 || seq < snapshotSeq(snapshotPath) {
-                guard let bytes = try fs.readFile(snapshotPath) else { throw StoreError.badSnapshot("\(snapshotPath) is missing") }
+                guard let bytes = try fs.readFile(snapshotPath) else { throw StoreError.badSnapshot("missing") }
                 loaded = try Snapshot.decode(bytes)
             }
         } catch {
             fs.close(fd)
-            throw error
+            throw Self.repairable(error, snapshot: snapshotPath, in: directory)
         }
         if journalFD >= 0 { fs.close(journalFD) }
         journalFD = fd
@@ -304,11 +304,23 @@ public final class ChangeLog {
         generation = gen
     }
 
+    /// A missing or damaged snapshot of the live generation, as the error that names the command
+    /// rebuilding it; other errors (permissions, I/O) as they are.
+    private static func repairable(_ error: any Error, snapshot path: String, in directory: DataDirectory) -> any Error {
+        let file = (path as NSString).lastPathComponent
+        switch error {
+        case StoreError.badSnapshot(let why): return StoreError.snapshotNeedsRepair(file: file, why: why, directory: directory.path)
+        case let io as StoreIOError where io.code == ENOENT:
+            return StoreError.snapshotNeedsRepair(file: file, why: "missing", directory: directory.path)
+        default: return error
+        }
+    }
+
     private func snapshotSeq(_ path: String) throws -> UInt64 {
         let fd = try fs.open(path, O_RDONLY, 0)
         defer { fs.close(fd) }
         let head = try fs.read(fd, count: Snapshot.headerSize, at: 0)
-        guard head.count == Snapshot.headerSize else { throw StoreError.badSnapshot("\(path) is truncated") }
+        guard head.count == Snapshot.headerSize else { throw StoreError.badSnapshot("truncated") }
         return (0..<8).reduce(UInt64(0)) { $0 | UInt64(head[8 + $1]) << (8 * UInt64($1)) }
     }
 
