@@ -163,6 +163,8 @@ public final class ChangeLog {
         failure = "writing stopped, restart sitroom: \(error)"
     }
 
+    /// The journal holds `maxRecords` records, or has any and the generation is `maxInterval` old
+    /// (from its snapshot's time on disk: a process that opens, commits and exits is not young).
     var needsCompaction: Bool {
         recordsInJournal >= policy.maxRecords
             || (recordsInJournal > 0 && Date().timeIntervalSince(lastCompaction) >= policy.maxInterval)
@@ -225,10 +227,12 @@ public final class ChangeLog {
         if done == nil { throw StoreError.busy }
     }
 
-    /// Compacts if anything was written since the last snapshot (for a clean exit).
+    /// A clean exit: installs a snapshot being written, and compacts only if the policy asks for
+    /// it (by size or age, as after any commit). A short writer (`apply` of a few lines) leaves its
+    /// changes in the journal: writing the whole board for them cost 20 MB on the large scenario.
     public func close() {
         finishCompaction(waiting: true)
-        if mode == .write, recordsInJournal > 0, failure == nil { try? compact() }
+        if mode == .write, needsCompaction, failure == nil { try? compact() }
     }
 
     // MARK: Reading the files
@@ -302,6 +306,7 @@ public final class ChangeLog {
         recordsInJournal = 0
         if let loaded { (board, seq) = loaded }
         generation = gen
+        lastCompaction = directory.modificationTime(snapshotPath) ?? Date()
     }
 
     /// A missing or damaged snapshot of the live generation, as the error that names the command
