@@ -240,38 +240,35 @@ struct CheckWalk {
             return
         }
         if live { liveJournalSize = bytes.count }
-        var offset = 0
-        var count = 0
-        var first: UInt64?
-        var last: UInt64?
+        // Every good record and every damaged spot first, so that the file's line comes before
+        // what replaying it finds (a later snapshot compared on the way).
+        var records: [ScannedRecord] = []
         var spots: [(bad: Int, after: UInt64?, next: Int, nextSeq: UInt64)] = []
         var tail = JournalTail.clean
+        var offset = 0
         scanning: while true {
-            let (records, end) = JournalScanner.scan(bytes, from: offset)
-            for record in records {
-                count += 1
-                if first == nil { first = record.seq }
-                last = record.seq
-                apply(record, from: file.name)
-            }
+            let (found, end) = JournalScanner.scan(bytes, from: offset)
+            records += found
             switch end {
             case .clean: break scanning
             case .torn:
                 tail = end
                 break scanning
             case .corrupt(let bad, let next, let nextSeq):
-                spots.append((bad, last, next, nextSeq))
+                spots.append((bad, records.last?.seq, next, nextSeq))
                 tail = end
                 offset = next
             }
         }
-        say("\(file.name): \(count) good records" + (first.map { ", sequences \($0)-\(last!)" } ?? "") + ", \(bytes.count) bytes")
+        let range = records.first.map { ", sequences \($0.seq)-\(records.last!.seq)" } ?? ""
+        say("\(file.name): \(records.count) good record\(records.count == 1 ? "" : "s")\(range), \(bytes.count) bytes")
         for spot in spots {
             let after = spot.after.map { "after sequence \($0)" } ?? "at the start"
             damage(file.name, (spot.after ?? 0) + 1...max((spot.after ?? 0) + 1, spot.nextSeq &- 1),
                    "\(file.name): DAMAGED: a bad record at byte \(spot.bad) \(after); good records resume at sequence "
                        + "\(spot.nextSeq) (byte \(spot.next))")
         }
+        for record in records { apply(record, from: file.name) }
         if live {
             // A torn record after a damaged one is not cut either: the damage comes first.
             liveTail = spots.first.map { .corrupt(offset: $0.bad, nextGoodOffset: $0.next, nextGoodSeq: $0.nextSeq) } ?? tail
