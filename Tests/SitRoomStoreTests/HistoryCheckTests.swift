@@ -8,11 +8,16 @@ import Testing
 @Suite struct HistoryCheckTests {
     /// 200 changes, a generation every 40: journals 1-4 in history/ (with snapshot-1 only, all
     /// made within the hour), generations 5 and 6 in the directory.
-    static func directory(_ tmp: TempDir, changes: Int = 200) throws -> (DataDirectory, ChangeLog) {
+    /// `afterCommit` is called with the number of changes committed so far.
+    static func directory(_ tmp: TempDir, changes: Int = 200, afterCommit: (Int, DataDirectory) throws -> Void = { _, _ in })
+        throws -> (DataDirectory, ChangeLog) {
         let dir = try Sample.newDirectory(tmp)
         let log = try ChangeLog.open(dir)
         log.policy = CompactionPolicy(maxRecords: 40, background: false)
-        for change in HistoryTests.changes(changes) { try #require(log.commit(change).seq != nil) }
+        for (i, change) in HistoryTests.changes(changes).enumerated() {
+            try #require(log.commit(change).seq != nil)
+            try afterCommit(i + 1, dir)
+        }
         return (dir, log)
     }
 
@@ -86,14 +91,9 @@ import Testing
 
     @Test func aDamagedHistorySnapshotIsReportedAndRebuiltFromTheReplay() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
-        log.policy = CompactionPolicy(maxRecords: 40, background: false)
-        let all = HistoryTests.changes(200)
-        for (i, change) in all.enumerated() {
-            try #require(log.commit(change).seq != nil)
+        let (dir, _) = try Self.directory(tmp) { committed, dir in
             // Made two hours later than it was, snapshot-2 is kept when it moves to history/.
-            if i == 40 { try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(7200)], ofItemAtPath: dir.snapshotPath(2)) }
+            if committed == 40 { try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(7200)], ofItemAtPath: dir.snapshotPath(2)) }
         }
         let path = dir.historyPath + "/snapshot-2.bin"
         let original = Sample.fileBytes(path)
