@@ -140,8 +140,6 @@ public final class ChangeLog {
         return results
     }
 
-    public func commit(_ change: Change) -> CommitResult { commit([change])[0] }
-
     /// After a failed write or fsync the pages may be gone: never fsync again and call it saved.
     /// Cut the file back to the last acknowledged record and rebuild the board from disk. If even
     /// that fails, stop writing; the next commit tries the cut again before anything else.
@@ -165,6 +163,8 @@ public final class ChangeLog {
         failure = "writing stopped, restart sitroom: \(error)"
     }
 
+    /// The journal holds `maxRecords` records, or has any and the generation is `maxInterval` old
+    /// (from its snapshot's time on disk: a process that opens, commits and exits is not young).
     var needsCompaction: Bool {
         recordsInJournal >= policy.maxRecords
             || (recordsInJournal > 0 && Date().timeIntervalSince(lastCompaction) >= policy.maxInterval)
@@ -227,10 +227,12 @@ public final class ChangeLog {
         if done == nil { throw StoreError.busy }
     }
 
-    /// Compacts if anything was written since the last snapshot (for a clean exit).
+    /// A clean exit: installs a snapshot being written, and compacts only if the policy asks for
+    /// it (by size or age, as after any commit). A short writer (`apply` of a few lines) leaves its
+    /// changes in the journal: writing the whole board for them cost 20 MB on the large scenario.
     public func close() {
         finishCompaction(waiting: true)
-        if mode == .write, recordsInJournal > 0, failure == nil { try? compact() }
+        if mode == .write, needsCompaction, failure == nil { try? compact() }
     }
 
     // MARK: Reading the files
@@ -291,12 +293,12 @@ public final class ChangeLog {
         var loaded: (board: Board, seq: UInt64)?
         do {
             if try generation == 0 || seq < snapshotSeq(snapshotPath) {
-                guard let bytes = try fs.readFile(snapshotPath) else { throw StoreError.badSnapshot("\(snapshotPath) is missing") }
+                guard let bytes = try fs.readFile(snapshotPath) else { throw StoreError.badSnapshot("missing") }
                 loaded = try Snapshot.decode(bytes)
             }
         } catch {
             fs.close(fd)
-            throw error
+            throw Self.repairable(error, snapshot: snapshotPath, in: directory)
         }
         if journalFD >= 0 { fs.close(journalFD) }
         journalFD = fd
@@ -304,13 +306,26 @@ public final class ChangeLog {
         recordsInJournal = 0
         if let loaded { (board, seq) = loaded }
         generation = gen
+        lastCompaction = directory.modificationTime(snapshotPath) ?? Date()
+    }
+
+    /// A missing or damaged snapshot of the live generation, as the error that names the command
+    /// rebuilding it; other errors (permissions, I/O) as they are.
+    private static func repairable(_ error: any Error, snapshot path: String, in directory: DataDirectory) -> any Error {
+        let file = (path as NSString).lastPathComponent
+        switch error {
+        case StoreError.badSnapshot(let why): return StoreError.snapshotNeedsRepair(file: file, why: why, directory: directory.path)
+        case let io as StoreIOError where io.code == ENOENT:
+            return StoreError.snapshotNeedsRepair(file: file, why: "missing", directory: directory.path)
+        default: return error
+        }
     }
 
     private func snapshotSeq(_ path: String) throws -> UInt64 {
         let fd = try fs.open(path, O_RDONLY, 0)
         defer { fs.close(fd) }
         let head = try fs.read(fd, count: Snapshot.headerSize, at: 0)
-        guard head.count == Snapshot.headerSize else { throw StoreError.badSnapshot("\(path) is truncated") }
+        guard head.count == Snapshot.headerSize else { throw StoreError.badSnapshot("truncated") }
         return (0..<8).reduce(UInt64(0)) { $0 | UInt64(head[8 + $1]) << (8 * UInt64($1)) }
     }
 

@@ -4,98 +4,112 @@ import SitRoomCore
 import Glibc
 #endif
 
-/// What `sitroom check` found, like redis-check-aof: a line per file, and a verdict.
+/// What `sitroom check` found, like redis-check-aof: a line per file, the damage by sequence
+/// range, and a verdict.
 public struct CheckReport: Sendable {
     public enum Verdict: Sendable, Equatable { case healthy, tornTail, repaired, corrupt, unreadable }
 
     public var lines: [String] = []
     public var verdict: Verdict = .healthy
+    /// Every damaged file or lost run of changes, repaired or not.
+    public var damage: [CheckDamage] = []
+}
+
+/// A damaged file, or changes in no readable journal.
+public struct CheckDamage: Sendable, Equatable {
+    /// As the report names it: `snapshot-3.bin`, `history/journal-1.log`.
+    public var file: String
+    /// The changes lost or affected; for a snapshot, the sequence it holds.
+    public var sequences: ClosedRange<UInt64>?
+    public var repaired: Bool
+    public var text: String
 }
 
 public enum Checker {
-    /// Verifies the snapshot and the journal without changing anything, unless `repair` is asked
-    /// for, in which case a torn last record (and only that) is cut off.
+    /// Verifies every file of the data directory, `history/` included, without changing anything.
+    /// With `repair`, a torn last record of the live journal is cut off, and a damaged snapshot is
+    /// rebuilt from an earlier one and the journals after it (then the directory is opened again
+    /// to be sure it reads to the board the journals add up to). A damaged record is never cut.
+    ///
+    /// Checking takes the lock only while it opens the files; repairing holds it throughout.
     public static func check(_ dir: DataDirectory, repair: Bool) -> CheckReport {
-        var report = CheckReport()
-        func say(_ s: String) { report.lines.append(s) }
         let fs = dir.fs
-        let gen: Int
-        do { gen = try dir.readCurrent() } catch {
-            say("CURRENT: \(error)")
+        let lock = (try? fs.open(dir.lockPath, repair ? O_RDWR | O_CREAT : O_RDONLY, 0o600)) ?? -1
+        defer { if lock >= 0 { fs.close(lock) } }
+        func take(_ kind: Int32) { if lock >= 0 { while flock(lock, kind) != 0, errno == EINTR {} } }
+        func release() { if lock >= 0 { flock(lock, LOCK_UN) } }
+        take(repair ? LOCK_EX : LOCK_SH)
+        var report = CheckReport()
+        let current: Int
+        do { current = try dir.readCurrent() } catch {
+            release()
+            report.lines.append("CURRENT: \(error)")
             report.verdict = .unreadable
             return report
         }
-        say("CURRENT: generation \(gen)")
-        var board: Board
-        var seq: UInt64
-        do {
-            guard let bytes = try fs.readFile(dir.snapshotPath(gen)) else { throw StoreError.badSnapshot("missing") }
-            (board, seq) = try Snapshot.decode(bytes)
-            say("snapshot-\(gen).bin: ok, sequence \(seq), \(bytes.count) bytes, checksum verified")
-        } catch {
-            say("snapshot-\(gen).bin: \(error)")
-            report.verdict = .unreadable
-            return report
+        let (generations, later, unopened) = CheckFiles.open(dir, current: current)
+        defer { CheckFiles.close(generations, fs: fs) }
+        if !repair { release() }
+        var walk = CheckWalk(dir: dir, repair: repair, current: current)
+        walk.run(generations)
+        report = walk.report
+        report.lines.insert("CURRENT: generation \(current)", at: 0)
+        for (name, why) in unopened {
+            report.damage.append(CheckDamage(file: name, sequences: nil, repaired: false, text: "\(name): cannot be opened: \(why)"))
+            report.lines.append("\(name): cannot be opened: \(why)")
         }
-        let journalPath = dir.journalPath(gen)
-        let bytes: [UInt8]
-        do { bytes = try fs.readFile(journalPath) ?? [] } catch {
-            say("journal-\(gen).log: \(error)")
-            report.verdict = .unreadable
-            return report
-        }
-        let (records, tail) = JournalScanner.scan(bytes)
-        let first = records.first?.seq ?? seq + 1
-        say("journal-\(gen).log: \(records.count) good records"
-            + (records.isEmpty ? "" : ", sequences \(first)-\(records.last!.seq)") + ", \(bytes.count) bytes")
-        for record in records where record.seq > seq {
-            guard record.seq == seq + 1 else {
-                say("record at byte \(record.offset): sequence \(record.seq), expected \(seq + 1)")
-                report.verdict = .corrupt
-                return report
-            }
-            do {
-                try board.apply(try JournalRecord.decodeChange(record.payload))
-                seq = record.seq
-            } catch {
-                say("record \(record.seq) does not apply: \(error)")
-                report.verdict = .corrupt
-                return report
-            }
-        }
-        say("replay: every record applies; the board is at sequence \(seq)")
-        switch tail {
-        case .clean:
-            say("tail: clean")
+        for name in later { report.lines.append("\(name): not named by CURRENT yet (an interrupted compaction's; the next one removes it)") }
+        var tornCut = false
+        switch walk.liveTail {
+        case .clean: report.lines.append("tail: clean")
+        case .corrupt: break  // reported with the journal
         case .torn(let offset, let count):
-            say("tail: torn last record, \(count) bytes at byte \(offset) (a write cut short by a crash)")
-            report.verdict = .tornTail
+            report.lines.append("tail: torn last record, \(count) bytes at byte \(offset) (a write cut short by a crash)")
             if repair {
                 do {
-                    try cutTornTail(dir, journalPath: journalPath, at: offset, expectedSize: bytes.count)
-                    say("repair: cut the journal to \(offset) bytes")
-                    report.verdict = .repaired
+                    try cutTornTail(dir, journalPath: dir.journalPath(current), at: offset, expectedSize: walk.liveJournalSize)
+                    report.lines.append("repair: cut the journal to \(offset) bytes")
+                    tornCut = true
                 } catch {
-                    say("repair failed: \(error)")
+                    report.lines.append("repair failed: \(error)")
                 }
             } else {
-                say("run again with --repair to cut it off (opening for writing also does this)")
+                report.lines.append("run again with --repair to cut it off (opening for writing also does this)")
             }
-        case .corrupt(let offset, let next, let nextSeq):
-            say("tail: DAMAGED record at byte \(offset) after sequence \(seq); good records resume at "
-                + "sequence \(nextSeq) (byte \(next)); sequences \(seq + 1)-\(nextSeq &- 1) are affected")
-            say("nothing was changed; this is not a torn write and --repair will not cut it")
+        }
+        release()
+        if walk.rebuiltLive, !report.damage.contains(where: { !$0.repaired }) {
+            verifyOpening(dir, generation: current, expected: walk.board, seq: walk.seq, into: &report)
+        }
+        let unrepaired = report.damage.contains { !$0.repaired }
+        if unrepaired {
             report.verdict = .corrupt
+        } else if case .torn = walk.liveTail, !tornCut {
+            report.verdict = .tornTail
+        } else if tornCut || !report.damage.isEmpty {
+            report.verdict = .repaired
         }
         return report
     }
 
+    /// After the live snapshot was rebuilt: the directory opens, to the board the journals add up to.
+    private static func verifyOpening(_ dir: DataDirectory, generation: Int, expected: Board?, seq: UInt64, into report: inout CheckReport) {
+        do {
+            let log = try ChangeLog.open(dir, mode: .readOnly)
+            guard let expected, log.seq == seq, log.board == expected else {
+                throw StoreError.failed("it opens at sequence \(log.seq), not at the end of the replay (\(seq))")
+            }
+            report.lines.append("verified: the data directory opens again at sequence \(seq), with the board every journal adds up to")
+        } catch {
+            let text = "the rebuilt directory does not open as it should: \(error)"
+            report.damage.append(CheckDamage(file: "snapshot-\(generation).bin", sequences: nil, repaired: false, text: text))
+            report.lines.append(text)
+        }
+    }
+
     private static func cutTornTail(_ dir: DataDirectory, journalPath: String, at offset: Int, expectedSize: Int) throws {
         let fs = dir.fs
-        let lock = try fs.open(dir.lockPath, O_RDWR | O_CREAT, 0o600)
-        defer { fs.close(lock) }
-        flock(lock, LOCK_EX)
-        defer { flock(lock, LOCK_UN) }
+        // The caller holds the lock: nobody appends meanwhile.
         let fd = try fs.open(journalPath, O_RDWR, 0)
         defer { fs.close(fd) }
         // Someone appended since we read it: their writer repairs on its own; do not cut their record.

@@ -28,7 +28,7 @@ public struct GeneratedScenario: Sendable, Equatable {
     }
 
     /// Creates `directory` (it must not exist, or be empty) and fills it. `progress` is called after
-    /// each group commit. Does not close the log (closing would compact the journal away).
+    /// each group commit. The later changes stay in the journal (its policy never compacts).
     @discardableResult
     public static func create(
         at directory: DataDirectory, spec: ScenarioSpec, seed: UInt64 = 1, now: Date = Date(),

@@ -17,14 +17,3 @@ extension History {
         return trends!
     }
 }
-
-extension ChangeLog {
-    /// The trends of the window ending at `now`, for a console that has just opened the log: from
-    /// the history, once. When the history does not reach back that far (a data directory from
-    /// before `history/` was kept) or cannot be read, the trends simply start now, from the board
-    /// as it is, and the sparklines fill in as the day goes on.
-    public func trends(endingAt now: Date, window: TimeInterval = TrendSeries.day) -> BoardTrends {
-        (try? History.open(directory).trends(endingAt: now, window: window))
-            ?? BoardTrends(board: board, seq: seq, at: now, window: window)
-    }
-}

@@ -186,10 +186,16 @@ public final class History {
     }
 
     /// The newest snapshot that is not past `point`: every change in it was made at or before it.
+    /// A damaged one is passed over for an older one (`sitroom check --repair` rebuilds it).
     private func startingSnapshot(for point: Point, hospitalsOnly: Bool) throws -> (index: Int, (board: Board, seq: UInt64)) {
+        var damaged: (any Error)?
         for index in generations.indices.reversed() {
             guard let fd = generations[index].snapshot else { continue }
-            let seq = try snapshotSeq(fd)
+            let seq: UInt64
+            do { seq = try snapshotSeq(fd) } catch {
+                damaged = damaged ?? error
+                continue
+            }
             let usable: Bool
             switch point {
             case .seq(let n): usable = seq <= n
@@ -202,8 +208,11 @@ public final class History {
             }
             guard usable else { continue }
             let bytes = try fs.read(fd, count: Int(try fs.size(fd)), at: 0)
-            return (index, try Snapshot.decode(bytes, hospitalsOnly: hospitalsOnly))
+            do { return (index, try Snapshot.decode(bytes, hospitalsOnly: hospitalsOnly)) } catch let error as StoreError {
+                damaged = damaged ?? error
+            }
         }
+        if let damaged { throw damaged }
         let first = generations.first { $0.snapshot != nil }?.number
         throw StoreError.historyUnavailable(first.map { "the history starts with generation \($0), after \(Self.describe(point))" }
             ?? "no snapshot is left to start from")

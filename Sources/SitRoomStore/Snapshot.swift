@@ -31,18 +31,8 @@ public enum Snapshot {
     /// The board in `bytes`; with `hospitalsOnly`, a board of the incident and the hospitals alone
     /// (the rest of the body is checksummed, not decoded).
     public static func decode(_ bytes: [UInt8], hospitalsOnly: Bool = false) throws -> (board: Board, seq: UInt64) {
-        guard bytes.count >= headerSize else { throw StoreError.badSnapshot("not a sitroom snapshot") }
+        let seq = try verify(bytes)
         let head = Array(bytes[0..<8])
-        guard head == magic || head == legacyMagic else { throw StoreError.badSnapshot("not a sitroom snapshot") }
-        var seq: UInt64 = 0
-        for i in 0..<8 { seq |= UInt64(bytes[8 + i]) << (8 * UInt64(i)) }
-        let crc = (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[16 + $1]) << (8 * UInt32($1)) }
-        let length = (0..<4).reduce(0) { $0 | Int(bytes[20 + $1]) << (8 * $1) }
-        guard bytes.count == headerSize + length else {
-            throw StoreError.badSnapshot("length \(bytes.count - headerSize), header says \(length)")
-        }
-        let actual = bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
-        guard actual == crc else { throw StoreError.badSnapshot("checksum mismatch") }
         do {
             if head == legacyMagic {
                 let board = try legacyBoard(Array(bytes[headerSize...]))
@@ -58,6 +48,24 @@ public enum Snapshot {
         } catch {
             throw StoreError.badSnapshot("unreadable body: \(error)")
         }
+    }
+
+    /// The sequence number of the snapshot in `bytes`, once its header, length and checksum are
+    /// found good; the body is not decoded.
+    static func verify(_ bytes: [UInt8]) throws -> UInt64 {
+        guard bytes.count >= headerSize else { throw StoreError.badSnapshot("not a sitroom snapshot") }
+        let head = Array(bytes[0..<8])
+        guard head == magic || head == legacyMagic else { throw StoreError.badSnapshot("not a sitroom snapshot") }
+        var seq: UInt64 = 0
+        for i in 0..<8 { seq |= UInt64(bytes[8 + i]) << (8 * UInt64(i)) }
+        let crc = (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[16 + $1]) << (8 * UInt32($1)) }
+        let length = (0..<4).reduce(0) { $0 | Int(bytes[20 + $1]) << (8 * $1) }
+        guard bytes.count == headerSize + length else {
+            throw StoreError.badSnapshot("length \(bytes.count - headerSize), header says \(length)")
+        }
+        let actual = bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
+        guard actual == crc else { throw StoreError.badSnapshot("checksum mismatch") }
+        return seq
     }
 
     private static func legacyBoard(_ body: [UInt8]) throws -> Board {

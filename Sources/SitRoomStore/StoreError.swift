@@ -4,6 +4,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case alreadyExists(String)
     case unsafePermissions(String, mode: UInt32)
     case badSnapshot(String)
+    /// The live generation's snapshot is missing or damaged; `sitroom check --repair` rebuilds it
+    /// from an older snapshot and the journals. Every door that refuses to open says that command.
+    case snapshotNeedsRepair(file: String, why: String, directory: String)
     case badPointer(String)
     /// A bad record followed by good ones: refuse to write, leave every file as it is.
     case corruptJournal(file: String, afterSeq: UInt64, badOffset: Int, resumesAtSeq: UInt64, resumesAtOffset: Int)
@@ -22,6 +25,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .unsafePermissions(let p, let mode):
             "\(p) is writable by other users (mode \(String(mode & 0o777, radix: 8))); run `chmod 700 \(p)`"
         case .badSnapshot(let why): "snapshot unreadable: \(why)"
+        case .snapshotNeedsRepair(let file, let why, let directory):
+            "snapshot unreadable: \(file): \(why). Nothing was changed; rebuild it from the previous snapshot and "
+                + "the journals with `sitroom check --repair --data \(ShellWord.quote(directory))`"
         case .badPointer(let why): "CURRENT pointer unreadable: \(why)"
         case .corruptJournal(let file, let after, let bad, let resumes, let resumesAt):
             "journal \(file) is damaged: a bad record at byte \(bad) after sequence \(after), "

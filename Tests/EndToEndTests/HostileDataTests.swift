@@ -138,7 +138,8 @@ import Testing
             #"{"type":"log.add","record":{"text":"\#(secret)"}}"#,
             #"{"type":"log.add","record":{"text":"after"}}"#,
         ].joined(separator: "\n") + "\n"
-        // Killed once they are durable, so that they stay in the journal (a clean exit compacts).
+        // Killed once they are durable: they are in the journal either way (a clean exit compacts only
+        // by size or age), and a kill is the harsher case.
         let writer = try ChildProcess([TmuxSession.sitroomBinary, "apply", "--data", dir, "--officer", "kim"])
         #expect(writer.write(lines))
         var acks: [String] = []

@@ -4,15 +4,18 @@ import SitRoomStore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Verify the snapshot and the journal, and report what was found.",
+        abstract: "Verify every snapshot and journal, history/ included, and report damage by sequence range.",
         discussion: """
+            Each file's checksums, the changes' sequence numbers running on from one journal to the next, \
+            and each snapshot against the replay of the journals that lead to it. \
             Exit status: 0 healthy (or repaired), 1 a torn last record (not repaired), 2 damage or unreadable files. \
-            Only --repair changes anything, and it only cuts a torn last record.
+            Only --repair changes anything: it cuts a torn last record, and rebuilds a damaged snapshot \
+            from an earlier one and the journals after it. It never cuts a damaged record.
             """
     )
 
     @OptionGroup var data: DataOption
-    @Flag(help: "Cut off a torn last record (a write cut short by a crash).")
+    @Flag(help: "Cut off a torn last record (a write cut short by a crash); rebuild a damaged snapshot from the journals.")
     var repair = false
 
     func run() throws {
