@@ -1,7 +1,8 @@
-/// Display width of text in terminal (and monospaced print) cells: East Asian wide characters take
-/// two, combining marks none. Agrees with glibc's wcwidth on Hangul (precomposed and conjoining
-/// jamo), Han, kana and Vietnamese with combining marks. The screen (`SitRoomUI.TextWidth`) and the
-/// SITREP's aligned columns both measure with this.
+/// Display width of text in terminal (and monospaced print) cells, as drawn (`SafeText.drawn`):
+/// East Asian wide characters take two, combining marks none. Agrees with glibc's wcwidth (and so
+/// with ncurses and tmux) on Hangul (precomposed and conjoining jamo), Han, kana, Vietnamese with
+/// combining marks and emoji drawn as `SafeText` draws them. The screen (`SitRoomUI.TextWidth`) and
+/// the SITREP's aligned columns both measure with this.
 public enum DisplayWidth {
     @inlinable
     public static func of(_ scalar: Unicode.Scalar) -> Int {
@@ -11,13 +12,19 @@ public enum DisplayWidth {
         return isWide(v) ? 2 : 1
     }
 
-    /// A grapheme cluster's width: its first visible scalar decides, an emoji presentation makes it wide.
+    /// A grapheme cluster's width as drawn (`SafeText.drawn`): a placeholder for a control
+    /// character is one cell, an emoji sequence the sum of its pieces (👨‍👩‍👧‍👦 8, 🇰🇷 2, 👍🏽 2, 1️⃣ 1),
+    /// anything else the width of its first scalar (marks ride on it).
     @inlinable
     public static func of(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
+           !SafeText.needsMapping(first.value) {
+            return of(first)
+        }
         var width = 0
-        for scalar in character.unicodeScalars {
-            if scalar.value == 0xFE0F { return 2 }
-            if width == 0 { width = of(scalar) }
+        SafeText.walk(character) { scalar, startsCell in
+            if startsCell { width += of(scalar) }
         }
         return width
     }

@@ -117,7 +117,7 @@ struct SitRepFormat {
                 continue
             }
             lastWasSpace = false
-            out.append(SafeText.character(c))
+            out += SafeText.drawn(c)
         }
         return out.trimmingCharacters(in: .whitespaces)
     }
