@@ -57,6 +57,16 @@ import Testing
         #expect(cells == 30)
     }
 
+    /// `needsMapping` (ranges, for speed) says what the named predicates say, for every scalar.
+    @Test func theQuickCheckAgreesWithThePredicates() {
+        for v in UInt32(0)...0xE00FF {
+            guard Unicode.Scalar(v) != nil else { continue }
+            let slow = v < 0x20 || v == 0x7F || SafeText.isC1(v) || SafeText.isBidiControl(v) || SafeText.isInvisibleFormat(v)
+                || SafeText.isTag(v) || SafeText.isRegionalIndicator(v) || SafeText.isVariationSelector(v) || SafeText.isSkinTone(v)
+            if SafeText.needsMapping(v) != slow { Issue.record("U+\(String(v, radix: 16))") }
+        }
+    }
+
     @Test func aCutNeverSplitsAnEmojiAndEndsInAnEllipsis() {
         let name = "👨‍👩‍👧‍👦 Family Clinic"
         for width in 1...23 {

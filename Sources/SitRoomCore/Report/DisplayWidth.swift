@@ -17,11 +17,7 @@ public enum DisplayWidth {
     /// anything else the width of its first scalar (marks ride on it).
     @inlinable
     public static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
-           !SafeText.needsMapping(first.value) {
-            return of(first)
-        }
+        if SafeText.isPlain(character) { return of(character.unicodeScalars.first!) }
         var width = 0
         SafeText.walk(character) { scalar, startsCell in
             if startsCell { width += of(scalar) }

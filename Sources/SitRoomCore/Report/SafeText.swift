@@ -13,6 +13,7 @@
 public enum SafeText {
     /// Combining marks kept on one character: enough for Vietnamese (two) and Korean jamo, not for
     /// "Zalgo" text that would stack thousands on one cell.
+    @usableFromInline
     static let maxMarks = 4
 
     /// `c` as the screen and the report draw it: the same character when nothing needs changing,
@@ -20,8 +21,7 @@ public enum SafeText {
     /// result is one cell (two for a wide one) to every terminal, and `DisplayWidth.of(c)` is its
     /// width.
     public static func drawn(_ c: Character) -> String {
-        let scalars = c.unicodeScalars
-        if scalars.count == 1, let only = scalars.first, !needsMapping(only.value) { return String(c) }
+        if isPlain(c) { return String(c) }
         var out = String.UnicodeScalarView()
         walk(c) { scalar, _ in out.append(scalar) }
         return String(out)
@@ -115,11 +115,35 @@ public enum SafeText {
         return s
     }
 
+    /// A character drawn as it is and as wide as its first scalar, found without the `walk`: one
+    /// scalar that needs no placeholder, or a letter with a few common combining marks (Vietnamese,
+    /// accented Latin) or a Hangul syllable in conjoining jamo. Most text that is not `isSimple`.
+    @inlinable
+    static func isPlain(_ c: Character) -> Bool {
+        var count = 0
+        for s in c.unicodeScalars {
+            let v = s.value
+            if count == 0 {
+                if needsMapping(v) { return false }
+            } else if count > maxMarks || !((0x300...0x36F).contains(v) || (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v)) {
+                return false
+            }
+            count += 1
+        }
+        return true
+    }
+
     /// Whether a scalar standing alone is drawn other than as itself.
-    @usableFromInline
+    /// (The same as asking each of `isC1`, `isBidiControl`, `isInvisibleFormat`, `isTag`,
+    /// `isRegionalIndicator`, `isVariationSelector` and `isSkinTone`, in ranges, for speed.)
+    @inlinable
     static func needsMapping(_ v: UInt32) -> Bool {
-        v < 0x20 || v == 0x7F || isC1(v) || isBidiControl(v) || isInvisibleFormat(v) || isTag(v)
-            || isRegionalIndicator(v) || isVariationSelector(v) || isSkinTone(v)
+        if v < 0xA0 { return v < 0x20 || v >= 0x7F }
+        if v < 0x1F1E6 {
+            return v == 0x061C || v == 0x180E || (0x200B...0x200F).contains(v) || (0x202A...0x202E).contains(v)
+                || (0x2060...0x2064).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFE0E || v == 0xFE0F || v == 0xFEFF
+        }
+        return v <= 0x1F1FF || (0x1F3FB...0x1F3FF).contains(v) || (0xE0000...0xE007F).contains(v)
     }
 
     static let placeholder: Unicode.Scalar = "\u{FFFD}"
