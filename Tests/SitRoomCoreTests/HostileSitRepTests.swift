@@ -41,4 +41,37 @@ import Testing
             #expect(!out.contains("e" + String(repeating: "\u{0301}", count: SafeText.maxMarks + 1)))
         }
     }
+
+    /// Emoji sequences are written as the screen draws them (`SafeText.drawn`), so that the text
+    /// report's columns stay aligned in any terminal it is printed in.
+    @Test func emojiNamesAreWrittenAsTheScreenDrawsThem() throws {
+        let now = SitRepFixture.demoNow
+        let baseline = DemoSituation.board(now: now)
+        var current = baseline
+        let t = now.addingTimeInterval(60)
+        let names = ["ASCII Reference Hospital", "👨‍👩‍👧‍👦 Family Clinic", "🇰🇷 Flag Hospital", "👍🏽 Skin Tone", "1️⃣ Keycap"]
+        for (i, name) in names.enumerated() {
+            try current.apply(Change(officer: "kim", at: t, action: .addHospital(Hospital(id: "EX\(i)", name: name, region: "Seoul"))))
+            try current.apply(Change(officer: "kim", at: t, action: .reportHospital(id: "EX\(i)", HospitalReport(
+                erState: .closed, erBeds: Capacity(available: 0, staffed: 5)))))
+        }
+        let report = SitRep(baseline: baseline, current: current, since: now, now: t.addingTimeInterval(60),
+                            basis: .periodStart, options: SitRep.Options(officer: "kim"))
+        let txt = report.text(width: 120)
+        for (format, out) in [("txt", txt), ("md", report.markdown)] {
+            for name in names { #expect(out.contains(SafeText.string(name)), "\(format): \(name)") }
+            let odd = out.unicodeScalars.filter {
+                let v = $0.value
+                return v == 0x200D || v == 0xFE0F || v == 0x20E3 || (0x1F1E6...0x1F1FF).contains(v) || (0x1F3FB...0x1F3FF).contains(v)
+            }
+            #expect(odd.isEmpty, "\(format): \(odd.map { String($0.value, radix: 16) })")
+        }
+        // In the table of hospitals of concern, "CLOSED" starts in one column on every row.
+        let lines = txt.split(separator: "\n").map(String.init)
+        let columns = try names.map { name in
+            let line = try #require(lines.first { $0.contains(SafeText.string(name)) && $0.contains("CLOSED") }, "\(name)")
+            return DisplayWidth.of(line[..<line.range(of: "CLOSED")!.lowerBound])
+        }
+        #expect(Set(columns).count == 1, "\(columns)")
+    }
 }

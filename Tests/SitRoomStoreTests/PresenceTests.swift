@@ -12,7 +12,7 @@ import Glibc
         let dir = try Sample.newDirectory(tmp)
         #expect(Presence.list(directory: dir).isEmpty)
 
-        let kim = try Presence.register(directory: dir, officer: "kim", mode: .write)
+        let kim = try Presence.register(directory: dir, officer: "kim")
         let lee = try Presence.register(directory: dir, officer: "이수진")
         let listed = Presence.list(directory: dir)
         #expect(listed.map(\.officer).sorted() == ["kim", "이수진"])
@@ -114,10 +114,10 @@ import Glibc
         #expect(!Presence.isAlive(pid, start: nil))
     }
 
-    @Test func aWatcherRegistersNothingAndListingCreatesNothing() throws {
+    @Test func listingWithoutPruningCreatesNothing() throws {
+        // What a read-only console (which never registers) does: it reads the folder, never makes it.
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)
-        #expect(throws: StoreError.readOnly) { try Presence.register(directory: dir, officer: "wall", mode: .watch) }
         #expect(Presence.list(directory: dir, pruning: false).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: Presence.folder(dir)))
         // And the store does not mind the folder: it opens, compacts and keeps it.

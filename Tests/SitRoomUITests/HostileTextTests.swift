@@ -18,6 +18,13 @@ enum HostileText {
         "\u{7F}del\u{08}back\u{00}nul",
         "Zalgo e" + String(repeating: "\u{0301}", count: 300),
         "긴이름" + String(repeating: "가나다라마바사", count: 1_430),  // 10,000+ characters
+    ] + emoji
+
+    /// Emoji sequences terminals disagree about (see `SafeText`): a joined family, a flag, a skin
+    /// tone, a keycap, a text-style symbol made emoji, a subdivision flag of tag characters.
+    static let emoji: [String] = [
+        "👨‍👩‍👧‍👦 Family Clinic", "🇰🇷 Flag Hospital", "👍🏽 Skin Tone Hospital", "1️⃣ Keycap Hospital",
+        "👩‍⚕️ ❤️ 🏳️‍🌈 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F} mixed",
     ]
 
     /// Scalars that must never be in a cell: C0 and C1 controls, DEL, direction controls, invisible
@@ -26,6 +33,14 @@ enum HostileText {
         let v = s.value
         return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
             || v == 0x200E || v == 0x200F || v == 0x200B || v == 0x200D || (0x2060...0x2064).contains(v) || v == 0xFEFF
+    }
+
+    /// Scalars that make terminals disagree about a width, never in a cell: the joiner, variation
+    /// selectors, regional indicators, skin tones, tag characters, the keycap mark.
+    static func isAmbiguous(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v == 0x200D || v == 0xFE0E || v == 0xFE0F || (0x1F1E6...0x1F1FF).contains(v) || (0x1F3FB...0x1F3FF).contains(v)
+            || (0xE0000...0xE007F).contains(v) || v == 0x20E3
     }
 
     /// The demo board with one hospital, agency, contact, log entry and action per sample.
@@ -62,6 +77,8 @@ enum HostileText {
                 for x in 0..<w {
                     let cell = buffer[x, y]
                     #expect(!cell.text.unicodeScalars.contains(where: HostileText.isForbidden), "\(screen) (\(x),\(y))")
+                    #expect(!cell.text.unicodeScalars.contains(where: HostileText.isAmbiguous), "\(screen) (\(x),\(y))")
+                    #expect(cell.text.count <= 1, "one character a cell: \(screen) (\(x),\(y))")
                     #expect(cell.text.unicodeScalars.count <= 1 + SafeText.maxMarks, "\(screen) (\(x),\(y))")
                     if !cell.isContinuation { cells += TextWidth.of(cell.text) }
                 }
@@ -89,8 +106,9 @@ enum HostileText {
     }
 
     @Test func safeTextKeepsWhatIsHarmless() {
-        for ok in ["서울대학교병원", "Bệnh viện Bạch Mai", "e\u{0301}", "👩‍⚕️", "🇰🇷", "1️⃣", "北京协和医院"] {
-            #expect(String(ok.map(SafeText.character)) == ok, "\(ok)")
+        for ok in ["서울대학교병원", "Bệnh viện Bạch Mai", "e\u{0301}", "👍", "👨👩👧👦", "❤", "⚕", "北京协和医院"] {
+            #expect(SafeText.string(ok) == ok, "\(ok)")
+            #expect(ok.allSatisfy { SafeText.drawn($0) == String($0) }, "\(ok)")
         }
         #expect(SafeText.string("Zalgo e" + String(repeating: "\u{0301}", count: 50)).unicodeScalars.count == 7 + SafeText.maxMarks)
     }

@@ -36,9 +36,53 @@ import Testing
         #expect(one.width == 1 && one.height == 1)
     }
 
-    @Test func renderIsPure() {
-        let m = RenderFixture.demoModel()
-        #expect(RenderFixture.render(m, 120, 40) == RenderFixture.render(m, 120, 40))
+    /// The same model state draws the same screen, whatever the caches hold: each step is drawn
+    /// from a model whose caches were warmed by the states before it, and from a model made afresh
+    /// (cold caches) and brought to the same state. A cache keyed too loosely would show an earlier
+    /// board, filter, sort order, minute or baseline in the first.
+    @Test func renderIsPure() throws {
+        let t = RenderFixture.now
+        func report(_ m: inout AppModel, _ id: String, _ r: HospitalReport, seq: UInt64) {
+            var board = m.board
+            try! board.apply(Change(officer: "park.seoul", at: m.now, action: .reportHospital(id: id, r)))
+            m.boardChanged(board, seq: seq, changedIds: [id])
+        }
+        let steps: [(String, (inout AppModel) -> Void)] = [
+            ("as built", { _ in }),
+            ("20 s on, the same minute", { _ = $0.tick(t.addingTimeInterval(20)) }),
+            ("a new minute", { _ = $0.tick(t.addingTimeInterval(80)) }),
+            ("a report", { report(&$0, "A1100017", HospitalReport(erState: .closed, erBeds: Capacity(available: 0, staffed: 36)), seq: 332) }),
+            ("two hours on: reports go stale", { _ = $0.tick(t.addingTimeInterval(2 * 3600)) }),
+            ("a filter", { $0.filters[.coverage] = "서울" }),
+            ("sorted by ER beds", { $0.sortColumns[.coverage] = 4 }),
+            ("another report under the filter", { report(&$0, "A1100009", HospitalReport(erBeds: Capacity(available: 9, staffed: 40)), seq: 333) }),
+            ("the filter changed", { $0.filters[.coverage] = "대학교" }),
+            ("the strike view", { $0.screens = [.full(.strike)]; $0.focus = .strike }),
+            ("a briefing and its baseline", {
+                var board = $0.board
+                try! board.apply(Change(officer: "kim.duty", at: $0.now, action: .markBriefing(Briefing(id: "b-p", title: "pure"))))
+                $0.boardChanged(board, seq: 334, changedIds: [])
+                $0.briefingBaseline = board
+                $0.screens = [.full(.briefing)]
+                $0.focus = .briefing
+            }),
+            ("a change since the briefing", { report(&$0, "A1100017", HospitalReport(erState: .open), seq: 335) }),
+            ("a day on", { _ = $0.tick(t.addingTimeInterval(26 * 3600)) }),
+            ("back to the dashboard", { $0.screens = [.dashboard]; $0.focus = .coverage }),
+        ]
+        var warm = RenderFixture.demoModel()
+        for (i, step) in steps.enumerated() {
+            step.1(&warm)
+            var cold = RenderFixture.demoModel()
+            for earlier in steps[...i] { earlier.1(&cold) }
+            for (w, h) in [(120, 40), (80, 24)] {
+                let warmScreen = RenderFixture.render(warm, w, h)
+                let coldScreen = RenderFixture.render(cold, w, h)
+                #expect(warmScreen.text == coldScreen.text, "\(step.0) at \(w)x\(h)")
+                #expect(warmScreen == coldScreen, "\(step.0) at \(w)x\(h): the same text, other colours")
+                #expect(warmScreen == RenderFixture.render(warm, w, h), "\(step.0) at \(w)x\(h), drawn again")
+            }
+        }
     }
 
     @Test func theTopBarShowsSaveStateAndDemo() {

@@ -1,7 +1,8 @@
-/// Display width of text in terminal (and monospaced print) cells: East Asian wide characters take
-/// two, combining marks none. Agrees with glibc's wcwidth on Hangul (precomposed and conjoining
-/// jamo), Han, kana and Vietnamese with combining marks. The screen (`SitRoomUI.TextWidth`) and the
-/// SITREP's aligned columns both measure with this.
+/// Display width of text in terminal (and monospaced print) cells, as drawn (`SafeText.drawn`):
+/// East Asian wide characters take two, combining marks none. Agrees with glibc's wcwidth (and so
+/// with ncurses and tmux) on Hangul (precomposed and conjoining jamo), Han, kana, Vietnamese with
+/// combining marks and emoji drawn as `SafeText` draws them. The screen (`SitRoomUI.TextWidth`) and
+/// the SITREP's aligned columns both measure with this.
 public enum DisplayWidth {
     @inlinable
     public static func of(_ scalar: Unicode.Scalar) -> Int {
@@ -11,13 +12,15 @@ public enum DisplayWidth {
         return isWide(v) ? 2 : 1
     }
 
-    /// A grapheme cluster's width: its first visible scalar decides, an emoji presentation makes it wide.
+    /// A grapheme cluster's width as drawn (`SafeText.drawn`): a placeholder for a control
+    /// character is one cell, an emoji sequence the sum of its pieces (👨‍👩‍👧‍👦 8, 🇰🇷 2, 👍🏽 2, 1️⃣ 1),
+    /// anything else the width of its first scalar (marks ride on it).
     @inlinable
     public static func of(_ character: Character) -> Int {
+        if SafeText.isPlain(character) { return of(character.unicodeScalars.first!) }
         var width = 0
-        for scalar in character.unicodeScalars {
-            if scalar.value == 0xFE0F { return 2 }
-            if width == 0 { width = of(scalar) }
+        SafeText.walk(character) { scalar, startsCell in
+            if startsCell { width += of(scalar) }
         }
         return width
     }
@@ -75,7 +78,7 @@ public enum DisplayWidth {
         0x26F2...0x26F3, 0x26F5...0x26F5, 0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B,
         0x2728...0x2728, 0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
         0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
-        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F,
+        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DFF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F,
         0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
         0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF, 0x1F004...0x1F004, 0x1F0CF...0x1F0CF,
         0x1F18E...0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F320, 0x1F32D...0x1F335,

@@ -92,7 +92,7 @@ private struct Builder {
     var limit: Int { max(1, options.listLimit) }
 
     func clean(_ s: String) -> String { SitRepFormat.clean(s) }
-    func n(_ x: Int) -> String { SitRepFormat.grouped(x) }
+    func n(_ x: Int) -> String { Format.grouped(x) }
 
     /// "“09:00 briefing”", "the start of the operational period", ...: what "then" is.
     var basisPhrase: String {
@@ -161,15 +161,15 @@ private struct Builder {
         var rows: [[String]] = []
         func single(_ label: String, _ figure: BriefingDiff.NationalFigure, _ suffix: (NationalSummary) -> String = { _ in "" }) {
             let delta = d[figure]
-            rows.append([label, n(delta.new) + suffix(after), n(delta.old) + suffix(before), SitRepFormat.signed(delta.change)])
+            rows.append([label, n(delta.new) + suffix(after), n(delta.old) + suffix(before), Format.signed(delta.change)])
         }
         func pair(_ label: String, _ a: BriefingDiff.NationalFigure, _ s: BriefingDiff.NationalFigure,
                   _ suffix: (NationalSummary) -> String = { _ in "" }) {
             let da = d[a], ds = d[s]
             rows.append([label, "\(n(da.new))/\(n(ds.new))" + suffix(after), "\(n(da.old))/\(n(ds.old))" + suffix(before),
-                         da.change == 0 && ds.change == 0 ? "0" : "\(SitRepFormat.signed(da.change))/\(SitRepFormat.signed(ds.change))"])
+                         da.change == 0 && ds.change == 0 ? "0" : "\(Format.signed(da.change))/\(Format.signed(ds.change))"])
         }
-        rows.append(["Hospitals on the board", n(after.hospitals), n(before.hospitals), SitRepFormat.signed(after.hospitals - before.hospitals)])
+        rows.append(["Hospitals on the board", n(after.hospitals), n(before.hospitals), Format.signed(after.hospitals - before.hospitals)])
         single("ERs open", .erOpen)
         single("ERs limited", .erLimited)
         single("ERs diverting", .erDiverting)
@@ -177,7 +177,7 @@ private struct Builder {
         func noStatus(_ s: NationalSummary) -> Int { s.hospitals - s.erStates.values.reduce(0, +) }
         if noStatus(after) > 0 || noStatus(before) > 0 {
             rows.append(["ERs with no status reported", n(noStatus(after)), n(noStatus(before)),
-                         SitRepFormat.signed(noStatus(after) - noStatus(before))])
+                         Format.signed(noStatus(after) - noStatus(before))])
         }
         pair("ER beds available/staffed", .erBedsAvailable, .erBedsStaffed)
         pair("Adult ICU beds available/staffed", .icuAvailable, .icuStaffed)
@@ -186,13 +186,13 @@ private struct Builder {
         single("Hospitals short of ER doctors", .shortOfDoctors)
         single("Hospitals with a stale or no report", .stale)
         pair("Trainee doctors absent/on roll", .traineesAbsent, .traineesOnRoll) {
-            " (" + SitRepFormat.percent($0.traineesAbsent, of: $0.traineesOnRoll) + ")"
+            " (" + Format.percent($0.traineesAbsent, of: $0.traineesOnRoll) + ")"
         }
         single("Trainees returned to work", .traineesReturned)
         single("Resignations submitted", .resignations)
         single("Return-to-work orders issued", .ordersIssued)
         single("Orders served", .ordersServed)
-        single("Orders complied with", .ordersComplied) { " (" + SitRepFormat.percent($0.ordersComplied, of: $0.ordersIssued) + ")" }
+        single("Orders complied with", .ordersComplied) { " (" + Format.percent($0.ordersComplied, of: $0.ordersIssued) + ")" }
         single("Open action items", .openActions)
         single("Overdue action items", .overdueActions)
         let table = Table(["Figure", "Now", "Then", "Change"], align: [.left, .right, .right, .right], rows: rows)
@@ -230,15 +230,15 @@ private struct Builder {
             for c in holding {
                 switch c.rule {
                 case .icuLow: items.append((3, "adult ICU low"))
-                case .nicuLow: items.append((4, "neonatal ICU low (\(SitRepFormat.capacity(h.nicuBeds?.value)))"))
+                case .nicuLow: items.append((4, "neonatal ICU low (\(Format.of(h.nicuBeds?.value)))"))
                 case .doctorsShort:
                     var parts: [String] = []
                     if let d = h.erDoctors?.value, d.isShort { parts.append("ER doctors \(d.onDuty) of minimum \(d.minimum)") }
                     if let d = h.icuDoctors?.value, d.isShort { parts.append("ICU doctors \(d.onDuty) of minimum \(d.minimum)") }
                     items.append((5, "short of doctors: " + parts.joined(separator: ", ")))
                 case .staleReport:
-                    let age = h.lastCoverageReport.map { SitRepFormat.age(now.timeIntervalSince($0.at)) } ?? "?"
-                    items.append((6, "report stale (last \(age) ago; expected every \(h.updateIntervalMinutes) min)"))
+                    let ago = h.lastCoverageReport.map { Format.ago($0.at, now: now) } ?? "? ago"
+                    items.append((6, "report stale (last \(ago); expected every \(h.updateIntervalMinutes) min)"))
                 default: break
                 }
             }
@@ -265,8 +265,8 @@ private struct Builder {
             let h = c.hospital
             var concern = c.items.map(\.text).joined(separator: "; ")
             if let last = h.lastCoverageReport { concern += " — reported by \(clean(last.by))" }
-            return [clean(h.name), clean(h.region), SitRepFormat.state(h.erState), SitRepFormat.capacity(h.erBeds?.value),
-                    SitRepFormat.capacity(h.icuBeds?.value), SitRepFormat.staffing(h.erDoctors?.value),
+            return [clean(h.name), clean(h.region), SitRepFormat.state(h.erState), Format.of(h.erBeds?.value),
+                    Format.of(h.icuBeds?.value), Format.of(h.erDoctors?.value),
                     h.lastCoverageReport.map { f.short($0.at) } ?? "never", concern]
         }
         let table = Table(["Hospital", "Region", "ER", "ER beds", "Adult ICU", "Docs", "Reported", "Concern"],
@@ -302,10 +302,10 @@ private struct Builder {
             let rows = sorted.prefix(limit).map { m -> [String] in
                 var moved: [String] = []
                 func cap(_ label: String, _ c: BriefingDiff.Move<Capacity>?) {
-                    if let c { moved.append("\(label) \(SitRepFormat.capacity(c.old)) → \(SitRepFormat.capacity(c.new))") }
+                    if let c { moved.append("\(label) \(Format.of(c.old)) → \(Format.of(c.new))") }
                 }
                 func staff(_ label: String, _ d: BriefingDiff.Move<Staffing>?) {
-                    if let d { moved.append("\(label) \(SitRepFormat.staffing(d.old)) → \(SitRepFormat.staffing(d.new))") }
+                    if let d { moved.append("\(label) \(Format.of(d.old)) → \(Format.of(d.new))") }
                 }
                 cap("ER beds", m.erBeds)
                 cap("adult ICU", m.icuBeds)
@@ -354,7 +354,7 @@ private struct Builder {
                 case .added?: text += " (new on the board since then)"
                 case .changed?:
                     let old = changes[s.id]?.participants.old
-                    text += " (" + (old.map { SitRepFormat.signed(p.value - $0) + " since then" } ?? "first reported since then") + ")"
+                    text += " (" + (old.map { Format.signed(p.value - $0) + " since then" } ?? "first reported since then") + ")"
                 default: text += " (no change since then)"
                 }
                 text += "; reported \(f.short(p.at)) by \(clean(p.by))"
@@ -424,7 +424,7 @@ private struct Builder {
             blocks.append(.paragraph("No open action items."))
         } else {
             let rows = open.map { a -> [String] in
-                var status = a.isOverdue(at: now) ? "OVERDUE by \(SitRepFormat.age(now.timeIntervalSince(a.due!)))" : "open"
+                var status = a.isOverdue(at: now) ? "OVERDUE by \(Format.age(of: a.due, now: now))" : "open"
                 if opened.contains(a.id) { status += ", new" }
                 return [a.due.map(f.short) ?? "no due time", status, agencyName(a.ownerAgencyId), clean(a.text)]
             }

@@ -47,7 +47,9 @@ public struct ConsoleInfo: Codable, Equatable, Sendable {
 ///   network) are neither listed nor removed.
 /// - Not part of the durable state: `sitroom check` ignores the folder, compaction never touches it.
 public enum Presence {
-    public enum Mode: String, Codable, Sendable { case write, watch }
+    /// What a registered console does: it writes (a read-only `--watch` console never registers).
+    /// Kept in the file so that its format stays as it was.
+    public enum Mode: String, Codable, Sendable { case write }
 
     public static let folderName = "consoles"
 
@@ -79,16 +81,15 @@ public enum Presence {
     /// The folder of presence files of a data directory.
     public static func folder(_ directory: DataDirectory) -> String { directory.path + "/" + folderName }
 
-    /// Registers this process as a console writing to `directory` under `officer`. Watchers must not
-    /// call this (a read-only console never writes into the data directory): `.watch` is refused.
-    public static func register(directory: DataDirectory, officer: String, mode: Mode = .write) throws -> Registration {
-        guard mode == .write else { throw StoreError.readOnly }
+    /// Registers this process as a console writing to `directory` under `officer`. Only a writing
+    /// console calls this: a read-only one never writes into the data directory.
+    public static func register(directory: DataDirectory, officer: String) throws -> Registration {
         let fs = directory.fs
         let dir = folder(directory)
         try makeFolder(dir, fs)
         let pid = getpid()
         let id = "\(pid)-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        var info = ConsoleInfo(officer: officer, pid: pid, mode: mode, started: Date(), host: hostName(),
+        var info = ConsoleInfo(officer: officer, pid: pid, mode: .write, started: Date(), host: hostName(),
                                processStart: processStartTicks(pid))
         info.id = id
         let bytes = try SitRoomJSON.encoder().encode(info)

@@ -78,25 +78,28 @@ public struct ScreenBuffer: Equatable, Sendable {
         let room = needsCut ? limit - 1 : limit
         var col = x
         var used = 0
-        for raw in text {
-            let c = SafeText.character(raw)
-            let w = TextWidth.of(c)
-            if w == 0 {
-                // A combining mark joins the character before it.
-                if col > x, col - 1 >= 0, col - 1 < width {
-                    var back = col - 1
-                    while back > x && self[back, y].isContinuation { back -= 1 }
-                    self[back, y].text.append(contentsOf: String(c))
+        // Each character as drawn (`SafeText.drawn`): an emoji sequence becomes its pieces, one
+        // cell (or two) each, so that no terminal can join them into a width of its own.
+        draw: for raw in text {
+            for c in SafeText.drawn(raw) {
+                let w = TextWidth.of(c)
+                if w == 0 {
+                    // A combining mark joins the character before it.
+                    if col > x, col - 1 >= 0, col - 1 < width {
+                        var back = col - 1
+                        while back > x && self[back, y].isContinuation { back -= 1 }
+                        self[back, y].text.append(contentsOf: String(c))
+                    }
+                    continue
                 }
-                continue
+                if used + w > room { break draw }
+                if col >= 0 {
+                    self[col, y] = Cell(String(c), role)
+                    if w == 2, col + 1 < width { self[col + 1, y] = Cell.continuation.with(role) }
+                }
+                col += w
+                used += w
             }
-            if used + w > room { break }
-            if col >= 0 {
-                self[col, y] = Cell(String(c), role)
-                if w == 2, col + 1 < width { self[col + 1, y] = Cell.continuation.with(role) }
-            }
-            col += w
-            used += w
         }
         if needsCut, col < width, col >= 0 {
             self[col, y] = Cell("…", role)

@@ -89,7 +89,7 @@ public enum Dashboard {
         var title = "\(panel.rawValue) \(panel.title)"
         if let filter = model.filters[panel], !filter.isEmpty { title += " /" + filter }
         if let column = model.sortColumns[panel], column < content.columns.count { title += " ↓" + content.columns[column].title }
-        let inner = Box.draw(&buffer, rect, title: title, focused: focused, badge: "\(content.rows.count)")
+        let inner = Box.draw(&buffer, rect, title: title, focused: focused, badge: Format.grouped(content.rows.count))
         guard !inner.isEmpty else { return }
         let cursor = model.cursor(panel)
         let changed = Set(model.changedRows.filter { $0.value > model.now }.keys)
@@ -98,7 +98,7 @@ public enum Dashboard {
         Table.draw(&buffer, inner, columns: content.columns, rows: content.rows, selected: selected,
                    top: top, focused: focused, changed: changed)
         if content.rows.count > inner.height - 1, inner.maxY < buffer.height {
-            let shown = " \((selected ?? 0) + 1)/\(content.rows.count) "
+            let shown = " \(Format.grouped((selected ?? 0) + 1))/\(Format.grouped(content.rows.count)) "
             buffer.put(shown, x: inner.maxX - TextWidth.of(shown) - 1, y: inner.maxY, role: .muted)
         }
         if content.rows.isEmpty {

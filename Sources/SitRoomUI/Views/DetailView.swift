@@ -26,7 +26,7 @@ enum DetailView {
                 field("Mobile", c.mobile), field("E-mail", c.email), field("Shift", c.shift),
                 field("Escalation", "\(c.escalation)"),
                 field("Last verified", c.lastVerified.map { Format.dateTime($0, model.timeZone) } ?? "—"),
-                field("Last reached", c.lastReached.map { Format.dateTime($0, model.timeZone) + "  (" + Format.age(of: $0, now: model.now) + " ago)" } ?? "—"),
+                field("Last reached", c.lastReached.map { Format.dateTime($0, model.timeZone) + "  (" + Format.ago($0, now: model.now) + ")" } ?? "—"),
                 [], [("Call log of \(agency), newest first", .header)],
             ]
             for call in board.calls.reversed() where call.agencyId == c.agencyId {
@@ -175,7 +175,7 @@ enum DetailView {
         let spark = Sparkline.render(series.buckets(width, endingAt: model.now), width: width,
                                      style: model.asciiSparklines ? .ascii : .blocks, range: range)
         guard let range else { return [(spark, .normal), ("  —", .muted)] }
-        return [(spark, .normal), ("  low ", .muted), ("\(range.lowerBound)", .normal), ("  high ", .muted), ("\(range.upperBound)", .normal)]
+        return [(spark, .normal), ("  low ", .muted), (Format.grouped(range.lowerBound), .normal), ("  high ", .muted), (Format.grouped(range.upperBound), .normal)]
     }
 
     /// On narrower screens: the sparklines on lines of their own, after the ER/ICU figures.

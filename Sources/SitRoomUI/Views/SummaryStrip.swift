@@ -35,12 +35,12 @@ enum SummaryStrip {
             line1.append(.text(" ", .normal))
         }
         line1 += [.spark(.ersNotOpen),
-                  sep, .text(wide ? "ER beds " : "ER ", .header), .text(Format.of(s.erBeds), .normal), .spark(.erBedsAvailable),
-                  sep, .text("ICU ", .header), .text(Format.of(s.icuBeds), s.icuBeds.available == 0 ? .alert : .normal),
+                  sep, .text(wide ? "ER beds " : "ER ", .header), .text(Format.compact(s.erBeds), .normal), .spark(.erBedsAvailable),
+                  sep, .text("ICU ", .header), .text(Format.compact(s.icuBeds), s.icuBeds.available == 0 ? .alert : .normal),
                   .spark(.icuAvailable)]
         if wide {
-            line1 += [.text("  NICU ", .muted), .text(Format.of(s.nicuBeds), .normal),
-                      .text("  PICU ", .muted), .text(Format.of(s.picuBeds), .normal)]
+            line1 += [.text("  NICU ", .muted), .text(Format.compact(s.nicuBeds), .normal),
+                      .text("  PICU ", .muted), .text(Format.compact(s.picuBeds), .normal)]
         }
         let share = s.absentShare ?? 0
         let line2: [Piece] = [

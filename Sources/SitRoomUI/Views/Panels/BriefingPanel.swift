@@ -36,9 +36,8 @@ enum BriefingPanel {
             return [section("none", "The board as it was at “\(briefing.title)” is not in the history; nothing to compare.")]
         }
         let d = BriefingDiff(from: baseline, to: model.board, since: briefing.marked.at, now: model.now)
-        let age = Format.age(of: briefing.marked.at, now: model.now)
         var out: [TableRow] = [section("head", "Since “\(briefing.title)”, marked \(Format.dateTime(briefing.marked.at, zone)) by "
-                                                + "\(briefing.marked.by), " + (age == "now" ? "just now" : age + " ago"))]
+                                                + "\(briefing.marked.by), " + Format.ago(briefing.marked.at, now: model.now))]
         if d.isEmpty { out.append(section("empty", "Nothing has changed since.")) }
 
         // A first report of an open ER is news only as a count.
@@ -80,7 +79,7 @@ enum BriefingPanel {
             let delta = d.national[f]
             out.append(TableRow(id: "§n:" + f.rawValue, cells: [
                 TableCell("national", .muted), TableCell(label(f)),
-                TableCell("\(Format.grouped(delta.old)) → \(Format.grouped(delta.new))  (\(delta.change > 0 ? "+" : "")\(Format.grouped(delta.change)))"),
+                TableCell("\(Format.grouped(delta.old)) → \(Format.grouped(delta.new))  (\(Format.signed(delta.change)))"),
             ]))
         }
         if !d.strikeChanges.isEmpty { out.append(section("strike", "Strike actions")) }

@@ -43,12 +43,12 @@ enum StrikePanel {
             .sorted { (-($0.absentShare ?? -1), $0.name) < (-($1.absentShare ?? -1), $1.name) }
         let hospitalRows = hospitals.map { h -> TableRow in
             let share = h.absentShare
-            let orders = [h.ordersIssued, h.ordersServed, h.ordersComplied].map { $0.map { String($0.value) } ?? "—" }
+            let orders = [h.ordersIssued, h.ordersServed, h.ordersComplied].map { $0.map { Format.grouped($0.value) } ?? "—" }
             return TableRow(id: h.id, cells: [
                 TableCell(h.name),
                 TableCell("\(h.traineesAbsent.map { Format.grouped($0.value) } ?? "—")/\(h.traineesOnRoll.map { Format.grouped($0.value) } ?? "—")"),
                 TableCell(Format.percent(share), (share ?? 0) >= 0.8 ? .alert : (share ?? 0) >= 0.5 ? .warning : nil),
-                TableCell(h.traineesReturned.map { String($0.value) } ?? "—", (h.traineesReturned?.value ?? 0) > 0 ? .good : nil),
+                TableCell(h.traineesReturned.map { Format.grouped($0.value) } ?? "—", (h.traineesReturned?.value ?? 0) > 0 ? .good : nil),
                 TableCell(orders.joined(separator: "/")),
                 hospitalAge(h, now),
             ], search: [h.id, h.name, h.romanizedName, h.region].joined(separator: " "))
