@@ -177,6 +177,21 @@ import Testing
         #expect(m.board.log.last?.text.count == LineEditor.capacity - 1)  // the last pasted space is trimmed
     }
 
+    /// The console's form refuses what `sitroom apply` refuses, in the same words: the model's, on the
+    /// field (`ApplyCommandTests` sends the same figure through `apply`). A text field holds no more
+    /// than the model takes, and says so with the model's words for the limit.
+    @Test func theFormRefusesWhatTheModelRefusesInItsWords() throws {
+        var m = model()
+        _ = m.update(key: .char("e"))
+        replace(Hospital.Figure.erBeds, with: "1/2000000", &m)
+        #expect(m.form?.field(Hospital.Figure.erBeds)?.error == "ER beds staffed: at most 1000000 (got 2000000)")
+        #expect(m.update(key: .enter) == [.bell])
+        replace(Hospital.Figure.openIncidents, with: "99999999999999999999", &m)
+        #expect(m.form?.field(Hospital.Figure.openIncidents)?.error == "Open incidents: \(Limits.figureTooLarge)")
+        #expect(LineEditor.capacity == Limits.textCharacters)
+        #expect(LineEditor.fullMessage.hasPrefix(Limits.textTooLong))
+    }
+
     @Test func theCommandLineStopsAtItsCapacityToo() {
         var m = model()
         _ = m.update(key: .char(":"))

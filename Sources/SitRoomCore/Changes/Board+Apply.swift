@@ -3,7 +3,16 @@ import Foundation
 extension Board {
     /// Applies one change. Pure and deterministic: the result depends only on the board and the change.
     /// Throws a `ChangeError` naming the field and the reason, and then leaves the board untouched.
+    /// What the change brings in is held to the model's `Limits`.
     public mutating func apply(_ change: Change) throws {
+        try change.action.checkLimits()
+        try replay(change)
+    }
+
+    /// Applies a change that was accepted once already (read back from a journal or the server), as
+    /// `apply` does but without `Limits`: a journal written before a limit was set, or by a version
+    /// with a higher one, still opens to the board it made.
+    public mutating func replay(_ change: Change) throws {
         let stamp = change.stamp
         switch change.action {
         case .setIncident(let incident):
@@ -184,6 +193,7 @@ extension Board {
     /// form checks at every keystroke (a hospital's report or details, a log entry) it does not copy
     /// the board: with 3,000 hospitals and 100,000 log entries that copy is most of a keystroke.
     public func check(_ change: Change) throws {
+        try change.action.checkLimits()
         switch change.action {
         case .reportHospital(let id, let report): try existing(id, in: \.hospitals, kind: "hospital").validate(report)
         case .editHospital(let id, let p): _ = try edited(id, p)
@@ -218,6 +228,12 @@ extension Board {
     public func applying(_ change: Change) throws -> Board {
         var next = self
         try next.apply(change)
+        return next
+    }
+
+    func replaying(_ change: Change) throws -> Board {
+        var next = self
+        try next.replay(change)
         return next
     }
 

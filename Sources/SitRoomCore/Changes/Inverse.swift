@@ -38,7 +38,8 @@ extension Board {
     /// Not undoable: `call.log` (a call was made; a wrong entry is corrected by a log note), the alert
     /// changes (the rules raise and clear them; an acknowledgement stands) and `briefing.mark`.
     public func inverse(of change: Change) -> Undo? {
-        guard (try? applying(change)) != nil else { return nil }
+        // Replayed, not applied: a change from the journal (a range revert's) may predate a limit.
+        guard (try? replaying(change)) != nil else { return nil }
         switch change.action {
         case .setIncident:
             return Undo(action: .setIncident(incident), description: "undo: set incident")

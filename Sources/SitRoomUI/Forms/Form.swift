@@ -113,7 +113,11 @@ extension FormField {
 
     func number() throws -> Int? {
         guard !text.isEmpty else { return nil }
-        guard let n = Int(text) else { throw FieldError(key: key, message: "\(label): digits only") }
+        guard let n = Int(text) else {
+            // Too many digits for an Int is still a number: say what the model would.
+            let tooLarge = text.allSatisfy { $0.isASCII && $0.isNumber }
+            throw FieldError(key: key, message: "\(label): " + (tooLarge ? Limits.figureTooLarge : "digits only"))
+        }
         return n
     }
 
