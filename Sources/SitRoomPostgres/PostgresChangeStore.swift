@@ -155,7 +155,7 @@ public final class PostgresChangeStore: ChangeStore {
                 throw PostgresStoreError.damaged("change #\(seq + 1) is missing (the next one is #\(s))")
             }
             do {
-                try board.apply(change)
+                try board.replay(change)
             } catch {
                 throw PostgresStoreError.damaged("change #\(s) does not apply: \(error)")
             }

@@ -73,7 +73,7 @@ extension PostgresChangeStore: BoardHistoryProvider, BoardHistory {
                 guard s == at + 1 else {
                     throw StoreError.historyUnavailable("the server has no changes #\(at + 1)–#\(s - 1)")
                 }
-                try board.apply(change)
+                try board.replay(change)
                 at = s
                 visit(s, change, board)
             }

@@ -350,7 +350,7 @@ public final class ChangeLog {
             let change: Change
             do {
                 change = try JournalRecord.decodeChange(record.payload)
-                try board.apply(change)
+                try board.replay(change)
             } catch {
                 throw StoreError.divergent(seq: record.seq, reason: "\(error)")
             }

@@ -290,7 +290,7 @@ struct CheckWalk {
         }
         gap = nil  // a later journal had the missing changes (a compaction copies its tail there)
         do {
-            try board!.apply(try JournalRecord.decodeChange(record.payload))
+            try board!.replay(try JournalRecord.decodeChange(record.payload))
         } catch {
             damage(file, record.seq...record.seq, "\(file): record \(record.seq) does not apply: \(error)")
             gap = (record.seq, nil, file)

@@ -143,7 +143,7 @@ public final class History {
                         return false
                     }
                 }
-                if !hospitalsOnly || change.action.changesHospitals { try board.apply(change) }
+                if !hospitalsOnly || change.action.changesHospitals { try board.replay(change) }
                 seq = s
                 if atPoint != nil {
                     try visit(s, change, board)

@@ -90,4 +90,33 @@ import Testing
 
         #expect(doc.actions.first { $0.id == open }?.status == .done)
     }
+
+    /// The model's limits hold at this door as at the console's: a 20,000,000-character log entry
+    /// (20 MB on one line, which `apply` once took into a snapshot every console then loaded) and a
+    /// bed figure no hospital has are refused with the model's words, the ones a console's form
+    /// shows on the field (`FormTests`), and nothing of them is written.
+    @Test func textAndFiguresOverTheModelsLimitsAreRefusedAsInTheConsole() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let huge = String(repeating: "x", count: 20_000_000)
+        let input = #"{"type":"log.add","record":{"text":"\#(huge)"}}"# + "\n"
+            + #"{"type":"hospital.report","id":"A1100017","report":{"erBeds":{"available":1,"staffed":2000000}}}"# + "\n"
+            + #"{"type":"log.add","record":{"text":"this one fits"}}"# + "\n"
+        let r = TmuxSession.run([TmuxSession.sitroomBinary, "apply", "--data", data, "--officer", "kim"], stdin: input)
+        #expect(r.status == 1)
+        #expect(r.stdout == """
+            error 1: log text: \(Limits.textTooLong) (got 20000000)
+            error 2: ER beds staffed: \(Limits.figureTooLarge) (got 2000000)
+            ok \(base + 1)
+
+            """, "stderr: \(r.stderr)")
+        #expect(r.stdout.hasPrefix("error 1: log text: at most 2000 characters (got 20000000)\n"))
+
+        let quick = TmuxSession.run([TmuxSession.sitroomBinary, "apply", "--data", data, "--officer", "kim", "--command"],
+                                    stdin: "er snuh beds=1/2000000\n")
+        #expect(quick.stdout == "error 1: ER beds staffed: at most 1000000 (got 2000000)\n", "stderr: \(quick.stderr)")
+
+        let doc = try export()
+        #expect(doc.log.last?.text == "this one fits")
+        #expect(doc.log.allSatisfy { $0.text.count <= Limits.textCharacters })
+    }
 }

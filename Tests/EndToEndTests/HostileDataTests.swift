@@ -28,7 +28,7 @@ import Testing
         "X0000002": "\u{1B}[2J\u{1B}[H Cleared",
         "X0000003": "\u{202E}RLO latipsoH",
         "X0000004": "zero\u{200B}width\u{FEFF}bom",
-        "X0000005": "긴" + String(repeating: "가나다라마바사", count: 1_430),
+        "X0000005": "긴" + String(repeating: "가나다라마바사", count: 285),  // 1,996 characters: just fits
         "X0000006": "\u{9B}31m C1 CSI",
     ]
 
@@ -40,6 +40,7 @@ import Testing
             lines.append([id, csvField(name), "G006", csvField("addr\u{1B}[5m blink\r\nsecond line")].joined(separator: ","))
         }
         lines.append("X\u{1B}[31mBAD,bad class row,\u{1B}[31mZZZ,addr")
+        lines.append("X0000007,\(String(repeating: "긴", count: Limits.textCharacters + 1)),G006,addr")
         let path = demo.root + "/hostile.csv"
         try (lines.joined(separator: "\r\n") + "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
         return path
@@ -49,8 +50,10 @@ import Testing
         defer { demo.remove() }
         let imported = sitroom(["import", "hospitals", "--data", data, "--officer", "kim", try writeHostileCSV()])
         #expect(imported.status == 1, "a skipped row makes the exit status 1: \(imported.stderr)")
-        #expect(imported.stdout.contains("added 6, updated 0, unchanged 0, skipped 1"))
+        #expect(imported.stdout.contains("added 6, updated 0, unchanged 0, skipped 2"))
         #expect(imported.stdout.contains("skipped line 14: X␛[31mBAD: unknown class \"␛[31mZZZ\""))
+        // A name longer than the model holds is refused in the words apply and the console use.
+        #expect(imported.stdout.contains("skipped line 15: X0000007: hospital name: at most 2000 characters (got 2001)"))
         #expect(Self.rawBytes(imported.stdout + imported.stderr).isEmpty)
 
         // The CSV export gives back every character of every name and address.
@@ -77,7 +80,7 @@ import Testing
         #expect(screen.contains("│zero�width�bom"))
         #expect(screen.contains("│�31m C1 CSI"))
         #expect(screen.contains("│�RLO latipsoH"))
-        #expect(screen.contains("…"), "the 10,000-character name is cut")
+        #expect(screen.contains("…"), "the 2,000-character name is cut")
         #expect(screen.hasPrefix(" SITROOM"), "the screen was not cleared under the console")
         #expect(tmux.tmux(["display-message", "-p", "#{pane_title}"]).stdout == title, "the title was not set")
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(29)

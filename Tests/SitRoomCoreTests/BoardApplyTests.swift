@@ -5,12 +5,12 @@ import Testing
 @Suite struct BoardApplyTests {
     @Test func everyChangeKindApplies() throws {
         var board = try Fixture.board()
-        var seen = Set<String>()
+        var seen = Set<ChangeAction.Kind>()
         for (i, action) in Fixture.everyKind.enumerated() {
             try board.apply(Fixture.change(action, at: Double(i)))
-            seen.insert(action.type)
+            seen.insert(action.kind)
         }
-        #expect(seen == Set(ChangeAction.allTypes))
+        #expect(seen == Set(ChangeAction.Kind.allCases))
         #expect(board.hospitals["A2"] == nil)
         #expect(board.calls.count == 1)
         #expect(board.incident.name == "Test incident")

@@ -5,13 +5,18 @@ import Testing
 private let now = Date(timeIntervalSince1970: 1_795_430_000)
 private let small = ScenarioSpec(hospitals: 50, contacts: 20, log: 200, changes: 2_000)
 
+/// The set-up and then every later change, as `GeneratedScenario` (what `sitroom generate` runs) takes them.
+private func everyChange(_ generator: ScenarioGenerator) -> [Change] {
+    generator.setupChanges() + Array(generator.laterChanges())
+}
+
 private func isHangul(_ s: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(s.value) }
 
 @Suite struct ScenarioGeneratorTests {
     @Test func theSameSeedGivesTheSameChangesAnotherSeedOthers() {
-        let a = ScenarioGenerator(spec: small, seed: 42, now: now).allChanges()
-        let b = ScenarioGenerator(spec: small, seed: 42, now: now).allChanges()
-        let c = ScenarioGenerator(spec: small, seed: 43, now: now).allChanges()
+        let a = everyChange(ScenarioGenerator(spec: small, seed: 42, now: now))
+        let b = everyChange(ScenarioGenerator(spec: small, seed: 42, now: now))
+        let c = everyChange(ScenarioGenerator(spec: small, seed: 43, now: now))
         #expect(a == b)
         #expect(a != c)
         // Another seed gives other hospitals, not just other figures.
@@ -38,24 +43,24 @@ private func isHangul(_ s: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(
         #expect(board.hospitals.values.allSatisfy { $0.erStatus != nil && $0.erBeds != nil }, "every hospital has a first report")
 
         var later = 0
-        var types: [String: Int] = [:]
+        var types: [ChangeAction.Kind: Int] = [:]
         for change in generator.laterChanges() {
             do { try board.apply(change) } catch {
                 Issue.record("later change #\(later) (\(change.action.type)) refused: \(error)")
                 return
             }
             later += 1
-            types[change.action.type, default: 0] += 1
+            types[change.action.kind, default: 0] += 1
         }
         #expect(later == 2_000)
         #expect(board.hospitals.count == 50)
         #expect(board.contacts.count == 20)
-        #expect(board.log.count == 200 + types["log.add", default: 0])
-        #expect(board.calls.count == types["call.log", default: 0])
+        #expect(board.log.count == 200 + types[.addLog, default: 0])
+        #expect(board.calls.count == types[.logCall, default: 0])
         // Dominated by hospital reports; the other kinds are there too.
-        #expect(types["hospital.report", default: 0] > 1_400)
-        for type in ["log.add", "call.log", "incident.set", "briefing.mark"] {
-            #expect(types[type, default: 0] > 0, "\(type)")
+        #expect(types[.reportHospital, default: 0] > 1_400)
+        for kind: ChangeAction.Kind in [.addLog, .logCall, .setIncident, .markBriefing] {
+            #expect(types[kind, default: 0] > 0, "\(kind)")
         }
         #expect(!board.briefings.isEmpty)
         // The incident's period is the one that holds the last change.
@@ -118,7 +123,7 @@ private func isHangul(_ s: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(
         let byDay = { (cs: [Change]) in cs.filter { (8..<18).contains(hour($0)) }.count }
         let byNight = { (cs: [Change]) in cs.filter { (0..<6).contains(hour($0)) }.count }
         #expect(byDay(later) > 2 * byNight(later))
-        let log = later.filter { $0.action.type == "log.add" }
+        let log = later.filter { $0.action.kind == .addLog }
         #expect(byDay(log) > 4 * byNight(log))
     }
 
@@ -130,7 +135,7 @@ private func isHangul(_ s: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(
         #expect(n == 5)
         #expect(iterator.next() == nil)
         var board = Board()
-        for change in generator.allChanges() { #expect(throws: Never.self) { try board.apply(change) } }
+        for change in everyChange(generator) { #expect(throws: Never.self) { try board.apply(change) } }
         #expect(board.contacts.isEmpty)
     }
 

@@ -22,8 +22,8 @@ enum SitRepFixture {
     /// The board at the briefing (the baseline), and the board at `now`.
     static func boards() throws -> (baseline: Board, current: Board) {
         // The demo's own alerts and briefings left out: this fixture runs the rules at its own times.
-        let derived: Set = ["alert.raise", "alert.ack", "alert.clear", "briefing.mark"]
-        let demo = DemoSituation.changes(now: demoNow).filter { !derived.contains($0.action.type) }
+        let derived: Set<ChangeAction.Kind> = [.raiseAlert, .acknowledgeAlert, .clearAlert, .markBriefing]
+        let demo = DemoSituation.changes(now: demoNow).filter { !derived.contains($0.action.kind) }
         var board = Board()
         for c in demo where c.at <= briefingAt { try board.apply(c) }
         try sync(&board, at: briefingAt)

@@ -427,6 +427,17 @@ import SitRoomDrills
         #expect(try Self.contacts("agency,name\na1,Kim\n", into: board, map: ["person": "name"]).changes.count == 1)
     }
 
+    /// An import is one more door to the model: a cell longer than a field holds is refused with
+    /// the words `sitroom apply` and the console give, and the rest of the file still imports.
+    @Test func cellsLongerThanTheModelTakesAreSkippedWithItsWords() throws {
+        var board = Board()
+        try board.apply(Change(officer: "x", at: Self.t0, action: .addAgency(Agency(id: "a1", name: "Police"))))
+        let long = String(repeating: "9", count: 200_000)
+        let plan = try Self.contacts("agency,person,phone\na1,Kim,\(long)\na1,Lee,112\n", into: board)
+        #expect(plan.skipped.map(\.description) == ["skipped line 2: a1-kim: phone: at most 2000 characters (got 200000)"])
+        #expect(plan.changes.count == 1)
+    }
+
     @Test func agencySlugsAndKinds() {
         #expect(ContactImport.slug("Seoul Fire & Disaster HQ") == "seoul-fire-disaster-hq")
         #expect(ContactImport.slug("  서울 소방재난본부 ") == "서울-소방재난본부")

@@ -40,14 +40,14 @@ extension JournalRecordTests {
         hospital.icuBeds = Reported(Capacity(available: 0, staffed: 12), at: Sample.t0.addingTimeInterval(-60), by: "lee")
         hospital.policePost = Reported(true, at: Sample.t0, by: "park")
         let actions: [ChangeAction] = [
-            .revertHospital(id: "A1", fields: ["erState", "erReason", "icuBeds", "erBeds", "policePost"], to: hospital),
+            .revertHospital(id: "A1", fields: [.erState, .erReason, .icuBeds, .erBeds, .policePost], to: hospital),
             .revertHospital(id: "A1", fields: [], to: Hospital(id: "A1", name: "x")),
-            .revertStrike(id: "s", fields: ["end", "participants"], to: StrikeAction(
+            .revertStrike(id: "s", fields: [.end, .participants], to: StrikeAction(
                 id: "s", organisation: "KIRA", form: .walkout, start: Sample.t0, participants: Reported(10, at: Sample.t0, by: "kim"))),
-            .revertStrike(id: "s", fields: ["end"], to: StrikeAction(
+            .revertStrike(id: "s", fields: [.end], to: StrikeAction(
                 id: "s", organisation: "KIRA", form: .walkout, start: Sample.t0, end: Sample.t0.addingTimeInterval(60))),
-            .revertContact(id: "c", fields: ["lastVerified", "phone"], to: Contact(id: "c", agencyId: "knpa", person: "Lee", lastReached: Sample.t0)),
-            .revertAction(id: "a", fields: ["due", "status"], to: ActionItem(
+            .revertContact(id: "c", fields: [.lastVerified, .phone], to: Contact(id: "c", agencyId: "knpa", person: "Lee", lastReached: Sample.t0)),
+            .revertAction(id: "a", fields: [.due, .status], to: ActionItem(
                 id: "a", text: "t", ownerAgencyId: "knpa", status: .done,
                 history: [Reported(.open, at: Sample.t0, by: "kim"), Reported(.done, at: Sample.t0, by: "lee")])),
             .restoreAction(ActionItem(id: "a", text: "t", ownerAgencyId: "knpa", due: Sample.t0, history: [Reported(.open, at: Sample.t0, by: "kim")])),

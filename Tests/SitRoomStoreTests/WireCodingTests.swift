@@ -55,6 +55,24 @@ import Testing
         #expect(Array(try Self.record(change).payload) == expected)
     }
 
+    /// A revert's fields are written by name, as when they were strings: the bytes older journals
+    /// hold. A name the record does not have is damage, told with the names it has.
+    @Test func aRevertsFieldsAreWrittenByName() throws {
+        let at = Date(timeIntervalSince1970: 1_795_430_000)
+        let change = Change(officer: "kim", at: at, action: .revertContact(
+            id: "c", fields: [.lastVerified, .phone], to: Contact(id: "c", agencyId: "k", person: "p")))
+        var head: [UInt8] = [0x02, 3] + Array("kim".utf8)
+        withUnsafeBytes(of: at.timeIntervalSince1970.bitPattern.littleEndian) { head += $0 }
+        head += [15, 1] + Array("c".utf8)                                      // contact.revert, its id
+        head += [2, 12] + Array("lastVerified".utf8) + [5] + Array("phone".utf8) // two fields by name
+        let payload = Array(try Self.record(change).payload)
+        #expect(payload.starts(with: head))
+        let phony = Array(payload[..<(head.count - 5)]) + Array("phony".utf8) + Array(payload[head.count...])
+        let error = #expect(throws: BinaryDecodingError.self) { try JournalRecord.decodeChange(phony[...]) }
+        #expect(error?.description.hasPrefix("unknown contact field \"phony\" to revert; known: agencyId, person,") == true,
+                "\(String(describing: error))")
+    }
+
     @Test func everyEnumCaseHasOneCode() {
         func check<E: WireEnum & CaseIterable & Hashable>(_: E.Type) {
             #expect(E.wireCases.count == E.allCases.count && Set(E.wireCases) == Set(E.allCases), "\(E.self)")

@@ -15,11 +15,11 @@ import Testing
 
     func type(_ text: String, _ m: inout AppModel) { for c in text { _ = m.update(key: .char(c)) } }
 
-    func focus(_ key: String, _ m: inout AppModel) {
-        while m.form?.fields[m.form!.focus].key != key { _ = m.update(key: .tab) }
+    func focus(_ key: some RecordField, _ m: inout AppModel) {
+        while m.form?.fields[m.form!.focus].key != key.rawValue { _ = m.update(key: .tab) }
     }
 
-    func replace(_ key: String, with text: String, _ m: inout AppModel) {
+    func replace(_ key: some RecordField, with text: String, _ m: inout AppModel) {
         focus(key, &m)
         _ = m.update(key: .ctrl("u"))
         type(text, &m)
@@ -32,8 +32,8 @@ import Testing
         let before = try #require(m.board.hospitals[id])
         _ = m.update(key: .char("e"))
         #expect(m.form?.kind == .hospitalStatus(id))
-        replace("icuBeds", with: "1/20", &m)
-        #expect(m.form?.field("icuBeds")?.error == nil)
+        replace(Hospital.Figure.icuBeds, with: "1/20", &m)
+        #expect(m.form?.field(Hospital.Figure.icuBeds)?.error == nil)
         let effects = m.update(key: .enter)
         guard case .commit(let change)? = effects.first else {
             Issue.record("no commit: \(effects) \(String(describing: m.form?.message))")
@@ -50,8 +50,8 @@ import Testing
     @Test func theModelsOwnMessageShowsOnTheFieldAndEnterRefuses() {
         var m = model()
         _ = m.update(key: .char("e"))
-        replace("icuBeds", with: "21/20", &m)
-        #expect(m.form?.field("icuBeds")?.error == "ICU available 21 exceeds staffed 20")
+        replace(Hospital.Figure.icuBeds, with: "21/20", &m)
+        #expect(m.form?.field(Hospital.Figure.icuBeds)?.error == "ICU available 21 exceeds staffed 20")
         #expect(m.update(key: .enter) == [.bell])
         #expect(m.form != nil)
         let screen = RenderFixture.render(m, 100, 30).text
@@ -61,16 +61,16 @@ import Testing
     @Test func numbersRejectLettersAndChoicesCycle() {
         var m = model()
         _ = m.update(key: .char("e"))
-        focus("openIncidents", &m)
-        let before = m.form?.field("openIncidents")?.text
+        focus(Hospital.Figure.openIncidents, &m)
+        let before = m.form?.field(Hospital.Figure.openIncidents)?.text
         #expect(m.update(key: .char("x")) == [.bell])
-        #expect(m.form?.field("openIncidents")?.text == before)
-        focus("erState", &m)
-        let start = m.form?.field("erState")?.text
+        #expect(m.form?.field(Hospital.Figure.openIncidents)?.text == before)
+        focus(Hospital.Figure.erState, &m)
+        let start = m.form?.field(Hospital.Figure.erState)?.text
         _ = m.update(key: .char(" "))
-        #expect(m.form?.field("erState")?.text != start)
+        #expect(m.form?.field(Hospital.Figure.erState)?.text != start)
         _ = m.update(key: .char("d"))
-        #expect(m.form?.field("erState")?.text == "diverting")
+        #expect(m.form?.field(Hospital.Figure.erState)?.text == "diverting")
     }
 
     @Test func escOnAChangedFormAsksBeforeDiscarding() {
@@ -79,12 +79,12 @@ import Testing
         _ = m.update(key: .escape)
         #expect(m.form == nil, "an unchanged form just closes")
         _ = m.update(key: .char("e"))
-        replace("erReason", with: "CT down", &m)
+        replace(Hospital.Figure.erReason, with: "CT down", &m)
         _ = m.update(key: .escape)
         #expect(m.form?.askingToDiscard == true)
         #expect(RenderFixture.render(m, 100, 30).text.contains("Discard your changes?"))
         _ = m.update(key: .char("n"))
-        #expect(m.form?.field("erReason")?.text == "CT down", "n goes back to the form, text intact")
+        #expect(m.form?.field(Hospital.Figure.erReason)?.text == "CT down", "n goes back to the form, text intact")
         _ = m.update(key: .escape)
         _ = m.update(key: .char("y"))
         #expect(m.form == nil)
@@ -95,7 +95,7 @@ import Testing
         var log = LogStub(board: m.board, seq: m.seq)
         let id = PanelID.coverage.content(m).rows[0].id
         _ = m.update(key: .char("e"))
-        replace("icuBeds", with: "1/20", &m)
+        replace(Hospital.Figure.icuBeds, with: "1/20", &m)
         // Another console saves a different ICU figure while this form is open.
         try log.board.apply(Change(officer: "lee", at: m.now, action: .reportHospital(id: id, HospitalReport(icuBeds: Capacity(available: 5, staffed: 20)))))
         log.seq += 1
@@ -108,7 +108,7 @@ import Testing
         #expect(m.board.hospitals[id]?.icuBeds?.value == Capacity(available: 5, staffed: 20))
 
         _ = m.update(key: .char("e"))
-        replace("icuBeds", with: "2/20", &m)
+        replace(Hospital.Figure.icuBeds, with: "2/20", &m)
         try log.board.apply(Change(officer: "lee", at: m.now, action: .reportHospital(id: id, HospitalReport(icuBeds: Capacity(available: 6, staffed: 20)))))
         log.seq += 1
         m.boardChanged(log.board, seq: log.seq, changedIds: [id])
@@ -121,9 +121,9 @@ import Testing
         var m = model()
         var log = LogStub(board: m.board, seq: m.seq, fail: "No space left on device")
         _ = m.update(key: .char("e"))
-        replace("erReason", with: "CT down", &m)
+        replace(Hospital.Figure.erReason, with: "CT down", &m)
         log.run(m.update(key: .enter), into: &m)
-        #expect(m.form?.field("erReason")?.text == "CT down")
+        #expect(m.form?.field(Hospital.Figure.erReason)?.text == "CT down")
         #expect(m.form?.message?.contains("NOT SAVED") == true)
         #expect(m.save == .notSaved("No space left on device"))
         log.fail = nil
@@ -138,7 +138,7 @@ import Testing
         _ = m.update(key: .char("4"))
         _ = m.update(key: .char("a"))
         type("응급실 앞 대기 인원 증가", &m)
-        focus("severity", &m)
+        focus(LogEntry.Field.severity, &m)
         _ = m.update(key: .char("w"))
         log.run(m.update(key: .enter), into: &m)
         let entry = try #require(m.board.log.last)
@@ -148,8 +148,8 @@ import Testing
         _ = m.update(key: .char("5"))
         _ = m.update(key: .char("a"))
         type("Post officers at the Anam ER", &m)
-        replace("ownerAgencyId", with: "police", &m)
-        replace("due", with: "18:00", &m)
+        replace(ActionItem.Field.ownerAgencyId, with: "police", &m)
+        replace(ActionItem.Field.due, with: "18:00", &m)
         log.run(m.update(key: .enter), into: &m)
         let item = try #require(m.board.actions.values.first { $0.text == "Post officers at the Anam ER" })
         #expect(item.ownerAgencyId == "knpa")
@@ -168,13 +168,28 @@ import Testing
         for i in 0..<100_000 {
             bells += m.update(key: .char(i % 10 == 9 ? " " : "x")).filter { $0 == .bell }.count
         }
-        let field = try #require(m.form?.field("text"))
+        let field = try #require(m.form?.field(LogEntry.Field.text))
         #expect(field.editor.characters.count == LineEditor.capacity)
         #expect(bells == 1)
         #expect(m.form?.message?.contains(LineEditor.fullMessage) == true)
         log.run(m.update(key: .enter), into: &m)
         #expect(m.form == nil, "\(String(describing: m.form?.message))")
         #expect(m.board.log.last?.text.count == LineEditor.capacity - 1)  // the last pasted space is trimmed
+    }
+
+    /// The console's form refuses what `sitroom apply` refuses, in the same words: the model's, on the
+    /// field (`ApplyCommandTests` sends the same figure through `apply`). A text field holds no more
+    /// than the model takes, and says so with the model's words for the limit.
+    @Test func theFormRefusesWhatTheModelRefusesInItsWords() throws {
+        var m = model()
+        _ = m.update(key: .char("e"))
+        replace(Hospital.Figure.erBeds, with: "1/2000000", &m)
+        #expect(m.form?.field(Hospital.Figure.erBeds)?.error == "ER beds staffed: at most 1000000 (got 2000000)")
+        #expect(m.update(key: .enter) == [.bell])
+        replace(Hospital.Figure.openIncidents, with: "99999999999999999999", &m)
+        #expect(m.form?.field(Hospital.Figure.openIncidents)?.error == "Open incidents: \(Limits.figureTooLarge)")
+        #expect(LineEditor.capacity == Limits.textCharacters)
+        #expect(LineEditor.fullMessage.hasPrefix(Limits.textTooLong))
     }
 
     @Test func theCommandLineStopsAtItsCapacityToo() {
@@ -201,14 +216,14 @@ import Testing
         _ = m.update(key: .escape)
         _ = m.update(key: .char("e"))
         #expect(m.form?.kind == .editStrike(id))
-        replace("participants", with: "9500", &m)
+        replace(StrikeAction.Field.participants, with: "9500", &m)
         log.run(m.update(key: .enter), into: &m)
         #expect(m.board.strikes[id]?.participants?.value == 9500)
         #expect(m.board.strikes[id]?.participants?.by == "kim.duty")
         _ = m.update(key: .char("a"))
         #expect(m.form?.kind == .newStrike)
         type("대한병원협회 (KHA)", &m)
-        focus("form", &m)
+        focus(StrikeAction.Field.form, &m)
         _ = m.update(key: .char("r"))
         log.run(m.update(key: .enter), into: &m)
         #expect(m.board.strikes.values.contains { $0.organisation == "대한병원협회 (KHA)" && $0.form == .rally })
@@ -224,7 +239,7 @@ import Testing
         }
         _ = m.update(key: .char("A"))
         #expect(m.form?.kind == .editAgency(agency))
-        replace("phone", with: "02-0000-9999", &m)
+        replace(Agency.Field.phone, with: "02-0000-9999", &m)
         log.run(m.update(key: .enter), into: &m)
         #expect(m.board.agencies[agency]?.phone == "02-0000-9999")
     }

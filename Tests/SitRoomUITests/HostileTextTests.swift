@@ -52,7 +52,9 @@ enum HostileText {
             board.hospitals["hx\(i)"] = Hospital(id: "hx\(i)", name: s, region: s, address: s)
             board.agencies["ax\(i)"] = Agency(id: "ax\(i)", name: s, notes: s)
             board.contacts["cx\(i)"] = Contact(id: "cx\(i)", agencyId: "ax\(i)", person: s, role: s, phone: s)
-            try! board.apply(Change(officer: "kim.duty", at: now, action: .addLog(LogEntry(id: "lx\(i)", eventTime: now, text: s))))
+            // Replayed: the 10,000-character sample is over `Limits.textCharacters`, as a journal
+            // written before the limit may still hold, and the screen must cope with it.
+            try! board.replay(Change(officer: "kim.duty", at: now, action: .addLog(LogEntry(id: "lx\(i)", eventTime: now, text: s))))
             board.actions["tx\(i)"] = ActionItem(id: "tx\(i)", text: s, ownerAgencyId: "ax\(i)", due: now)
         }
         m.board = board

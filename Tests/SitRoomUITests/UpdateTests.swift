@@ -111,7 +111,7 @@ import Testing
         _ = m.update(key: .char("a"))
         for c in "half typed" { _ = m.update(key: .char(c)) }
         #expect(m.update(key: .ctrl("z")) == [.suspend])
-        #expect(m.form?.field("text")?.editor.text == "half typed")
+        #expect(m.form?.field(LogEntry.Field.text)?.editor.text == "half typed")
         _ = m.update(key: .escape)
         _ = m.update(key: .char("y"))
         _ = m.update(key: .char(":"))

@@ -3,12 +3,20 @@ import Foundation
 extension Board {
     /// Applies one change. Pure and deterministic: the result depends only on the board and the change.
     /// Throws a `ChangeError` naming the field and the reason, and then leaves the board untouched.
+    /// What the change brings in is held to the model's `Limits`.
     public mutating func apply(_ change: Change) throws {
+        try change.action.checkLimits()
+        try replay(change)
+    }
+
+    /// Applies a change that was accepted once already (read back from a journal or the server), as
+    /// `apply` does but without `Limits`: a journal written before a limit was set, or by a version
+    /// with a higher one, still opens to the board it made.
+    public mutating func replay(_ change: Change) throws {
         let stamp = change.stamp
         switch change.action {
         case .setIncident(let incident):
-            try requireText(incident.name, "incident name", field: "name")
-            try require(incident.periodHours > 0, "operational period must be at least 1 hour", field: "periodHours")
+            try incident.validate()
             self.incident = incident
 
         case .addHospital(let hospital):
@@ -24,7 +32,7 @@ extension Board {
             hospitals.values[index].record(report, stamp: stamp)
         case .revertHospital(let id, let fields, let old):
             var h = try existing(id, in: \.hospitals, kind: "hospital")
-            for field in fields { try h.revert(field, to: old) }
+            for field in fields { h.revert(field, to: old) }
             try h.validate()
             hospitals[id] = h
         case .removeHospital(let id):
@@ -47,7 +55,7 @@ extension Board {
             strikes[id] = s
         case .revertStrike(let id, let fields, let old):
             var s = try existing(id, in: \.strikes, kind: "strike action")
-            for field in fields { try s.revert(field, to: old) }
+            for field in fields { s.revert(field, to: old) }
             try s.validate()
             strikes[id] = s
         case .removeStrike(let id):
@@ -91,7 +99,7 @@ extension Board {
             contacts[id] = c
         case .revertContact(let id, let fields, let old):
             var c = try existing(id, in: \.contacts, kind: "contact")
-            for field in fields { try c.revert(field, to: old) }
+            for field in fields { c.revert(field, to: old) }
             try c.validate(on: self)
             contacts[id] = c
         case .removeContact(let id):
@@ -138,7 +146,7 @@ extension Board {
             actions[id] = item
         case .revertAction(let id, let fields, let old):
             var item = try existing(id, in: \.actions, kind: "action item")
-            for field in fields { try item.revert(field, to: old, stamp: stamp) }
+            for field in fields { item.revert(field, to: old, stamp: stamp) }
             try item.validate(on: self)
             actions[id] = item
         case .restoreAction(let item):
@@ -185,6 +193,7 @@ extension Board {
     /// form checks at every keystroke (a hospital's report or details, a log entry) it does not copy
     /// the board: with 3,000 hospitals and 100,000 log entries that copy is most of a keystroke.
     public func check(_ change: Change) throws {
+        try change.action.checkLimits()
         switch change.action {
         case .reportHospital(let id, let report): try existing(id, in: \.hospitals, kind: "hospital").validate(report)
         case .editHospital(let id, let p): _ = try edited(id, p)
@@ -222,6 +231,12 @@ extension Board {
         return next
     }
 
+    func replaying(_ change: Change) throws -> Board {
+        var next = self
+        try next.replay(change)
+        return next
+    }
+
     private func existing<R>(_ id: String, in table: KeyPath<Board, [String: R]>, kind: String) throws -> R {
         guard let record = self[keyPath: table][id] else { throw ChangeError.unknown(kind, id) }
         return record
@@ -245,11 +260,6 @@ extension Board {
         appendLog(entry)
         for moved in after.reversed() { appendLog(moved) }
     }
-}
-
-/// A field name a revert change does not know, with the names it does.
-private func unknownField(_ name: String, of kind: String, known: [String]) -> ChangeError {
-    ChangeError("unknown \(kind) field \"\(name)\" to revert; known: \(known.joined(separator: ", "))", field: "fields")
 }
 
 extension Hospital {
@@ -281,93 +291,73 @@ extension Hospital {
     }
 }
 
-// Reverts, for undo: each sets one named field back to its value in `old` (nil and stamps included).
+// Reverts, for undo: each sets one field back to its value in `old` (nil and stamps included).
 
 extension Hospital {
-    /// The figure names a `hospital.revert` takes: those of `HospitalReport`.
-    static let figureNames = [
-        "erState", "erReason", "erBeds", "icuBeds", "nicuBeds", "picuBeds", "erDoctors", "icuDoctors",
-        "traineesOnRoll", "traineesAbsent", "resignations", "traineesReturned", "ordersIssued", "ordersServed",
-        "ordersComplied", "policePost", "openIncidents",
-    ]
-
-    mutating func revert(_ field: String, to old: Hospital) throws {
+    mutating func revert(_ field: Figure, to old: Hospital) {
         switch field {
-        case "erState", "erReason": erStatus = old.erStatus
-        case "erBeds": erBeds = old.erBeds
-        case "icuBeds": icuBeds = old.icuBeds
-        case "nicuBeds": nicuBeds = old.nicuBeds
-        case "picuBeds": picuBeds = old.picuBeds
-        case "erDoctors": erDoctors = old.erDoctors
-        case "icuDoctors": icuDoctors = old.icuDoctors
-        case "traineesOnRoll": traineesOnRoll = old.traineesOnRoll
-        case "traineesAbsent": traineesAbsent = old.traineesAbsent
-        case "resignations": resignations = old.resignations
-        case "traineesReturned": traineesReturned = old.traineesReturned
-        case "ordersIssued": ordersIssued = old.ordersIssued
-        case "ordersServed": ordersServed = old.ordersServed
-        case "ordersComplied": ordersComplied = old.ordersComplied
-        case "policePost": policePost = old.policePost
-        case "openIncidents": openIncidents = old.openIncidents
-        default: throw unknownField(field, of: "hospital figure", known: Self.figureNames)
+        case .erState, .erReason: erStatus = old.erStatus
+        case .erBeds: erBeds = old.erBeds
+        case .icuBeds: icuBeds = old.icuBeds
+        case .nicuBeds: nicuBeds = old.nicuBeds
+        case .picuBeds: picuBeds = old.picuBeds
+        case .erDoctors: erDoctors = old.erDoctors
+        case .icuDoctors: icuDoctors = old.icuDoctors
+        case .traineesOnRoll: traineesOnRoll = old.traineesOnRoll
+        case .traineesAbsent: traineesAbsent = old.traineesAbsent
+        case .resignations: resignations = old.resignations
+        case .traineesReturned: traineesReturned = old.traineesReturned
+        case .ordersIssued: ordersIssued = old.ordersIssued
+        case .ordersServed: ordersServed = old.ordersServed
+        case .ordersComplied: ordersComplied = old.ordersComplied
+        case .policePost: policePost = old.policePost
+        case .openIncidents: openIncidents = old.openIncidents
         }
     }
 }
 
 extension StrikeAction {
-    /// The field names a `strike.revert` takes: those of `StrikePatch`.
-    static let fieldNames = ["organisation", "form", "start", "end", "scope", "participants", "notes"]
-
-    mutating func revert(_ field: String, to old: StrikeAction) throws {
+    mutating func revert(_ field: Field, to old: StrikeAction) {
         switch field {
-        case "organisation": organisation = old.organisation
-        case "form": form = old.form
-        case "start": start = old.start
-        case "end": end = old.end
-        case "scope": scope = old.scope
-        case "participants": participants = old.participants
-        case "notes": notes = old.notes
-        default: throw unknownField(field, of: "strike action", known: Self.fieldNames)
+        case .organisation: organisation = old.organisation
+        case .form: form = old.form
+        case .start: start = old.start
+        case .end: end = old.end
+        case .scope: scope = old.scope
+        case .participants: participants = old.participants
+        case .notes: notes = old.notes
         }
     }
 }
 
 extension Contact {
-    /// The field names a `contact.revert` takes: those of `ContactPatch`.
-    static let fieldNames = ["agencyId", "person", "role", "phone", "mobile", "email", "shift", "escalation", "lastVerified"]
-
-    mutating func revert(_ field: String, to old: Contact) throws {
+    mutating func revert(_ field: Field, to old: Contact) {
         switch field {
-        case "agencyId": agencyId = old.agencyId
-        case "person": person = old.person
-        case "role": role = old.role
-        case "phone": phone = old.phone
-        case "mobile": mobile = old.mobile
-        case "email": email = old.email
-        case "shift": shift = old.shift
-        case "escalation": escalation = old.escalation
-        case "lastVerified": lastVerified = old.lastVerified
-        default: throw unknownField(field, of: "contact", known: Self.fieldNames)
+        case .agencyId: agencyId = old.agencyId
+        case .person: person = old.person
+        case .role: role = old.role
+        case .phone: phone = old.phone
+        case .mobile: mobile = old.mobile
+        case .email: email = old.email
+        case .shift: shift = old.shift
+        case .escalation: escalation = old.escalation
+        case .lastVerified: lastVerified = old.lastVerified
         }
     }
 }
 
 extension ActionItem {
-    /// The field names an `action.revert` takes: those of `ActionPatch`.
-    static let fieldNames = ["text", "ownerAgencyId", "due", "status"]
-
     /// A status that changes is added to the history with `stamp`, as an edit does.
-    mutating func revert(_ field: String, to old: ActionItem, stamp: Stamp) throws {
+    mutating func revert(_ field: Field, to old: ActionItem, stamp: Stamp) {
         switch field {
-        case "text": text = old.text
-        case "ownerAgencyId": ownerAgencyId = old.ownerAgencyId
-        case "due": due = old.due
-        case "status":
+        case .text: text = old.text
+        case .ownerAgencyId: ownerAgencyId = old.ownerAgencyId
+        case .due: due = old.due
+        case .status:
             if old.status != status {
                 status = old.status
                 history.append(Reported(old.status, stamp))
             }
-        default: throw unknownField(field, of: "action item", known: Self.fieldNames)
         }
     }
 }

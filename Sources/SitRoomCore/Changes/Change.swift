@@ -41,17 +41,17 @@ public enum ChangeAction: Sendable, Equatable {
     case addHospital(Hospital)
     case editHospital(id: String, HospitalPatch)
     case reportHospital(id: String, HospitalReport)
-    /// Sets exactly the listed figures (names as in `HospitalReport`; `erState` and `erReason` both
-    /// mean the ER status) back to their values and stamps in `to`, nil included; every other field
-    /// stays as it is. Written by undo (see `Board.inverse(of:)`).
-    case revertHospital(id: String, fields: [String], to: Hospital)
+    /// Sets exactly the listed figures (`erState` and `erReason` both mean the ER status) back to
+    /// their values and stamps in `to`, nil included; every other field stays as it is. Written by
+    /// undo (see `Board.inverse(of:)`).
+    case revertHospital(id: String, fields: [Hospital.Figure], to: Hospital)
     case removeHospital(id: String)
 
     case addStrike(StrikeAction)
     case editStrike(id: String, StrikePatch)
-    /// Sets exactly the listed fields (names as in `StrikePatch`) back to the values in `to`, nil and
-    /// the participants' stamp included. Written by undo when an edit patch cannot say it.
-    case revertStrike(id: String, fields: [String], to: StrikeAction)
+    /// Sets exactly the listed fields back to the values in `to`, nil and the participants' stamp
+    /// included. Written by undo when an edit patch cannot say it.
+    case revertStrike(id: String, fields: [StrikeAction.Field], to: StrikeAction)
     case removeStrike(id: String)
 
     case addAgency(Agency)
@@ -60,9 +60,9 @@ public enum ChangeAction: Sendable, Equatable {
 
     case addContact(Contact)
     case editContact(id: String, ContactPatch)
-    /// Sets exactly the listed fields (names as in `ContactPatch`) back to the values in `to`, nil
-    /// included. Written by undo when an edit patch cannot say it.
-    case revertContact(id: String, fields: [String], to: Contact)
+    /// Sets exactly the listed fields back to the values in `to`, nil included. Written by undo when
+    /// an edit patch cannot say it.
+    case revertContact(id: String, fields: [Contact.Field], to: Contact)
     case removeContact(id: String)
 
     case logCall(CallRecord)
@@ -75,9 +75,9 @@ public enum ChangeAction: Sendable, Equatable {
 
     case addAction(ActionItem)
     case editAction(id: String, ActionPatch)
-    /// Sets exactly the listed fields (names as in `ActionPatch`) back to the values in `to`, nil
-    /// included; a status that changes gains a history entry, as in an edit. Written by undo.
-    case revertAction(id: String, fields: [String], to: ActionItem)
+    /// Sets exactly the listed fields back to the values in `to`, nil included; a status that
+    /// changes gains a history entry, as in an edit. Written by undo.
+    case revertAction(id: String, fields: [ActionItem.Field], to: ActionItem)
     /// Puts a removed action item back exactly as it was, its status history kept. Written by undo.
     case restoreAction(ActionItem)
     case removeAction(id: String)
@@ -93,49 +93,10 @@ public enum ChangeAction: Sendable, Equatable {
     case markBriefing(Briefing)
 
     /// The `type` tag used in JSON, e.g. `hospital.report`.
-    public var type: String {
-        switch self {
-        case .setIncident: "incident.set"
-        case .addHospital: "hospital.add"
-        case .editHospital: "hospital.edit"
-        case .reportHospital: "hospital.report"
-        case .revertHospital: "hospital.revert"
-        case .removeHospital: "hospital.remove"
-        case .addStrike: "strike.add"
-        case .editStrike: "strike.edit"
-        case .revertStrike: "strike.revert"
-        case .removeStrike: "strike.remove"
-        case .addAgency: "agency.add"
-        case .editAgency: "agency.edit"
-        case .removeAgency: "agency.remove"
-        case .addContact: "contact.add"
-        case .editContact: "contact.edit"
-        case .revertContact: "contact.revert"
-        case .removeContact: "contact.remove"
-        case .logCall: "call.log"
-        case .addLog: "log.add"
-        case .restoreLog: "log.restore"
-        case .removeLog: "log.remove"
-        case .addAction: "action.add"
-        case .editAction: "action.edit"
-        case .revertAction: "action.revert"
-        case .restoreAction: "action.restore"
-        case .removeAction: "action.remove"
-        case .raiseAlert: "alert.raise"
-        case .acknowledgeAlert: "alert.ack"
-        case .clearAlert: "alert.clear"
-        case .markBriefing: "briefing.mark"
-        }
-    }
+    public var type: String { kind.rawValue }
 
-    public static let allTypes = [
-        "incident.set", "hospital.add", "hospital.edit", "hospital.report", "hospital.revert", "hospital.remove",
-        "strike.add", "strike.edit", "strike.revert", "strike.remove", "agency.add", "agency.edit", "agency.remove",
-        "contact.add", "contact.edit", "contact.revert", "contact.remove", "call.log",
-        "log.add", "log.restore", "log.remove",
-        "action.add", "action.edit", "action.revert", "action.restore", "action.remove",
-        "alert.raise", "alert.ack", "alert.clear", "briefing.mark",
-    ]
+    /// Every `type` tag, in the order of `Kind`.
+    public static let allTypes = Kind.allCases.map(\.rawValue)
 }
 
 extension ChangeAction: Codable {
@@ -144,48 +105,57 @@ extension ChangeAction: Codable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let type = try c.decode(String.self, forKey: .type)
-        func id() throws -> String { try c.decode(String.self, forKey: .id) }
-        func record<T: Decodable>(_: T.Type) throws -> T { try c.decode(T.self, forKey: .record) }
-        func patch<T: Decodable>(_: T.Type) throws -> T { try c.decode(T.self, forKey: .patch) }
-        func fields() throws -> [String] { try c.decode([String].self, forKey: .fields) }
-        switch type {
-        case "incident.set": self = .setIncident(try record(Incident.self))
-        case "hospital.add": self = .addHospital(try record(Hospital.self))
-        case "hospital.edit": self = .editHospital(id: try id(), try patch(HospitalPatch.self))
-        case "hospital.report":
-            self = .reportHospital(id: try id(), try c.decode(HospitalReport.self, forKey: .report))
-        // The binary journal coding is positional: these read in the order `encode` writes them.
-        case "hospital.revert": self = .revertHospital(id: try id(), fields: try fields(), to: try record(Hospital.self))
-        case "hospital.remove": self = .removeHospital(id: try id())
-        case "strike.add": self = .addStrike(try record(StrikeAction.self))
-        case "strike.edit": self = .editStrike(id: try id(), try patch(StrikePatch.self))
-        case "strike.revert": self = .revertStrike(id: try id(), fields: try fields(), to: try record(StrikeAction.self))
-        case "strike.remove": self = .removeStrike(id: try id())
-        case "agency.add": self = .addAgency(try record(Agency.self))
-        case "agency.edit": self = .editAgency(id: try id(), try patch(AgencyPatch.self))
-        case "agency.remove": self = .removeAgency(id: try id())
-        case "contact.add": self = .addContact(try record(Contact.self))
-        case "contact.edit": self = .editContact(id: try id(), try patch(ContactPatch.self))
-        case "contact.revert": self = .revertContact(id: try id(), fields: try fields(), to: try record(Contact.self))
-        case "contact.remove": self = .removeContact(id: try id())
-        case "call.log": self = .logCall(try record(CallRecord.self))
-        case "log.add": self = .addLog(try record(LogEntry.self))
-        case "log.restore":
-            self = .restoreLog(try record(LogEntry.self), position: try c.decode(Int.self, forKey: .position))
-        case "log.remove": self = .removeLog(id: try id())
-        case "action.add": self = .addAction(try record(ActionItem.self))
-        case "action.edit": self = .editAction(id: try id(), try patch(ActionPatch.self))
-        case "action.revert": self = .revertAction(id: try id(), fields: try fields(), to: try record(ActionItem.self))
-        case "action.restore": self = .restoreAction(try record(ActionItem.self))
-        case "action.remove": self = .removeAction(id: try id())
-        case "alert.raise": self = .raiseAlert(try record(Alert.self))
-        case "alert.ack": self = .acknowledgeAlert(id: try id(), note: try c.decodeIfPresent(String.self, forKey: .note) ?? "")
-        case "alert.clear": self = .clearAlert(id: try id())
-        case "briefing.mark": self = .markBriefing(try record(Briefing.self))
-        default:
+        guard let kind = Kind(rawValue: type) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: c,
                 debugDescription: "unknown change type \"\(type)\"; known: \(Self.allTypes.joined(separator: ", "))")
+        }
+        func id() throws -> String { try c.decode(String.self, forKey: .id) }
+        func record<T: Decodable>(_: T.Type) throws -> T { try c.decode(T.self, forKey: .record) }
+        func patch<T: Decodable>(_: T.Type) throws -> T { try c.decode(T.self, forKey: .patch) }
+        // Read as names first, so that a misspelt one is told with the names there are.
+        func fields<F: RecordField>() throws -> [F] {
+            try c.decode([String].self, forKey: .fields).map { name in
+                guard let field = F(rawValue: name) else {
+                    throw DecodingError.dataCorruptedError(forKey: .fields, in: c, debugDescription: F.unknownMessage(name))
+                }
+                return field
+            }
+        }
+        switch kind {
+        case .setIncident: self = .setIncident(try record(Incident.self))
+        case .addHospital: self = .addHospital(try record(Hospital.self))
+        case .editHospital: self = .editHospital(id: try id(), try patch(HospitalPatch.self))
+        case .reportHospital:
+            self = .reportHospital(id: try id(), try c.decode(HospitalReport.self, forKey: .report))
+        // The binary journal coding is positional: these read in the order `encode` writes them.
+        case .revertHospital: self = .revertHospital(id: try id(), fields: try fields(), to: try record(Hospital.self))
+        case .removeHospital: self = .removeHospital(id: try id())
+        case .addStrike: self = .addStrike(try record(StrikeAction.self))
+        case .editStrike: self = .editStrike(id: try id(), try patch(StrikePatch.self))
+        case .revertStrike: self = .revertStrike(id: try id(), fields: try fields(), to: try record(StrikeAction.self))
+        case .removeStrike: self = .removeStrike(id: try id())
+        case .addAgency: self = .addAgency(try record(Agency.self))
+        case .editAgency: self = .editAgency(id: try id(), try patch(AgencyPatch.self))
+        case .removeAgency: self = .removeAgency(id: try id())
+        case .addContact: self = .addContact(try record(Contact.self))
+        case .editContact: self = .editContact(id: try id(), try patch(ContactPatch.self))
+        case .revertContact: self = .revertContact(id: try id(), fields: try fields(), to: try record(Contact.self))
+        case .removeContact: self = .removeContact(id: try id())
+        case .logCall: self = .logCall(try record(CallRecord.self))
+        case .addLog: self = .addLog(try record(LogEntry.self))
+        case .restoreLog:
+            self = .restoreLog(try record(LogEntry.self), position: try c.decode(Int.self, forKey: .position))
+        case .removeLog: self = .removeLog(id: try id())
+        case .addAction: self = .addAction(try record(ActionItem.self))
+        case .editAction: self = .editAction(id: try id(), try patch(ActionPatch.self))
+        case .revertAction: self = .revertAction(id: try id(), fields: try fields(), to: try record(ActionItem.self))
+        case .restoreAction: self = .restoreAction(try record(ActionItem.self))
+        case .removeAction: self = .removeAction(id: try id())
+        case .raiseAlert: self = .raiseAlert(try record(Alert.self))
+        case .acknowledgeAlert: self = .acknowledgeAlert(id: try id(), note: try c.decodeIfPresent(String.self, forKey: .note) ?? "")
+        case .clearAlert: self = .clearAlert(id: try id())
+        case .markBriefing: self = .markBriefing(try record(Briefing.self))
         }
     }
 

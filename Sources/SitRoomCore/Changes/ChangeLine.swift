@@ -5,21 +5,22 @@ import Foundation
 /// listed in `defaults`; a missing `id` for a log entry, call or action item is generated.
 public enum ChangeLine {
     /// Values for the record fields an officer may leave out, by change type.
-    static func defaults(for type: String, officer: String, at: String) -> [String: Any] {
-        switch type {
-        case "hospital.add":
+    static func defaults(for kind: ChangeAction.Kind, officer: String, at: String) -> [String: Any] {
+        switch kind {
+        case .addHospital:
             ["romanizedName": "", "region": "", "hospitalClass": "G099", "address": "", "switchboard": "",
              "erPhone": "", "updateIntervalMinutes": 60]
-        case "strike.add": ["scope": "", "notes": "", "start": at]
-        case "agency.add": ["kind": "other", "phone": "", "notes": ""]
-        case "contact.add": ["role": "", "phone": "", "mobile": "", "email": "", "shift": "", "escalation": 1]
-        case "call.log": ["note": "", "at": at, "by": officer, "id": generatedId("call")]
-        case "log.add":
-            ["entered": ["at": at, "by": officer], "category": "general", "severity": "info", "eventTime": at,
-             "id": generatedId("log")]
-        case "action.add": ["status": "open", "history": [Any](), "id": generatedId("act")]
+        case .addStrike: ["scope": "", "notes": "", "start": at]
+        case .addAgency: ["kind": "other", "phone": "", "notes": ""]
+        case .addContact: ["role": "", "phone": "", "mobile": "", "email": "", "shift": "", "escalation": 1]
+        case .logCall: ["note": "", "at": at, "by": officer, "id": generatedId("call")]
+        case .addLog:
+            [LogEntry.Field.entered.rawValue: ["at": at, "by": officer], LogEntry.Field.category.rawValue: "general",
+             LogEntry.Field.severity.rawValue: Severity.info.rawValue, LogEntry.Field.eventTime.rawValue: at,
+             LogEntry.Field.id.rawValue: generatedId("log")]
+        case .addAction: ["status": "open", "history": [Any](), "id": generatedId("act")]
         // `marked` is filled from the change when applied; it is here only so that the record decodes.
-        case "briefing.mark": ["marked": ["at": at, "by": officer]]
+        case .markBriefing: ["marked": ["at": at, "by": officer]]
         default: [:]
         }
     }
@@ -36,8 +37,8 @@ public enum ChangeLine {
         let at = (object["at"] as? String) ?? ISO8601DateFormatter().string(from: now)
         if filled["officer"] == nil { filled["officer"] = officer }
         if filled["at"] == nil { filled["at"] = at }
-        if let type = object["type"] as? String, var record = object["record"] as? [String: Any] {
-            for (key, value) in defaults(for: type, officer: filled["officer"] as? String ?? officer, at: at)
+        if let kind = (object["type"] as? String).flatMap(ChangeAction.Kind.init), var record = object["record"] as? [String: Any] {
+            for (key, value) in defaults(for: kind, officer: filled["officer"] as? String ?? officer, at: at)
             where record[key] == nil {
                 record[key] = value
             }

@@ -38,7 +38,8 @@ extension Board {
     /// Not undoable: `call.log` (a call was made; a wrong entry is corrected by a log note), the alert
     /// changes (the rules raise and clear them; an acknowledgement stands) and `briefing.mark`.
     public func inverse(of change: Change) -> Undo? {
-        guard (try? applying(change)) != nil else { return nil }
+        // Replayed, not applied: a change from the journal (a range revert's) may predate a limit.
+        guard (try? replaying(change)) != nil else { return nil }
         switch change.action {
         case .setIncident:
             return Undo(action: .setIncident(incident), description: "undo: set incident")
@@ -47,15 +48,15 @@ extension Board {
             return Undo(action: .removeHospital(id: h.id), description: "undo: add hospital \(h.name)")
         case .editHospital(let id, let p):
             guard let old = hospitals[id] else { return nil }
-            var inv = PatchInverse(p, empty: HospitalPatch())
-            inv.field(\.name, "name", old: old.name)
-            inv.field(\.romanizedName, "romanizedName", old: old.romanizedName)
-            inv.field(\.region, "region", old: old.region)
-            inv.field(\.hospitalClass, "hospitalClass", old: old.hospitalClass)
-            inv.field(\.address, "address", old: old.address)
-            inv.field(\.switchboard, "switchboard", old: old.switchboard)
-            inv.field(\.erPhone, "erPhone", old: old.erPhone)
-            inv.field(\.updateIntervalMinutes, "updateIntervalMinutes", old: old.updateIntervalMinutes)
+            var inv = PatchInverse<HospitalPatch, Hospital.Detail>(p, empty: HospitalPatch())
+            inv.field(.name, \.name, old: old.name)
+            inv.field(.romanizedName, \.romanizedName, old: old.romanizedName)
+            inv.field(.region, \.region, old: old.region)
+            inv.field(.hospitalClass, \.hospitalClass, old: old.hospitalClass)
+            inv.field(.address, \.address, old: old.address)
+            inv.field(.switchboard, \.switchboard, old: old.switchboard)
+            inv.field(.erPhone, \.erPhone, old: old.erPhone)
+            inv.field(.updateIntervalMinutes, \.updateIntervalMinutes, old: old.updateIntervalMinutes)
             return Undo(action: .editHospital(id: id, inv.inverse), description: undoText(old.name, inv.fields))
         case .reportHospital(let id, let report):
             guard let old = hospitals[id] else { return nil }
@@ -72,14 +73,14 @@ extension Board {
             return Undo(action: .removeStrike(id: s.id), description: "undo: add strike action \(s.organisation)")
         case .editStrike(let id, let p):
             guard let old = strikes[id] else { return nil }
-            var inv = PatchInverse(p, empty: StrikePatch())
-            inv.field(\.organisation, "organisation", old: old.organisation)
-            inv.field(\.form, "form", old: old.form)
-            inv.field(\.start, "start", old: old.start)
-            inv.optionalField(\.end, "end", old: old.end)
-            inv.field(\.scope, "scope", old: old.scope)
-            inv.stampedField(\.participants, "participants")
-            inv.field(\.notes, "notes", old: old.notes)
+            var inv = PatchInverse<StrikePatch, StrikeAction.Field>(p, empty: StrikePatch())
+            inv.field(.organisation, \.organisation, old: old.organisation)
+            inv.field(.form, \.form, old: old.form)
+            inv.field(.start, \.start, old: old.start)
+            inv.optionalField(.end, \.end, old: old.end)
+            inv.field(.scope, \.scope, old: old.scope)
+            inv.stampedField(.participants, \.participants)
+            inv.field(.notes, \.notes, old: old.notes)
             let action: ChangeAction = inv.isExact
                 ? .editStrike(id: id, inv.inverse) : .revertStrike(id: id, fields: inv.fields, to: old)
             return Undo(action: action, description: undoText(old.organisation, inv.fields))
@@ -94,11 +95,11 @@ extension Board {
             return Undo(action: .removeAgency(id: a.id), description: "undo: add agency \(a.name)")
         case .editAgency(let id, let p):
             guard let old = agencies[id] else { return nil }
-            var inv = PatchInverse(p, empty: AgencyPatch())
-            inv.field(\.name, "name", old: old.name)
-            inv.field(\.kind, "kind", old: old.kind)
-            inv.field(\.phone, "phone", old: old.phone)
-            inv.field(\.notes, "notes", old: old.notes)
+            var inv = PatchInverse<AgencyPatch, Agency.Field>(p, empty: AgencyPatch())
+            inv.field(.name, \.name, old: old.name)
+            inv.field(.kind, \.kind, old: old.kind)
+            inv.field(.phone, \.phone, old: old.phone)
+            inv.field(.notes, \.notes, old: old.notes)
             return Undo(action: .editAgency(id: id, inv.inverse), description: undoText(old.name, inv.fields))
         case .removeAgency(let id):
             guard let old = agencies[id] else { return nil }
@@ -108,16 +109,16 @@ extension Board {
             return Undo(action: .removeContact(id: c.id), description: "undo: add contact \(c.person)")
         case .editContact(let id, let p):
             guard let old = contacts[id] else { return nil }
-            var inv = PatchInverse(p, empty: ContactPatch())
-            inv.field(\.agencyId, "agencyId", old: old.agencyId)
-            inv.field(\.person, "person", old: old.person)
-            inv.field(\.role, "role", old: old.role)
-            inv.field(\.phone, "phone", old: old.phone)
-            inv.field(\.mobile, "mobile", old: old.mobile)
-            inv.field(\.email, "email", old: old.email)
-            inv.field(\.shift, "shift", old: old.shift)
-            inv.field(\.escalation, "escalation", old: old.escalation)
-            inv.optionalField(\.lastVerified, "lastVerified", old: old.lastVerified)
+            var inv = PatchInverse<ContactPatch, Contact.Field>(p, empty: ContactPatch())
+            inv.field(.agencyId, \.agencyId, old: old.agencyId)
+            inv.field(.person, \.person, old: old.person)
+            inv.field(.role, \.role, old: old.role)
+            inv.field(.phone, \.phone, old: old.phone)
+            inv.field(.mobile, \.mobile, old: old.mobile)
+            inv.field(.email, \.email, old: old.email)
+            inv.field(.shift, \.shift, old: old.shift)
+            inv.field(.escalation, \.escalation, old: old.escalation)
+            inv.optionalField(.lastVerified, \.lastVerified, old: old.lastVerified)
             let action: ChangeAction = inv.isExact
                 ? .editContact(id: id, inv.inverse) : .revertContact(id: id, fields: inv.fields, to: old)
             return Undo(action: action, description: undoText(old.person, inv.fields))
@@ -145,11 +146,11 @@ extension Board {
             return Undo(action: .removeAction(id: item.id), description: "undo: add action item")
         case .editAction(let id, let p):
             guard let old = actions[id] else { return nil }
-            var inv = PatchInverse(p, empty: ActionPatch())
-            inv.field(\.text, "text", old: old.text)
-            inv.field(\.ownerAgencyId, "ownerAgencyId", old: old.ownerAgencyId)
-            inv.optionalField(\.due, "due", old: old.due)
-            inv.field(\.status, "status", old: old.status)
+            var inv = PatchInverse<ActionPatch, ActionItem.Field>(p, empty: ActionPatch())
+            inv.field(.text, \.text, old: old.text)
+            inv.field(.ownerAgencyId, \.ownerAgencyId, old: old.ownerAgencyId)
+            inv.optionalField(.due, \.due, old: old.due)
+            inv.field(.status, \.status, old: old.status)
             let action: ChangeAction = inv.isExact
                 ? .editAction(id: id, inv.inverse) : .revertAction(id: id, fields: inv.fields, to: old)
             return Undo(action: action, description: undoText(actionSubject(old), inv.fields))
@@ -166,37 +167,42 @@ extension Board {
 }
 
 extension HospitalReport {
-    /// The names of the figures this report gives, in declaration order (as `hospital.revert` takes them).
-    var givenFields: [String] {
-        var names: [String] = []
-        func given(_ value: (some Any)?, _ name: String) { if value != nil { names.append(name) } }
-        given(erState, "erState")
-        given(erReason, "erReason")
-        given(erBeds, "erBeds")
-        given(icuBeds, "icuBeds")
-        given(nicuBeds, "nicuBeds")
-        given(picuBeds, "picuBeds")
-        given(erDoctors, "erDoctors")
-        given(icuDoctors, "icuDoctors")
-        given(traineesOnRoll, "traineesOnRoll")
-        given(traineesAbsent, "traineesAbsent")
-        given(resignations, "resignations")
-        given(traineesReturned, "traineesReturned")
-        given(ordersIssued, "ordersIssued")
-        given(ordersServed, "ordersServed")
-        given(ordersComplied, "ordersComplied")
-        given(policePost, "policePost")
-        given(openIncidents, "openIncidents")
-        return names
+    /// The figures this report gives, in declaration order (as `hospital.revert` takes them).
+    var givenFields: [Hospital.Figure] {
+        Hospital.Figure.allCases.filter { has($0) }
+    }
+
+    /// Whether the report gives `figure`.
+    func has(_ figure: Hospital.Figure) -> Bool {
+        switch figure {
+        case .erState: erState != nil
+        case .erReason: erReason != nil
+        case .erBeds: erBeds != nil
+        case .icuBeds: icuBeds != nil
+        case .nicuBeds: nicuBeds != nil
+        case .picuBeds: picuBeds != nil
+        case .erDoctors: erDoctors != nil
+        case .icuDoctors: icuDoctors != nil
+        case .traineesOnRoll: traineesOnRoll != nil
+        case .traineesAbsent: traineesAbsent != nil
+        case .resignations: resignations != nil
+        case .traineesReturned: traineesReturned != nil
+        case .ordersIssued: ordersIssued != nil
+        case .ordersServed: ordersServed != nil
+        case .ordersComplied: ordersComplied != nil
+        case .policePost: policePost != nil
+        case .openIncidents: openIncidents != nil
+        }
     }
 }
 
 /// Builds the patch that sets back the fields a patch sets, and notes when an edit cannot say it.
-private struct PatchInverse<Patch> {
+/// `Field` is the patch's own `CodingKeys`, so each field's key path and name come from one case.
+private struct PatchInverse<Patch, Field: RecordField> {
     let patch: Patch
     var inverse: Patch
-    /// The names of the fields the patch sets, in the order they were looked at.
-    var fields: [String] = []
+    /// The fields the patch sets, in the order they were looked at.
+    var fields: [Field] = []
     /// False when some old value cannot be set by an edit: nil before, or a figure an edit stamps.
     var isExact = true
 
@@ -205,33 +211,30 @@ private struct PatchInverse<Patch> {
         inverse = empty
     }
 
-    mutating func field<V>(_ key: WritableKeyPath<Patch, V?>, _ name: String, old: V) {
+    mutating func field<V>(_ field: Field, _ key: WritableKeyPath<Patch, V?>, old: V) {
         guard patch[keyPath: key] != nil else { return }
         inverse[keyPath: key] = old
-        fields.append(name)
+        fields.append(field)
     }
 
-    mutating func optionalField<V>(_ key: WritableKeyPath<Patch, V?>, _ name: String, old: V?) {
+    mutating func optionalField<V>(_ field: Field, _ key: WritableKeyPath<Patch, V?>, old: V?) {
         guard patch[keyPath: key] != nil else { return }
         if let old { inverse[keyPath: key] = old } else { isExact = false }
-        fields.append(name)
+        fields.append(field)
     }
 
     /// A field the edit stamps with its own officer and time: only a revert puts the old stamp back.
-    mutating func stampedField<V>(_ key: WritableKeyPath<Patch, V?>, _ name: String) {
+    mutating func stampedField<V>(_ field: Field, _ key: WritableKeyPath<Patch, V?>) {
         guard patch[keyPath: key] != nil else { return }
         isExact = false
-        fields.append(name)
+        fields.append(field)
     }
 }
 
 /// `undo: <subject> <field>, <field>`, the fields in words (`erState` and `erReason` are one).
-private func undoText(_ subject: String, _ fields: [String]) -> String {
+private func undoText(_ subject: String, _ fields: [some RecordField]) -> String {
     var labels: [String] = []
-    for field in fields {
-        let label = fieldLabels[field] ?? field
-        if !labels.contains(label) { labels.append(label) }
-    }
+    for field in fields where !labels.contains(field.label) { labels.append(field.label) }
     return labels.isEmpty ? "undo: edit \(subject)" : "undo: \(subject) \(labels.joined(separator: ", "))"
 }
 
@@ -239,14 +242,3 @@ private func actionSubject(_ item: ActionItem) -> String {
     let text = item.text.count > 30 ? item.text.prefix(29) + "…" : item.text
     return "action “\(text)”"
 }
-
-private let fieldLabels: [String: String] = [
-    "erState": "ER status", "erReason": "ER status", "erBeds": "ER beds", "icuBeds": "ICU beds",
-    "nicuBeds": "neonatal ICU beds", "picuBeds": "paediatric ICU beds", "erDoctors": "ER doctors",
-    "icuDoctors": "ICU doctors", "traineesOnRoll": "trainees on roll", "traineesAbsent": "trainees absent",
-    "traineesReturned": "trainees returned", "ordersIssued": "orders issued", "ordersServed": "orders served",
-    "ordersComplied": "orders complied", "policePost": "police post", "openIncidents": "open incidents",
-    "romanizedName": "romanized name", "hospitalClass": "class", "erPhone": "ER phone",
-    "updateIntervalMinutes": "update interval", "agencyId": "agency", "escalation": "escalation order",
-    "lastVerified": "last verified", "ownerAgencyId": "owner",
-]

@@ -25,7 +25,7 @@ public struct RangeRevert: Sendable {
             } else {
                 skipped.append((seq, "\(change.action.type) cannot be undone"))
             }
-            try board.apply(change)
+            try board.replay(change)  // changes in the journal already
         }
         undos = inverses.reversed()
         conflicts = later.filter { entry in

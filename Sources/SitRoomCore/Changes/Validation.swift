@@ -6,8 +6,25 @@ func require(_ condition: Bool, _ message: @autoclosure () -> String, field: Str
     if !condition { throw ChangeError(message(), field: field) }
 }
 
+func require(_ condition: Bool, _ message: @autoclosure () -> String, field: some RecordField) throws {
+    if !condition { throw ChangeError(message(), field: field.rawValue) }
+}
+
 func requireText(_ text: String, _ label: String, field: String) throws {
     try require(hasVisibleText(text), "\(label) must not be empty", field: field)
+}
+
+func requireText(_ text: String, _ label: String, field: some RecordField) throws {
+    try requireText(text, label, field: field.rawValue)
+}
+
+func requireCount(_ value: Int?, _ label: String, field: String) throws {
+    guard let value else { return }
+    try require(value >= 0, "\(label) must not be negative (got \(value))", field: field)
+}
+
+func requireCount(_ value: Int?, _ label: String, field: some RecordField) throws {
+    try requireCount(value, label, field: field.rawValue)
 }
 
 /// Whether some character of `text` is not whitespace. Not `trimmingCharacters`: it bridges
@@ -22,13 +39,8 @@ func hasVisibleText(_ text: String) -> Bool {
     return text.contains { !$0.isWhitespace }
 }
 
-func requireCount(_ value: Int?, _ label: String, field: String) throws {
-    guard let value else { return }
-    try require(value >= 0, "\(label) must not be negative (got \(value))", field: field)
-}
-
 extension Capacity {
-    func validate(_ label: String, field: String) throws {
+    func validate(_ label: String, field: Hospital.Figure) throws {
         try requireCount(available, "\(label) available", field: field)
         try requireCount(staffed, "\(label) staffed", field: field)
         try require(available <= staffed, "\(label) available \(available) exceeds staffed \(staffed)", field: field)
@@ -36,7 +48,7 @@ extension Capacity {
 }
 
 extension Staffing {
-    func validate(_ label: String, field: String) throws {
+    func validate(_ label: String, field: Hospital.Figure) throws {
         try requireCount(onDuty, "\(label) on duty", field: field)
         try requireCount(minimum, "\(label) minimum", field: field)
     }
@@ -44,39 +56,35 @@ extension Staffing {
 
 extension Hospital {
     public func validate() throws {
+        typealias D = Detail
         try requireText(id, "hospital id", field: "id")
-        try requireText(name, "hospital name", field: "name")
-        try require(updateIntervalMinutes > 0, "update interval must be at least 1 minute", field: "updateIntervalMinutes")
-        try erBeds?.value.validate("ER beds", field: "erBeds")
-        try icuBeds?.value.validate("ICU", field: "icuBeds")
-        try nicuBeds?.value.validate("neonatal ICU", field: "nicuBeds")
-        try picuBeds?.value.validate("paediatric ICU", field: "picuBeds")
-        try erDoctors?.value.validate("ER doctors", field: "erDoctors")
-        try icuDoctors?.value.validate("ICU doctors", field: "icuDoctors")
-        try requireCount(traineesOnRoll?.value, "trainees on roll", field: "traineesOnRoll")
-        try requireCount(traineesAbsent?.value, "trainees absent", field: "traineesAbsent")
-        try requireCount(resignations?.value, "resignations", field: "resignations")
-        try requireCount(traineesReturned?.value, "trainees returned", field: "traineesReturned")
-        try requireCount(ordersIssued?.value, "orders issued", field: "ordersIssued")
-        try requireCount(ordersServed?.value, "orders served", field: "ordersServed")
-        try requireCount(ordersComplied?.value, "orders complied", field: "ordersComplied")
-        try requireCount(openIncidents?.value, "open incidents", field: "openIncidents")
+        try requireText(name, "hospital name", field: D.name)
+        try require(updateIntervalMinutes > 0, "update interval must be at least 1 minute", field: D.updateIntervalMinutes)
+        try erBeds?.value.validate("ER beds", field: .erBeds)
+        try icuBeds?.value.validate("ICU", field: .icuBeds)
+        try nicuBeds?.value.validate("neonatal ICU", field: .nicuBeds)
+        try picuBeds?.value.validate("paediatric ICU", field: .picuBeds)
+        try erDoctors?.value.validate("ER doctors", field: .erDoctors)
+        try icuDoctors?.value.validate("ICU doctors", field: .icuDoctors)
+        for (figure, field) in [
+            (traineesOnRoll, Figure.traineesOnRoll), (traineesAbsent, .traineesAbsent), (resignations, .resignations),
+            (traineesReturned, .traineesReturned), (ordersIssued, .ordersIssued), (ordersServed, .ordersServed),
+            (ordersComplied, .ordersComplied), (openIncidents, .openIncidents),
+        ] {
+            try requireCount(figure?.value, field.label, field: field)
+        }
         if let roll = traineesOnRoll?.value {
-            for (figure, label, field) in [
-                (traineesAbsent, "trainees absent", "traineesAbsent"),
-                (resignations, "resignations", "resignations"),
-                (traineesReturned, "trainees returned", "traineesReturned"),
-            ] {
+            for (figure, field) in [(traineesAbsent, Figure.traineesAbsent), (resignations, .resignations), (traineesReturned, .traineesReturned)] {
                 if let value = figure?.value {
-                    try require(value <= roll, "\(label) \(value) exceeds on roll \(roll)", field: field)
+                    try require(value <= roll, "\(field.label) \(value) exceeds on roll \(roll)", field: field)
                 }
             }
         }
         if let issued = ordersIssued?.value, let served = ordersServed?.value {
-            try require(served <= issued, "orders served \(served) exceeds issued \(issued)", field: "ordersServed")
+            try require(served <= issued, "orders served \(served) exceeds issued \(issued)", field: Figure.ordersServed)
         }
         if let served = ordersServed?.value, let complied = ordersComplied?.value {
-            try require(complied <= served, "orders complied \(complied) exceeds served \(served)", field: "ordersComplied")
+            try require(complied <= served, "orders complied \(complied) exceeds served \(served)", field: Figure.ordersComplied)
         }
     }
 }
@@ -88,37 +96,37 @@ extension Hospital {
     /// (report). The rules are checked in `validate()`'s order, so the first one broken, and so
     /// the message, is the same. Nothing is copied: a report is most of a long replay.
     func validate(_ r: HospitalReport) throws {
-        try r.erBeds?.validate("ER beds", field: "erBeds")
-        try r.icuBeds?.validate("ICU", field: "icuBeds")
-        try r.nicuBeds?.validate("neonatal ICU", field: "nicuBeds")
-        try r.picuBeds?.validate("paediatric ICU", field: "picuBeds")
-        try r.erDoctors?.validate("ER doctors", field: "erDoctors")
-        try r.icuDoctors?.validate("ICU doctors", field: "icuDoctors")
-        try requireCount(r.traineesOnRoll, "trainees on roll", field: "traineesOnRoll")
-        try requireCount(r.traineesAbsent, "trainees absent", field: "traineesAbsent")
-        try requireCount(r.resignations, "resignations", field: "resignations")
-        try requireCount(r.traineesReturned, "trainees returned", field: "traineesReturned")
-        try requireCount(r.ordersIssued, "orders issued", field: "ordersIssued")
-        try requireCount(r.ordersServed, "orders served", field: "ordersServed")
-        try requireCount(r.ordersComplied, "orders complied", field: "ordersComplied")
-        try requireCount(r.openIncidents, "open incidents", field: "openIncidents")
+        try r.erBeds?.validate("ER beds", field: .erBeds)
+        try r.icuBeds?.validate("ICU", field: .icuBeds)
+        try r.nicuBeds?.validate("neonatal ICU", field: .nicuBeds)
+        try r.picuBeds?.validate("paediatric ICU", field: .picuBeds)
+        try r.erDoctors?.validate("ER doctors", field: .erDoctors)
+        try r.icuDoctors?.validate("ICU doctors", field: .icuDoctors)
+        try requireCount(r.traineesOnRoll, "trainees on roll", field: Figure.traineesOnRoll)
+        try requireCount(r.traineesAbsent, "trainees absent", field: Figure.traineesAbsent)
+        try requireCount(r.resignations, "resignations", field: Figure.resignations)
+        try requireCount(r.traineesReturned, "trainees returned", field: Figure.traineesReturned)
+        try requireCount(r.ordersIssued, "orders issued", field: Figure.ordersIssued)
+        try requireCount(r.ordersServed, "orders served", field: Figure.ordersServed)
+        try requireCount(r.ordersComplied, "orders complied", field: Figure.ordersComplied)
+        try requireCount(r.openIncidents, "open incidents", field: Figure.openIncidents)
         if let roll = r.traineesOnRoll ?? traineesOnRoll?.value {
-            func check(_ given: Int?, _ figure: Reported<Int>?, _ label: String, _ field: String) throws {
+            func check(_ given: Int?, _ figure: Reported<Int>?, _ field: Figure) throws {
                 guard r.traineesOnRoll != nil || given != nil, let value = given ?? figure?.value else { return }
-                try require(value <= roll, "\(label) \(value) exceeds on roll \(roll)", field: field)
+                try require(value <= roll, "\(field.label) \(value) exceeds on roll \(roll)", field: field)
             }
-            try check(r.traineesAbsent, traineesAbsent, "trainees absent", "traineesAbsent")
-            try check(r.resignations, resignations, "resignations", "resignations")
-            try check(r.traineesReturned, traineesReturned, "trainees returned", "traineesReturned")
+            try check(r.traineesAbsent, traineesAbsent, .traineesAbsent)
+            try check(r.resignations, resignations, .resignations)
+            try check(r.traineesReturned, traineesReturned, .traineesReturned)
         }
         let issued = r.ordersIssued ?? ordersIssued?.value
         let served = r.ordersServed ?? ordersServed?.value
         let complied = r.ordersComplied ?? ordersComplied?.value
         if r.ordersIssued != nil || r.ordersServed != nil, let issued, let served {
-            try require(served <= issued, "orders served \(served) exceeds issued \(issued)", field: "ordersServed")
+            try require(served <= issued, "orders served \(served) exceeds issued \(issued)", field: Figure.ordersServed)
         }
         if r.ordersServed != nil || r.ordersComplied != nil, let served, let complied {
-            try require(complied <= served, "orders complied \(complied) exceeds served \(served)", field: "ordersComplied")
+            try require(complied <= served, "orders complied \(complied) exceeds served \(served)", field: Figure.ordersComplied)
         }
     }
 }
@@ -126,37 +134,37 @@ extension Hospital {
 extension StrikeAction {
     public func validate() throws {
         try requireText(id, "strike id", field: "id")
-        try requireText(organisation, "organisation", field: "organisation")
-        if let end { try require(end >= start, "end is before start", field: "end") }
-        try requireCount(participants?.value, "participants", field: "participants")
+        try requireText(organisation, "organisation", field: Field.organisation)
+        if let end { try require(end >= start, "end is before start", field: Field.end) }
+        try requireCount(participants?.value, "participants", field: Field.participants)
     }
 }
 
 extension Agency {
     public func validate() throws {
         try requireText(id, "agency id", field: "id")
-        try requireText(name, "agency name", field: "name")
+        try requireText(name, "agency name", field: Field.name)
     }
 }
 
 extension Contact {
     public func validate(on board: Board) throws {
         try requireText(id, "contact id", field: "id")
-        try requireText(person, "person", field: "person")
-        try require(board.agencies[agencyId] != nil, "unknown agency \(agencyId)", field: "agencyId")
-        try require(escalation >= 1, "escalation order must be 1 or more", field: "escalation")
+        try requireText(person, "person", field: Field.person)
+        try require(board.agencies[agencyId] != nil, "unknown agency \(agencyId)", field: Field.agencyId)
+        try require(escalation >= 1, "escalation order must be 1 or more", field: Field.escalation)
     }
 }
 
 extension LogEntry {
     public func validate(on board: Board) throws {
-        try requireText(id, "log entry id", field: "id")
-        try requireText(text, "log text", field: "text")
+        try requireText(id, "log entry id", field: Field.id)
+        try requireText(text, "log text", field: Field.text)
         if let hospitalId {
-            try require(board.hospitals[hospitalId] != nil, "unknown hospital \(hospitalId)", field: "hospitalId")
+            try require(board.hospitals[hospitalId] != nil, "unknown hospital \(hospitalId)", field: Field.hospitalId)
         }
         if let agencyId {
-            try require(board.agencies[agencyId] != nil, "unknown agency \(agencyId)", field: "agencyId")
+            try require(board.agencies[agencyId] != nil, "unknown agency \(agencyId)", field: Field.agencyId)
         }
     }
 }
@@ -164,8 +172,8 @@ extension LogEntry {
 extension ActionItem {
     public func validate(on board: Board) throws {
         try requireText(id, "action id", field: "id")
-        try requireText(text, "action text", field: "text")
-        try require(board.agencies[ownerAgencyId] != nil, "unknown agency \(ownerAgencyId)", field: "ownerAgencyId")
+        try requireText(text, "action text", field: Field.text)
+        try require(board.agencies[ownerAgencyId] != nil, "unknown agency \(ownerAgencyId)", field: Field.ownerAgencyId)
     }
 }
 
@@ -177,5 +185,12 @@ extension CallRecord {
             guard let contact = board.contacts[contactId] else { throw ChangeError.unknown("contact", contactId) }
             try require(contact.agencyId == agencyId, "contact \(contactId) is not with agency \(agencyId)", field: "contactId")
         }
+    }
+}
+
+extension Incident {
+    public func validate() throws {
+        try requireText(name, "incident name", field: Field.name)
+        try require(periodHours > 0, "operational period must be at least 1 hour", field: Field.periodHours)
     }
 }

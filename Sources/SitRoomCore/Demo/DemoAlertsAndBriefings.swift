@@ -34,7 +34,7 @@ extension DemoSituation {
                 append(Change(officer: "kim.mohw", at: next.time, action: .markBriefing(Briefing(id: next.id, title: next.title))))
             }
             append(change)
-            if change.action.type != "incident.set" {
+            if change.action.kind != .setIncident {
                 syncAlerts(at: change.at, by: change.officer, subject: change.action.subjectId ?? "")
             }
         }

@@ -270,7 +270,7 @@ extension BoardTrends {
         }
         var board = before
         for (seq, change) in changes {
-            guard (try? board.apply(change)) != nil else {
+            guard (try? board.replay(change)) != nil else {
                 // Not the board these changes were made on: look at every hospital once.
                 if let last = changes.last { resync(after, at: last.change.at) }
                 self.seq = max(self.seq, changes.last?.seq ?? 0)

@@ -174,11 +174,6 @@ public struct ScenarioGenerator: Sendable {
         ScenarioChanges(generator: self)
     }
 
-    /// The set-up and every later change, in order (for tests and small scenarios).
-    public func allChanges() -> [Change] {
-        setupChanges() + Array(laterChanges())
-    }
-
     // MARK: Ids and times
 
     static func logId(_ n: Int) -> String { "log-" + padded(n, 7) }

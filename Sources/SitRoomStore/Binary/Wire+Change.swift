@@ -22,18 +22,18 @@ extension ChangeAction: WireCodable {
         case .addHospital(let r): w.byte(1); w.value(r)
         case .editHospital(let id, let p): w.byte(2); w.string(id); w.value(p)
         case .reportHospital(let id, let r): w.byte(3); w.string(id); w.value(r)
-        case .revertHospital(let id, let fields, let r): w.byte(4); w.string(id); w.array(fields); w.value(r)
+        case .revertHospital(let id, let fields, let r): w.byte(4); w.string(id); w.fields(fields); w.value(r)
         case .removeHospital(let id): w.byte(5); w.string(id)
         case .addStrike(let r): w.byte(6); w.value(r)
         case .editStrike(let id, let p): w.byte(7); w.string(id); w.value(p)
-        case .revertStrike(let id, let fields, let r): w.byte(8); w.string(id); w.array(fields); w.value(r)
+        case .revertStrike(let id, let fields, let r): w.byte(8); w.string(id); w.fields(fields); w.value(r)
         case .removeStrike(let id): w.byte(9); w.string(id)
         case .addAgency(let r): w.byte(10); w.value(r)
         case .editAgency(let id, let p): w.byte(11); w.string(id); w.value(p)
         case .removeAgency(let id): w.byte(12); w.string(id)
         case .addContact(let r): w.byte(13); w.value(r)
         case .editContact(let id, let p): w.byte(14); w.string(id); w.value(p)
-        case .revertContact(let id, let fields, let r): w.byte(15); w.string(id); w.array(fields); w.value(r)
+        case .revertContact(let id, let fields, let r): w.byte(15); w.string(id); w.fields(fields); w.value(r)
         case .removeContact(let id): w.byte(16); w.string(id)
         case .logCall(let r): w.byte(17); w.value(r)
         case .addLog(let r): w.byte(18); w.value(r)
@@ -41,7 +41,7 @@ extension ChangeAction: WireCodable {
         case .removeLog(let id): w.byte(20); w.string(id)
         case .addAction(let r): w.byte(21); w.value(r)
         case .editAction(let id, let p): w.byte(22); w.string(id); w.value(p)
-        case .revertAction(let id, let fields, let r): w.byte(23); w.string(id); w.array(fields); w.value(r)
+        case .revertAction(let id, let fields, let r): w.byte(23); w.string(id); w.fields(fields); w.value(r)
         case .restoreAction(let r): w.byte(24); w.value(r)
         case .removeAction(let id): w.byte(25); w.string(id)
         case .raiseAlert(let r): w.byte(26); w.value(r)
@@ -57,18 +57,18 @@ extension ChangeAction: WireCodable {
         case 1: self = .addHospital(try r.value())
         case 2: self = .editHospital(id: try r.string(), try r.value())
         case 3: self = .reportHospital(id: try r.string(), try r.value())
-        case 4: self = .revertHospital(id: try r.string(), fields: try r.array(), to: try r.value())
+        case 4: self = .revertHospital(id: try r.string(), fields: try r.fields(), to: try r.value())
         case 5: self = .removeHospital(id: try r.string())
         case 6: self = .addStrike(try r.value())
         case 7: self = .editStrike(id: try r.string(), try r.value())
-        case 8: self = .revertStrike(id: try r.string(), fields: try r.array(), to: try r.value())
+        case 8: self = .revertStrike(id: try r.string(), fields: try r.fields(), to: try r.value())
         case 9: self = .removeStrike(id: try r.string())
         case 10: self = .addAgency(try r.value())
         case 11: self = .editAgency(id: try r.string(), try r.value())
         case 12: self = .removeAgency(id: try r.string())
         case 13: self = .addContact(try r.value())
         case 14: self = .editContact(id: try r.string(), try r.value())
-        case 15: self = .revertContact(id: try r.string(), fields: try r.array(), to: try r.value())
+        case 15: self = .revertContact(id: try r.string(), fields: try r.fields(), to: try r.value())
         case 16: self = .removeContact(id: try r.string())
         case 17: self = .logCall(try r.value())
         case 18: self = .addLog(try r.value())
@@ -76,7 +76,7 @@ extension ChangeAction: WireCodable {
         case 20: self = .removeLog(id: try r.string())
         case 21: self = .addAction(try r.value())
         case 22: self = .editAction(id: try r.string(), try r.value())
-        case 23: self = .revertAction(id: try r.string(), fields: try r.array(), to: try r.value())
+        case 23: self = .revertAction(id: try r.string(), fields: try r.fields(), to: try r.value())
         case 24: self = .restoreAction(try r.value())
         case 25: self = .removeAction(id: try r.string())
         case 26: self = .raiseAlert(try r.value())
@@ -84,6 +84,21 @@ extension ChangeAction: WireCodable {
         case 28: self = .clearAlert(id: try r.string())
         case 29: self = .markBriefing(try r.value())
         case let code: throw WireReader.damage("unknown change kind \(code)")
+        }
+    }
+}
+
+// A revert's fields go by name, as the strings they were before they were typed: the same bytes.
+
+extension WireWriter {
+    mutating func fields(_ fields: [some RecordField]) { array(fields.map(\.rawValue)) }
+}
+
+extension WireReader {
+    mutating func fields<F: RecordField>() throws -> [F] {
+        try array(String.self).map { name in
+            guard let field = F(rawValue: name) else { throw WireReader.damage(F.unknownMessage(name)) }
+            return field
         }
     }
 }

@@ -15,7 +15,8 @@ public struct FormField: Equatable, Sendable {
         case time
     }
 
-    /// The name the model uses for this value (e.g. "icuBeds"), so its errors land on the right field.
+    /// The record's field this value is (its raw name, e.g. "icuBeds"), so the model's refusals,
+    /// which name it, land on the right form field.
     public var key: String
     public var label: String
     public var kind: Kind
@@ -24,8 +25,8 @@ public struct FormField: Equatable, Sendable {
     public var editor: LineEditor
     public var error: String?
 
-    public init(_ key: String, _ label: String, _ kind: Kind, _ original: String) {
-        self.key = key
+    public init(_ key: some RecordField, _ label: String, _ kind: Kind, _ original: String) {
+        self.key = key.rawValue
         self.label = label
         self.kind = kind
         self.original = original
@@ -78,14 +79,26 @@ public struct Form: Equatable, Sendable {
     public var isChanged: Bool { fields.contains(where: \.isChanged) }
     public var isValid: Bool { fields.allSatisfy { $0.error == nil } && message == nil }
 
+    public func field(_ key: some RecordField) -> FormField? { field(key.rawValue) }
+    /// The field with the key another form field has (the same form, opened afresh).
     public func field(_ key: String) -> FormField? { fields.first { $0.key == key } }
-    public func changed(_ key: String) -> FormField? { fields.first { $0.key == key && $0.isChanged } }
+    public func changed(_ key: some RecordField) -> FormField? { fields.first { $0.key == key.rawValue && $0.isChanged } }
 }
 
 /// A problem with one field's text, found before the model sees it.
 public struct FieldError: Error, Equatable {
     public var key: String
     public var message: String
+
+    public init(_ key: some RecordField, message: String) {
+        self.key = key.rawValue
+        self.message = message
+    }
+
+    init(key: String, message: String) {
+        self.key = key
+        self.message = message
+    }
 }
 
 extension FormField {
@@ -100,7 +113,11 @@ extension FormField {
 
     func number() throws -> Int? {
         guard !text.isEmpty else { return nil }
-        guard let n = Int(text) else { throw FieldError(key: key, message: "\(label): digits only") }
+        guard let n = Int(text) else {
+            // Too many digits for an Int is still a number: say what the model would.
+            let tooLarge = text.allSatisfy { $0.isASCII && $0.isNumber }
+            throw FieldError(key: key, message: "\(label): " + (tooLarge ? Limits.figureTooLarge : "digits only"))
+        }
         return n
     }
 

@@ -1,10 +1,13 @@
+import SitRoomCore
+
 /// One line of editable text with a cursor, as in a shell: Ctrl-A/E/K/U/W, Home/End, Backspace,
 /// Delete, left/right. Characters are grapheme clusters, so a Korean syllable is one character.
 /// A line holds at most `capacity` characters: a paste of 100 KB stops there instead of making every
 /// key that follows (and every check of the line) cost as much as the whole paste.
 public struct LineEditor: Equatable, Sendable {
-    /// Far more than any field or quick command needs (a long log entry is a few hundred).
-    public static let capacity = 2_000
+    /// The model's limit for one text field (a long log entry is a few hundred), so a field holds
+    /// exactly what the model takes, and a quick command as much as its longest text.
+    public static let capacity = Limits.textCharacters
 
     public private(set) var characters: [Character]
     /// Index into `characters` (0...count).
@@ -18,7 +21,8 @@ public struct LineEditor: Equatable, Sendable {
     public var text: String { String(characters) }
     public var isEmpty: Bool { characters.isEmpty }
     /// What a field or the command line says when a character does not fit.
-    public static let fullMessage = "at most \(capacity) characters; the rest was not taken"
+    /// Worded as the model's refusal of a longer text from any other door.
+    public static let fullMessage = "\(Limits.textTooLong); the rest was not taken"
     /// No more characters can be inserted.
     public var isFull: Bool { characters.count >= Self.capacity }
 

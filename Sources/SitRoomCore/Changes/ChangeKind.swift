@@ -1,0 +1,71 @@
+extension ChangeAction {
+    /// The kind of a change, without its values: its raw value is the `type` tag in JSON, so a
+    /// comparison such as `kind == .raiseAlert` is checked by the compiler where a string was not.
+    public enum Kind: String, CaseIterable, Codable, Sendable {
+        case setIncident = "incident.set"
+        case addHospital = "hospital.add"
+        case editHospital = "hospital.edit"
+        case reportHospital = "hospital.report"
+        case revertHospital = "hospital.revert"
+        case removeHospital = "hospital.remove"
+        case addStrike = "strike.add"
+        case editStrike = "strike.edit"
+        case revertStrike = "strike.revert"
+        case removeStrike = "strike.remove"
+        case addAgency = "agency.add"
+        case editAgency = "agency.edit"
+        case removeAgency = "agency.remove"
+        case addContact = "contact.add"
+        case editContact = "contact.edit"
+        case revertContact = "contact.revert"
+        case removeContact = "contact.remove"
+        case logCall = "call.log"
+        case addLog = "log.add"
+        case restoreLog = "log.restore"
+        case removeLog = "log.remove"
+        case addAction = "action.add"
+        case editAction = "action.edit"
+        case revertAction = "action.revert"
+        case restoreAction = "action.restore"
+        case removeAction = "action.remove"
+        case raiseAlert = "alert.raise"
+        case acknowledgeAlert = "alert.ack"
+        case clearAlert = "alert.clear"
+        case markBriefing = "briefing.mark"
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .setIncident: .setIncident
+        case .addHospital: .addHospital
+        case .editHospital: .editHospital
+        case .reportHospital: .reportHospital
+        case .revertHospital: .revertHospital
+        case .removeHospital: .removeHospital
+        case .addStrike: .addStrike
+        case .editStrike: .editStrike
+        case .revertStrike: .revertStrike
+        case .removeStrike: .removeStrike
+        case .addAgency: .addAgency
+        case .editAgency: .editAgency
+        case .removeAgency: .removeAgency
+        case .addContact: .addContact
+        case .editContact: .editContact
+        case .revertContact: .revertContact
+        case .removeContact: .removeContact
+        case .logCall: .logCall
+        case .addLog: .addLog
+        case .restoreLog: .restoreLog
+        case .removeLog: .removeLog
+        case .addAction: .addAction
+        case .editAction: .editAction
+        case .revertAction: .revertAction
+        case .restoreAction: .restoreAction
+        case .removeAction: .removeAction
+        case .raiseAlert: .raiseAlert
+        case .acknowledgeAlert: .acknowledgeAlert
+        case .clearAlert: .clearAlert
+        case .markBriefing: .markBriefing
+        }
+    }
+}
