@@ -72,7 +72,7 @@ import Testing
     /// The records `JournalStream` hands on, reading `chunk` bytes at a time, and what it says follows them.
     static func streamed(_ bytes: [UInt8], chunk: Int, in tmp: TempDir) throws -> (seqs: [UInt64], good: Int, tail: JournalTail) {
         let path = tmp.sub("journal-\(chunk)-\(bytes.count)")
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        try #require(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         let fs = PosixFileSystem()
         let fd = try fs.open(path, O_RDONLY, 0)
         defer { fs.close(fd) }
