@@ -27,13 +27,18 @@ let package = Package(
     targets: [
         // The situation model, changes and their validation. No I/O.
         .target(name: "SitRoomCore"),
-        // The ChangeStore protocol every change log keeps (a data directory, a server), and no more.
+        // The ChangeStore protocol every change log keeps (a data directory, a server), with what
+        // both share in words: StoreError, the history's points and the BoardHistory protocol.
         .target(name: "SitRoomChangeStore", dependencies: ["SitRoomCore"]),
-        // Durable storage: journal, snapshots, recovery, locking, history; import and export.
+        // The bytes both stores keep: the wire coding of changes and boards, journal records,
+        // snapshots, CRC-32C. No files, no server.
+        .target(name: "SitRoomWire", dependencies: ["SitRoomCore", "SitRoomChangeStore"]),
+        // The change log kept in a data directory: journal files, recovery, locking, history;
+        // import and export (CSV, TOML).
         .target(
             name: "SitRoomStore",
             dependencies: [
-                "SitRoomCore", "SitRoomChangeStore",
+                "SitRoomCore", "SitRoomChangeStore", "SitRoomWire",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -43,11 +48,12 @@ let package = Package(
             name: "SitRoomUI",
             dependencies: ["SitRoomCore", "SitRoomChangeStore", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
-        // The change log kept in PostgreSQL instead of a data directory (the same ChangeStore protocol).
+        // The change log kept in PostgreSQL instead of a data directory (the same ChangeStore protocol
+        // and wire coding); it links no data-directory code.
         .target(
             name: "SitRoomPostgres",
             dependencies: [
-                "SitRoomCore", "SitRoomChangeStore", "SitRoomStore",
+                "SitRoomCore", "SitRoomChangeStore", "SitRoomWire",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -55,12 +61,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `sitroom migrate`: a data directory's change log onto a server, so it needs both stores.
+        .target(
+            name: "SitRoomMigration",
+            dependencies: ["SitRoomCore", "SitRoomChangeStore", "SitRoomWire", "SitRoomStore", "SitRoomPostgres"]
+        ),
         // ncursesw, only ever imported by the executable.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .executableTarget(
             name: "sitroom",
             dependencies: [
-                "SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomPostgres", "SitRoomUI", "CNcurses",
+                "SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomPostgres", "SitRoomMigration", "SitRoomUI", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "sitroom-bench",
             dependencies: [
-                "SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomUI", "CSQLite", "SitRoomPostgres", "SitRoomDrills", "SitRoomProcess",
+                "SitRoomCore", "SitRoomChangeStore", "SitRoomWire", "SitRoomStore", "SitRoomUI", "CSQLite", "SitRoomPostgres", "SitRoomDrills", "SitRoomProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,7 +89,7 @@ let package = Package(
         // for the tests, the bench and the drills.
         .target(name: "SitRoomProcess"),
         // The fault drills (I/O error loop, short writes, kill during compaction), for the tests and sitroom-drill.
-        .target(name: "SitRoomDrills", dependencies: ["SitRoomCore", "SitRoomStore", "SitRoomProcess"]),
+        .target(name: "SitRoomDrills", dependencies: ["SitRoomCore", "SitRoomWire", "SitRoomStore", "SitRoomProcess"]),
         // Runs the drills at full size (the tests run them bounded): the store's, and kill -9
         // loops against the real binary.
         .executableTarget(
@@ -89,7 +100,7 @@ let package = Package(
             ]
         ),
         // The fuzz targets (journal, snapshot, CSV import, quick commands, themes) and a deterministic mutator.
-        .target(name: "SitRoomFuzz", dependencies: ["SitRoomCore", "SitRoomStore", "SitRoomUI"]),
+        .target(name: "SitRoomFuzz", dependencies: ["SitRoomCore", "SitRoomWire", "SitRoomStore", "SitRoomUI"]),
         // Replays and mutates without libFuzzer; `make fuzz` builds it with libFuzzer, which owns main.
         .executableTarget(
             name: "sitroom-fuzz",
@@ -100,7 +111,10 @@ let package = Package(
         // Fixtures/ holds files the tests read by path (#filePath), e.g. the portal's CP949 CSV.
         .testTarget(
             name: "SitRoomStoreTests",
-            dependencies: ["SitRoomCore", "SitRoomStore", "SitRoomDrills", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: [
+                "SitRoomCore", "SitRoomChangeStore", "SitRoomWire", "SitRoomStore", "SitRoomDrills",
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             exclude: ["Fixtures"]
         ),
         // Screens/ holds the reviewed golden screens the render tests compare with.
@@ -111,7 +125,10 @@ let package = Package(
         // PostgreSQL server (started by the tests from Debian's packages), and the server's own tests.
         .testTarget(
             name: "SitRoomPostgresTests",
-            dependencies: ["SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomPostgres", "SitRoomDrills", "SitRoomProcess"]
+            dependencies: [
+                "SitRoomCore", "SitRoomChangeStore", "SitRoomWire", "SitRoomStore", "SitRoomPostgres", "SitRoomMigration",
+                "SitRoomDrills", "SitRoomProcess",
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

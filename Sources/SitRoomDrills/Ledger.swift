@@ -1,6 +1,7 @@
 import Foundation
 import SitRoomCore
 import SitRoomStore
+import SitRoomWire
 
 /// What a drill's writer was told about its changes.
 ///

@@ -1,5 +1,6 @@
 import SitRoomCore
 import SitRoomStore
+import SitRoomWire
 
 /// The journal reader: the record scanner, the payload decoder (binary and JSON) and replay onto
 /// the board, as `ChangeLog` does when it opens a data directory or follows another writer.

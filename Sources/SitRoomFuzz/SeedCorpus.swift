@@ -1,6 +1,7 @@
 import Foundation
 import SitRoomCore
 import SitRoomStore
+import SitRoomWire
 
 /// Seed inputs made by the product's own writers from the demo situation: what a journal, a
 /// snapshot and an export really look like, kept small. `sitroom-fuzz seeds` writes them into

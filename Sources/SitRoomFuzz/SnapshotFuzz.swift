@@ -1,5 +1,6 @@
 import SitRoomCore
 import SitRoomStore
+import SitRoomWire
 
 /// The snapshot reader: header, checksum and the board's binary decoding, as `ChangeLog` reads a
 /// data directory's snapshot when it opens it.

@@ -2,7 +2,8 @@ import Foundation
 import NIOCore
 import PostgresNIO
 import SitRoomCore
-import SitRoomStore
+import SitRoomChangeStore
+import SitRoomWire
 
 /// One commit is one transaction, in two round trips:
 ///
@@ -122,8 +123,8 @@ extension PostgresChangeStore {
 }
 
 /// A change as the server stores it: the same bytes as a data directory's journal record payload.
-enum ChangePayload {
-    static func encode(_ change: Change) throws -> [UInt8] {
+package enum ChangePayload {
+    package static func encode(_ change: Change) throws -> [UInt8] {
         var record: [UInt8] = []
         try JournalRecord.encode(change, seq: 0, into: &record)
         return Array(record.dropFirst(JournalRecord.headerSize))

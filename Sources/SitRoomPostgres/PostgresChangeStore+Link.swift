@@ -1,7 +1,6 @@
 import Foundation
 import NIOCore
 import PostgresNIO
-import SitRoomStore
 
 /// Losing the server and finding it again.
 extension PostgresChangeStore {

@@ -1,7 +1,7 @@
 import Foundation
 import PostgresNIO
 import SitRoomCore
-import SitRoomStore
+import SitRoomWire
 
 /// The board stored now and then, so that a new console reads one snapshot and the changes after
 /// it; the changes themselves are never deleted (they are the history).

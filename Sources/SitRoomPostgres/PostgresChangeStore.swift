@@ -5,7 +5,7 @@ import NIOPosix
 import PostgresNIO
 import SitRoomChangeStore
 import SitRoomCore
-import SitRoomStore
+import SitRoomWire
 
 /// The change log kept in PostgreSQL: many consoles on many hosts share one ordered log.
 ///

@@ -1,7 +1,8 @@
 import Foundation
 import PostgresNIO
+import SitRoomChangeStore
 import SitRoomCore
-import SitRoomStore
+import SitRoomWire
 
 /// The board at an earlier moment, from the server: the newest snapshot at or before it, then the
 /// changes up to it. Points mean what they mean for a data directory's `History`: a time is just
@@ -14,7 +15,7 @@ extension PostgresChangeStore: BoardHistoryProvider, BoardHistory {
         { [address, timeouts] in try PostgresChangeStore.open(address, readOnly: true, timeouts: timeouts) }
     }
 
-    public func board(at point: History.Point) throws -> (board: Board, seq: UInt64) {
+    public func board(at point: HistoryPoint) throws -> (board: Board, seq: UInt64) {
         let target: UInt64
         switch point {
         case .seq(let n):

@@ -2,7 +2,6 @@ import Foundation
 import NIOConcurrencyHelpers
 import PostgresNIO
 import SitRoomChangeStore
-import SitRoomStore
 #if canImport(Glibc)
 import Glibc
 #endif

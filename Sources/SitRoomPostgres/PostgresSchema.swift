@@ -105,10 +105,18 @@ enum PostgresSchema {
 }
 
 /// A change ready to be inserted.
-struct PendingRow {
+package struct PendingRow {
     var seq: UInt64
     var at: Date
     var officer: String
     var type: String
     var payload: [UInt8]
+
+    package init(seq: UInt64, at: Date, officer: String, type: String, payload: [UInt8]) {
+        self.seq = seq
+        self.at = at
+        self.officer = officer
+        self.type = type
+        self.payload = payload
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SitRoomCore
+import SitRoomWire
 import Synchronization
 #if canImport(Glibc)
 import Glibc

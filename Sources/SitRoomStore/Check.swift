@@ -1,4 +1,5 @@
 import Foundation
+import SitRoomChangeStore
 import SitRoomCore
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,7 @@
 import Foundation
+import SitRoomChangeStore
 import SitRoomCore
+import SitRoomWire
 
 /// `sitroom check`'s walk through every generation, oldest first: each file's checksums, the
 /// changes' sequence numbers running on with no gap from one journal to the next, and each

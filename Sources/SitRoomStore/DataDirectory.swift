@@ -1,5 +1,7 @@
 import Foundation
+import SitRoomChangeStore
 import SitRoomCore
+import SitRoomWire
 #if canImport(Glibc)
 import Glibc
 #endif

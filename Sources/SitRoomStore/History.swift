@@ -1,5 +1,7 @@
 import Foundation
+import SitRoomChangeStore
 import SitRoomCore
+import SitRoomWire
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,15 +12,8 @@ import Glibc
 /// Opening takes the shared lock only long enough to open every file, so it never holds up a
 /// writer while it reads; what it sees is the journal as it was at that moment.
 public final class History {
-    /// A moment in the history.
-    public enum Point: Sendable, Equatable {
-        /// Just after the change with this sequence number.
-        case seq(UInt64)
-        /// Just after the last change made at or before this time.
-        case time(Date)
-        /// Just after the `briefing.mark` change of this briefing.
-        case briefing(Briefing)
-    }
+    /// A moment in the history (the same for every store's history).
+    public typealias Point = HistoryPoint
 
     private struct Generation {
         var number: Int

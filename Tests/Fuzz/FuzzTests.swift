@@ -1,6 +1,7 @@
 import Foundation
 import SitRoomCore
 import SitRoomStore
+import SitRoomWire
 import Testing
 @testable import SitRoomFuzz
 

@@ -1,5 +1,6 @@
 import Foundation
 import SitRoomCore
+import SitRoomMigration
 import SitRoomPostgres
 import SitRoomStore
 import Testing

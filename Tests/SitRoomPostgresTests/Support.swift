@@ -4,6 +4,7 @@ import SitRoomCore
 import SitRoomDrills
 import SitRoomPostgres
 import SitRoomStore
+import SitRoomWire
 #if canImport(Glibc)
 import Glibc
 #endif

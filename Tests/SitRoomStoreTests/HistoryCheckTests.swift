@@ -1,4 +1,6 @@
 import Foundation
+import SitRoomChangeStore
+@testable import SitRoomWire
 import Testing
 @testable import SitRoomCore
 @testable import SitRoomStore

@@ -1,4 +1,5 @@
 import Foundation
+import SitRoomChangeStore
 import Testing
 @testable import SitRoomCore
 @testable import SitRoomStore

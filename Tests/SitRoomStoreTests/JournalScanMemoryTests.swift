@@ -1,3 +1,4 @@
+@testable import SitRoomWire
 import Testing
 @testable import SitRoomCore
 @testable import SitRoomStore

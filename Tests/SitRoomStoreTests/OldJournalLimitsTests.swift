@@ -1,4 +1,5 @@
 import Foundation
+@testable import SitRoomWire
 import Testing
 @testable import SitRoomCore
 @testable import SitRoomStore

@@ -1,3 +1,5 @@
+import SitRoomWire
+
 /// A journal's good records read a chunk at a time: a replay holds one chunk and the record being
 /// decoded, not the whole file (18 MB for the large scenario's 200,000 changes, with a 9 MB array
 /// of scanned records on top).

@@ -1,4 +1,5 @@
 import Foundation
+import SitRoomChangeStore
 import SitRoomCore
 import SitRoomStore
 

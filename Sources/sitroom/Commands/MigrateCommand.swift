@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitRoomMigration
 import SitRoomPostgres
 import SitRoomStore
 

@@ -1,7 +1,9 @@
 import Foundation
-import PostgresNIO
+import SitRoomChangeStore
 import SitRoomCore
+import SitRoomPostgres
 import SitRoomStore
+import SitRoomWire
 
 /// `sitroom migrate`: a local situation onto an empty server, every change at its own sequence
 /// number, in one transaction (a failure leaves the server empty), then read back and compared.
@@ -24,11 +26,11 @@ public enum PostgresMigration {
         var pending: [PendingRow] = []
         var sent = 0
         let batch = UUID()
-        try store.begin()
+        try store.beginMigration()
         do {
             func flush() throws {
                 guard !pending.isEmpty else { return }
-                try store.send(PostgresSchema.insert(pending, batch: batch))
+                try store.sendChanges(pending, batch: batch)
                 sent += pending.count
                 pending.removeAll(keepingCapacity: true)
                 progress(sent)
@@ -51,37 +53,13 @@ public enum PostgresMigration {
             guard max(last, start.seq) == local.seq else {
                 throw PostgresStoreError.damaged("the history ends at #\(last) but the data directory is at #\(local.seq)")
             }
-            if start.seq > 0 { try store.send(PostgresSchema.insertSnapshot(seq: start.seq, board: try Snapshot.encode(start.board, seq: start.seq))) }
-            try store.send(PostgresSchema.insertSnapshot(seq: local.seq, board: try Snapshot.encode(local.board, seq: local.seq)))
-            try store.send(PostgresSchema.setHead(local.seq))
-            try store.send(PostgresSchema.notify(local.seq))
-            try store.finish()
+            if start.seq > 0 { try store.sendSnapshot(try Snapshot.encode(start.board, seq: start.seq), seq: start.seq) }
+            try store.sendSnapshot(try Snapshot.encode(local.board, seq: local.seq), seq: local.seq)
+            try store.finishMigration(head: local.seq)
         } catch {
-            store.rollBack()
+            store.rollBackMigration()
             throw error
         }
         return Report(startSeq: start.seq, changes: sent, lastSeq: local.seq)
-    }
-}
-
-/// A transaction spelled out statement by statement, for the migration.
-extension PostgresChangeStore {
-    func begin() throws {
-        try run(["BEGIN", PostgresSchema.lockHead])
-        let head = try query(PostgresSchema.head, what: "read the head")
-        let at = UInt64(try head.first?.decode(Int64.self) ?? 0)
-        if at != 0 { throw PostgresStoreError.notEmpty(at) }
-    }
-
-    func send(_ q: PostgresQuery) throws { try run([q]) }
-
-    func finish() throws {
-        guard let connection else { throw PostgresStoreError.disconnected(since: linkSince) }
-        let answer = try waitFor(connection.query("COMMIT", logger: logger), seconds: timeouts.query * 6, what: "COMMIT")
-        guard answer.metadata.command == "COMMIT" else { throw PostgresStoreError.damaged("the server rolled the migration back") }
-    }
-
-    func rollBack() {
-        try? run(["ROLLBACK"])
     }
 }

@@ -1,21 +1,28 @@
 import Foundation
-import SitRoomChangeStore
 import SitRoomCore
+
+/// A moment in a store's history.
+public enum HistoryPoint: Sendable, Equatable {
+    /// Just after the change with this sequence number.
+    case seq(UInt64)
+    /// Just after the last change made at or before this time.
+    case time(Date)
+    /// Just after the `briefing.mark` change of this briefing.
+    case briefing(Briefing)
+}
 
 /// The board as it was at an earlier moment, wherever the changes are kept: a data directory's
 /// journals (`History`) or a server's table of changes. For `report`, `--at`, the briefing view and
 /// the sparklines.
 public protocol BoardHistory {
     /// The board just after `point`, and the number of the last change in it.
-    func board(at point: History.Point) throws -> (board: Board, seq: UInt64)
+    func board(at point: HistoryPoint) throws -> (board: Board, seq: UInt64)
     /// When change `seq` was made, if the history still has it.
     func time(ofChange seq: UInt64) throws -> Date?
     /// The trends of the window ending at `now`; throws `historyUnavailable` when the history does
     /// not reach back that far.
     func trends(endingAt now: Date, window: TimeInterval) throws -> BoardTrends
 }
-
-extension History: BoardHistory {}
 
 extension ChangeStore {
     /// This store's history: a data directory's files, or the server's tables.
@@ -36,12 +43,4 @@ public protocol BoardHistoryProvider {
     func openHistory() throws -> any BoardHistory
     /// Opens the history anew, sharing nothing with this store (which belongs to one thread).
     var historyOpener: @Sendable () throws -> any BoardHistory { get }
-}
-
-extension ChangeLog: BoardHistoryProvider {
-    public func openHistory() throws -> any BoardHistory { try History.open(directory) }
-
-    public var historyOpener: @Sendable () throws -> any BoardHistory {
-        { [directory] in try History.open(directory) }
-    }
 }

@@ -127,7 +127,7 @@ public enum JournalScanner {
     }
 
     /// A complete record with a good checksum at `offset`, or nil.
-    static func record(in bytes: [UInt8], at offset: Int) -> ScannedRecord? {
+    package static func record(in bytes: [UInt8], at offset: Int) -> ScannedRecord? {
         guard bytes.count - offset >= JournalRecord.headerSize else { return nil }
         let length = Int(readLE32(bytes, offset))
         guard length <= JournalRecord.maxPayload, bytes.count - offset - JournalRecord.headerSize >= length else {

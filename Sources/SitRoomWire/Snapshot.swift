@@ -1,3 +1,4 @@
+import SitRoomChangeStore
 import SitRoomCore
 
 /// The board at sequence `seq`, as one checksummed file:
@@ -9,7 +10,7 @@ import SitRoomCore
 public enum Snapshot {
     static let magic = Array("SRSNAP02".utf8)
     static let legacyMagic = Array("SRSNAP01".utf8)
-    static let headerSize = 24
+    package static let headerSize = 24
 
     public static func encode(_ board: Board, seq: UInt64) throws -> [UInt8] {
         var writer = WireWriter()
@@ -52,7 +53,7 @@ public enum Snapshot {
 
     /// The sequence number of the snapshot in `bytes`, once its header, length and checksum are
     /// found good; the body is not decoded.
-    static func verify(_ bytes: [UInt8]) throws -> UInt64 {
+    package static func verify(_ bytes: [UInt8]) throws -> UInt64 {
         guard bytes.count >= headerSize else { throw StoreError.badSnapshot("not a sitroom snapshot") }
         let head = Array(bytes[0..<8])
         guard head == magic || head == legacyMagic else { throw StoreError.badSnapshot("not a sitroom snapshot") }
