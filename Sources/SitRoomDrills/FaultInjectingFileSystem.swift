@@ -22,6 +22,8 @@ import Glibc
 ///
 /// `@unchecked Sendable`: the store calls it from its compaction thread too; every piece of state
 /// is behind `lock`, and the hooks are called outside it, on the thread doing the operation.
+/// Unchecked because of the hooks: they are not `@Sendable` (tests capture their own locals and
+/// change logs in them), so no Mutex can hold them checked; the tests set them while no other thread runs.
 public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     public enum Operation: String, CaseIterable, Sendable {
         case open, read, write, sync, truncate, rename, unlink, syncDirectory, makeDirectory
