@@ -20,10 +20,9 @@ import Glibc
 ///
 /// Test and drill machinery only: the shipped `sitroom` does not link this module.
 ///
-/// `@unchecked Sendable`: the store calls it from its compaction thread too; every piece of state
-/// is behind `lock`, and the hooks are called outside it, on the thread doing the operation.
-/// Unchecked because of the hooks: they are not `@Sendable` (tests capture their own locals and
-/// change logs in them), so no Mutex can hold them checked; the tests set them while no other thread runs.
+/// The store calls it from its compaction thread too; every piece of state is behind `lock`, and
+/// the hooks are called outside it, on the thread doing the operation.
+// Unchecked: the hooks are not @Sendable (tests capture their locals and change logs), so no Mutex holds them checked.
 public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     public enum Operation: String, CaseIterable, Sendable {
         case open, read, write, sync, truncate, rename, unlink, syncDirectory, makeDirectory
