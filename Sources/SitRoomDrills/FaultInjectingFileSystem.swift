@@ -20,8 +20,9 @@ import Glibc
 ///
 /// Test and drill machinery only: the shipped `sitroom` does not link this module.
 ///
-/// `@unchecked Sendable`: the store calls it from its compaction thread too; every piece of state
-/// is behind `lock`, and the hooks are called outside it, on the thread doing the operation.
+/// The store calls it from its compaction thread too; every piece of state is behind `lock`, and
+/// the hooks are called outside it, on the thread doing the operation.
+// Unchecked: the hooks are not @Sendable (tests capture their locals and change logs), so no Mutex holds them checked.
 public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     public enum Operation: String, CaseIterable, Sendable {
         case open, read, write, sync, truncate, rename, unlink, syncDirectory, makeDirectory

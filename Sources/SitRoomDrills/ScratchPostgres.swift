@@ -1,5 +1,6 @@
 import Foundation
 import SitRoomProcess
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,16 +16,15 @@ import Glibc
 /// write end this process holds; the kernel closes it however this process ends, and the watchdog
 /// then stops the server and removes its files. `destroy()` (or exit) stops it sooner. A server
 /// whose watchdog was killed too is swept by the next `start()` (its `owner` pid is gone).
-public final class ScratchPostgres: @unchecked Sendable {  // mutable state: `destroyed`, under `lock`
+public final class ScratchPostgres: Sendable {
     /// Set only by `start()`, before the server is handed out.
-    public private(set) var port: Int
+    public var port: Int { state.withLock { $0.port } }
     public let directory: String
     private let bin: String
     private let asUser: [String]
     private let lifeline: Int32
     private let watchdog: pid_t
-    private let lock = NSLock()
-    private var destroyed = false
+    private let state: Mutex<(port: Int, destroyed: Bool)>
 
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -74,7 +74,8 @@ public final class ScratchPostgres: @unchecked Sendable {  // mutable state: `de
                 return server
             } catch let failure as Failure where attempts > 1 && failure.description.contains("Address already in use") {
                 attempts -= 1
-                server.port = freePort()
+                let next = freePort()
+                server.state.withLock { $0.port = next }
             } catch {
                 server.destroy()
                 throw error
@@ -83,7 +84,7 @@ public final class ScratchPostgres: @unchecked Sendable {  // mutable state: `de
     }
 
     private init(port: Int, directory: String, bin: String, asUser: [String], lifeline: Int32, watchdog: pid_t) {
-        self.port = port
+        self.state = Mutex((port: port, destroyed: false))
         self.directory = directory
         self.bin = bin
         self.asUser = asUser
@@ -169,9 +170,9 @@ public final class ScratchPostgres: @unchecked Sendable {  // mutable state: `de
 
     /// Stops the server and removes its files, then lets its watchdog go. Idempotent.
     public func destroy() {
-        let first = lock.withLock {
-            defer { destroyed = true }
-            return !destroyed
+        let first = state.withLock { state in
+            defer { state.destroyed = true }
+            return !state.destroyed
         }
         guard first else { return }
         _ = Spawn.run(asUser + Self.stopCommand(bin, directory))
@@ -196,30 +197,24 @@ public final class ScratchPostgres: @unchecked Sendable {  // mutable state: `de
 
     /// Servers still running when the process exits are stopped then (a test that failed half-way).
     private enum Registry {
-        nonisolated(unsafe) static var servers: [String: ScratchPostgres] = [:]
-        static let lock = NSLock()
-        nonisolated(unsafe) static var hooked = false
+        static let state = Mutex<(servers: [String: ScratchPostgres], hooked: Bool)>(([:], false))
 
         static func add(_ s: ScratchPostgres) {
-            lock.lock()
-            defer { lock.unlock() }
-            servers[s.directory] = s
-            if !hooked {
-                hooked = true
-                atexit { Registry.stopAll() }
+            state.withLock { state in
+                state.servers[s.directory] = s
+                if !state.hooked {
+                    state.hooked = true
+                    atexit { Registry.stopAll() }
+                }
             }
         }
 
         static func remove(_ s: ScratchPostgres) {
-            lock.lock()
-            defer { lock.unlock() }
-            servers[s.directory] = nil
+            state.withLock { $0.servers[s.directory] = nil }
         }
 
         static func stopAll() {
-            lock.lock()
-            let all = Array(servers.values)
-            lock.unlock()
+            let all = state.withLock { Array($0.servers.values) }
             for s in all { s.destroy() }
         }
     }

@@ -8,7 +8,7 @@ import Glibc
 
 /// A snapshot being written on another thread: the board as it was at `seq`, the end of record
 /// `seq` in the journal of `generation`, and the outcome once the file is durable.
-final class CompactionJob: @unchecked Sendable {
+final class CompactionJob: Sendable {
     let generation: Int
     let seq: UInt64
     let offset: Int64
@@ -18,8 +18,9 @@ final class CompactionJob: @unchecked Sendable {
     /// too, so that the switch under the lock is renames and one directory sync or two.
     let journalPartialPath: String
     let currentPartialPath: String
-    private let condition = NSCondition()
-    private var outcome: Result<Void, any Error>?
+    private let outcome = Mutex<Result<Void, any Error>?>(nil)
+    /// Signalled by `finish`; a waiter signals it again on its way out, so that it stays open.
+    private let finished = DispatchSemaphore(value: 0)
 
     init(generation: Int, seq: UInt64, offset: Int64, recordsBefore: Int, directory: DataDirectory, suffix: String) {
         self.generation = generation
@@ -34,17 +35,16 @@ final class CompactionJob: @unchecked Sendable {
     var partialPaths: [String] { [partialPath, journalPartialPath, currentPartialPath] }
 
     func finish(_ result: Result<Void, any Error>) {
-        condition.lock()
-        outcome = result
-        condition.broadcast()
-        condition.unlock()
+        outcome.withLock { $0 = result }
+        finished.signal()
     }
 
     func result(waiting: Bool) -> Result<Void, any Error>? {
-        condition.lock()
-        defer { condition.unlock() }
-        while waiting && outcome == nil { condition.wait() }
-        return outcome
+        if waiting {
+            finished.wait()
+            finished.signal()
+        }
+        return outcome.withLock { $0 }
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import SitRoomProcess
 import SitRoomUI
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,29 +13,31 @@ import Glibc
 /// Every tmux server and path the live workloads have made and not yet removed, so that an
 /// interrupted run (SIGINT, SIGTERM, SIGHUP) still kills its sessions and removes its scratch
 /// directory. The signal handlers run on a dispatch queue, hence the lock.
-final class LiveCleanup: @unchecked Sendable {
+final class LiveCleanup: Sendable {
     static let shared = LiveCleanup()
-    private let lock = NSLock()
-    private var sockets: Set<String> = []
-    private var paths: [String] = []
-    private var sources: [DispatchSourceSignal] = []
+    private struct State {
+        var sockets: Set<String> = []
+        var paths: [String] = []
+        var sources: [any DispatchSourceSignal] = []
+    }
+    private let state = Mutex(State())
 
-    func add(socket: String) { lock.withLock { _ = sockets.insert(socket) } }
-    func remove(socket: String) { lock.withLock { _ = sockets.remove(socket) } }
-    func add(path: String) { lock.withLock { paths.append(path) } }
-    func remove(path: String) { lock.withLock { paths.removeAll { $0 == path } } }
+    func add(socket: String) { state.withLock { _ = $0.sockets.insert(socket) } }
+    func remove(socket: String) { state.withLock { _ = $0.sockets.remove(socket) } }
+    func add(path: String) { state.withLock { $0.paths.append(path) } }
+    func remove(path: String) { state.withLock { $0.paths.removeAll { $0 == path } } }
 
     /// Kills every registered tmux server and removes every registered path.
     func cleanUp() {
-        let (sockets, paths) = lock.withLock { (self.sockets, self.paths) }
+        let (sockets, paths) = state.withLock { ($0.sockets, $0.paths) }
         for socket in sockets { TmuxClient(socket: socket).killServer() }
         for path in paths { try? FileManager.default.removeItem(atPath: path) }
     }
 
     /// While the live workloads run: on SIGINT, SIGTERM or SIGHUP, clean up and exit.
     func installSignalHandlers() {
-        lock.withLock {
-            guard sources.isEmpty else { return }
+        state.withLock { state in
+            guard state.sources.isEmpty else { return }
             for sig in [SIGINT, SIGTERM, SIGHUP] {
                 signal(sig, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
@@ -44,15 +47,15 @@ final class LiveCleanup: @unchecked Sendable {
                     _exit(128 + sig)
                 }
                 source.resume()
-                sources.append(source)
+                state.sources.append(source)
             }
         }
     }
 
     func removeSignalHandlers() {
-        lock.withLock {
-            for source in sources { source.cancel() }
-            sources = []
+        state.withLock { state in
+            for source in state.sources { source.cancel() }
+            state.sources = []
             for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, SIG_DFL) }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import SitRoomCore
 import SitRoomStore
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -119,7 +120,7 @@ struct MultiWriterBench {
         var failures: [String] = []
     }
 
-    struct FollowerResult: @unchecked Sendable {  // Board is Sendable; the tuple dictionary is plain values
+    struct FollowerResult: Sendable {
         var seen: [UInt64: UInt64] = [:]
         var errors: [String] = []
         var seq: UInt64 = 0
@@ -200,31 +201,24 @@ struct MultiWriterBench {
     }
 
     /// What the threads hand back, behind a lock.
-    final class Shared: @unchecked Sendable {
-        private let lock = NSCondition()
-        private var writers: [WriterResult] = []
-        private var follower: FollowerResult?
-        private var following = false
-        private var done = false
-
-        func addWriter(_ r: WriterResult) { lock.withLock { writers.append(r) } }
-        func setFollower(_ r: FollowerResult) { lock.withLock { follower = r } }
-        func writersDone() { lock.withLock { done = true } }
-        var areWritersDone: Bool { lock.withLock { done } }
-        var writerResults: [WriterResult] { lock.withLock { writers } }
-        var followerResult: FollowerResult? { lock.withLock { follower } }
-
-        func startedFollowing() {
-            lock.lock()
-            following = true
-            lock.broadcast()
-            lock.unlock()
+    final class Shared: Sendable {
+        private struct State {
+            var writers: [WriterResult] = []
+            var follower: FollowerResult?
+            var done = false
         }
+        private let state = Mutex(State())
+        /// Signalled once by the follower thread, waited for once by the main thread.
+        private let following = DispatchSemaphore(value: 0)
 
-        func waitUntilFollowing() {
-            lock.lock()
-            while !following { lock.wait() }
-            lock.unlock()
-        }
+        func addWriter(_ r: WriterResult) { state.withLock { $0.writers.append(r) } }
+        func setFollower(_ r: FollowerResult) { state.withLock { $0.follower = r } }
+        func writersDone() { state.withLock { $0.done = true } }
+        var areWritersDone: Bool { state.withLock { $0.done } }
+        var writerResults: [WriterResult] { state.withLock { $0.writers } }
+        var followerResult: FollowerResult? { state.withLock { $0.follower } }
+
+        func startedFollowing() { following.signal() }
+        func waitUntilFollowing() { following.wait() }
     }
 }

@@ -4,6 +4,7 @@ import SitRoomCore
 import SitRoomDrills
 import SitRoomPostgres
 import SitRoomStore
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -110,16 +111,16 @@ struct ServerBench {
     }
 }
 
-private final class SentTimes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var times: [UInt64: UInt64] = [:]
-    func set(_ seq: UInt64, _ t: UInt64) { lock.withLock { times[seq] = t } }
-    func get(_ seq: UInt64) -> UInt64? { lock.withLock { times[seq] } }
+private final class SentTimes: Sendable {
+    private let times = Mutex<[UInt64: UInt64]>([:])
+    func set(_ seq: UInt64, _ t: UInt64) { times.withLock { $0[seq] = t } }
+    func get(_ seq: UInt64) -> UInt64? { times.withLock { $0[seq] } }
 }
 
 private typealias SeenTimes = SentTimes
 
 /// Hands a store to the follower thread; only that thread uses it from then on.
+// Unchecked: a ChangeStore is not Sendable (one thread at a time) and Thread.detachNewThread takes only Sendable captures.
 private final class UncheckedBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }

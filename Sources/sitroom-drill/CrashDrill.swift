@@ -4,6 +4,7 @@ import SitRoomDrills
 import SitRoomProcess
 import SitRoomCore
 import SitRoomStore
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -166,32 +167,37 @@ struct CrashDrill: ParsableCommand {
 
     /// Ctrl-C or SIGTERM: take the tmux server (and the consoles in it) down too, and the scratch directory.
     static func killServerOnInterrupt(_ socket: String, removing scratch: String?) {
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler {
-                TmuxClient(socket: socket).killServer()
-                if let scratch { try? FileManager.default.removeItem(atPath: scratch) }
-                _exit(128 + sig)
-            }
-            source.resume()
-            InterruptSources.shared.keep(source)
+        InterruptSources.shared.install { sig in
+            TmuxClient(socket: socket).killServer()
+            if let scratch { try? FileManager.default.removeItem(atPath: scratch) }
+            _exit(128 + sig)
         }
     }
 }
 
 /// The apply thread's result, handed to the main thread.
-final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = WriterCycle()
-    func set(_ v: WriterCycle) { lock.withLock { value = v } }
-    func get() -> WriterCycle { lock.withLock { value } }
+final class ResultBox: Sendable {
+    private let value = Mutex(WriterCycle())
+    func set(_ v: WriterCycle) { value.withLock { $0 = v } }
+    func get() -> WriterCycle { value.withLock { $0 } }
 }
 
-/// Keeps the signal sources alive for the whole run.
-final class InterruptSources: @unchecked Sendable {
+/// Keeps the signal sources alive for the whole run. They are made under the lock: a source is not
+/// Sendable, so one made outside could not be handed in.
+final class InterruptSources: Sendable {
     static let shared = InterruptSources()
-    private let lock = NSLock()
-    private var sources: [DispatchSourceSignal] = []
-    func keep(_ source: DispatchSourceSignal) { lock.withLock { sources.append(source) } }
+    private let sources = Mutex<[any DispatchSourceSignal]>([])
+
+    /// Ignores SIGINT, SIGTERM and SIGHUP, and runs `handler` with the signal on a dispatch queue instead.
+    func install(_ handler: @escaping @Sendable (Int32) -> Void) {
+        sources.withLock { sources in
+            for sig in [SIGINT, SIGTERM, SIGHUP] {
+                signal(sig, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+                source.setEventHandler { handler(sig) }
+                source.resume()
+                sources.append(source)
+            }
+        }
+    }
 }

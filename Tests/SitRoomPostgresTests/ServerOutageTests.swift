@@ -3,6 +3,7 @@ import SitRoomCore
 import SitRoomDrills
 import SitRoomPostgres
 import SitRoomStore
+import Synchronization
 import Testing
 
 /// The network fails: each test stops and starts a server of its own.
@@ -116,12 +117,15 @@ import Testing
 
 /// Crashes the server on another thread and starts it again once the burst has been refused
 /// (so that the outage is seen, however fast or slow the machine).
-final class Restart: @unchecked Sendable {  // `error` is set before `done` is signalled, read after `wait()`
+final class Restart: Sendable {
     private let server: ScratchPostgres
     private let done = DispatchSemaphore(value: 0)
     private let refused = DispatchSemaphore(value: 0)
-    private(set) var error: (any Error)?
-    private var started = false
+    /// Set on the restarting thread before `done` is signalled; read after `wait()`.
+    private let failure = Mutex<(any Error)?>(nil)
+    private let started = Atomic<Bool>(false)
+
+    var error: (any Error)? { failure.withLock { $0 } }
 
     init(_ server: ScratchPostgres) { self.server = server }
 
@@ -129,7 +133,7 @@ final class Restart: @unchecked Sendable {  // `error` is set before `done` is s
     func sawRefusal() { refused.signal() }
 
     func begin() {
-        started = true
+        started.store(true, ordering: .relaxed)
         Thread.detachNewThread { [self] in
             do {
                 try server.stop(mode: "immediate")
@@ -138,13 +142,13 @@ final class Restart: @unchecked Sendable {  // `error` is set before `done` is s
                 _ = refused.wait(timeout: .now() + 10)
                 try server.startServer()
             } catch {
-                self.error = error
+                failure.withLock { $0 = error }
             }
             done.signal()
         }
     }
 
-    func wait() { if started { done.wait() } }
+    func wait() { if started.load(ordering: .relaxed) { done.wait() } }
 }
 
 @Suite struct ServerBehindTests {

@@ -13,7 +13,7 @@ enum Version {
 /// The rows of each panel as last built. Sorting and formatting 3,000 hospitals for every key press
 /// and every frame was most of a frame's time; the rows change only when the board, the filter, the
 /// sort order or the minute changes.
-final class PanelCache: @unchecked Sendable {
+final class PanelCache: Sendable {
     struct Key: Hashable {
         var panel: PanelID
         var board: UInt64
@@ -23,40 +23,38 @@ final class PanelCache: @unchecked Sendable {
         var minute: Int
     }
 
+    private struct State {
+        var entries: [Key: PanelContent] = [:]
+        var summaryKey: (board: UInt64, minute: Int)?
+        var summaryValue: NationalSummary?
+    }
+
     // Only the run loop's thread draws and updates; the lock is for tests that run in parallel.
-    private let lock = NSLock()
-    private var entries: [Key: PanelContent] = [:]
-    private var summaryKey: (board: UInt64, minute: Int)?
-    private var summaryValue: NationalSummary?
+    // `build` runs outside it, as it always has (a build may use the cache too; the lock is not recursive).
+    private let state = Mutex(State())
 
     /// The national figures, once per board and minute (summing 3,000 hospitals every frame adds up).
     func summary(board: UInt64, minute: Int, build: () -> NationalSummary) -> NationalSummary {
-        lock.lock()
-        if let key = summaryKey, key == (board, minute), let value = summaryValue {
-            lock.unlock()
-            return value
+        let cached = state.withLock { state -> NationalSummary? in
+            guard let key = state.summaryKey, key == (board, minute) else { return nil }
+            return state.summaryValue
         }
-        lock.unlock()
+        if let cached { return cached }
         let value = build()
-        lock.lock()
-        summaryKey = (board, minute)
-        summaryValue = value
-        lock.unlock()
+        state.withLock { state in
+            state.summaryKey = (board, minute)
+            state.summaryValue = value
+        }
         return value
     }
 
     func content(_ key: Key, build: () -> PanelContent) -> PanelContent {
-        lock.lock()
-        if let hit = entries[key] {
-            lock.unlock()
-            return hit
-        }
-        lock.unlock()
+        if let hit = state.withLock({ $0.entries[key] }) { return hit }
         let built = build()
-        lock.lock()
-        if entries.count >= 32 { entries.removeAll(keepingCapacity: true) }
-        entries[key] = built
-        lock.unlock()
+        state.withLock { state in
+            if state.entries.count >= 32 { state.entries.removeAll(keepingCapacity: true) }
+            state.entries[key] = built
+        }
         return built
     }
 }
