@@ -32,8 +32,7 @@ import Testing
     /// A new data directory's log that compacts every `maxRecords` records, in the foreground, so a
     /// run of changes leaves many generations, most of them moved to history/.
     static func compactingLog(in tmp: TempDir, maxRecords: Int) throws -> (DataDirectory, ChangeLog) {
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
+        let (dir, log) = try Sample.newLog(tmp)
         log.policy = CompactionPolicy(maxRecords: maxRecords, background: false)
         return (dir, log)
     }
@@ -151,8 +150,7 @@ import Testing
 
     @Test func aTornTailOfTheLiveJournalIsNotPartOfTheHistory() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
+        let (dir, log) = try Sample.newLog(tmp)
         _ = log.commit(Self.changes(5))
         let path = dir.journalPath(log.generation)
         Sample.write(Sample.fileBytes(path) + [9, 0, 0, 0, 1, 2], to: path)
