@@ -9,8 +9,7 @@ struct CompactionKillCommand: ParsableCommand {
         abstract: "Kill a child process at the n-th file operation of a compaction (n = 1, 2, ... until it completes); reopen and check each time."
     )
 
-    @Option(help: "Scratch directory (a fresh one under the system's temporary directory if left out).")
-    var dir: String?
+    @OptionGroup var scratch: ScratchDirectory
 
     @Option(help: "How many times to run the whole drill (each mode, every operation).")
     var rounds = 1
@@ -21,23 +20,22 @@ struct CompactionKillCommand: ParsableCommand {
 
     func run() throws {
         if child {
-            guard let mode = CompactionKill.Mode(rawValue: mode), let dir else { throw ValidationError("--child needs --dir and a --mode") }
+            guard let mode = CompactionKill.Mode(rawValue: mode), let dir = scratch.dir else { throw ValidationError("--child needs --dir and a --mode") }
             try CompactionKill.child(directory: dir, mode: mode, killAt: killAt)
             return
         }
-        let scratch = dir ?? NSTemporaryDirectory() + "sitroom-drill-kill-\(getpid())"
-        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        defer { if dir == nil { try? FileManager.default.removeItem(atPath: scratch) } }
-        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var kills = 0
-        let start = Date()
-        for round in 1...max(1, rounds) {
-            for mode in CompactionKill.Mode.allCases {
-                let row = try CompactionKill.drill(mode, executable: me, scratch: scratch)
-                print(rounds > 1 ? "round \(round): \(row)" : "\(row)")
-                kills += row.kills
+        try scratch.use("sitroom-drill-kill") { path in
+            let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+            var kills = 0
+            let start = Date()
+            for round in 1...max(1, rounds) {
+                for mode in CompactionKill.Mode.allCases {
+                    let row = try CompactionKill.drill(mode, executable: me, scratch: path)
+                    print(rounds > 1 ? "round \(round): \(row)" : "\(row)")
+                    kills += row.kills
+                }
             }
+            print(String(format: "compaction-kill: %d kills, every one reopened with exactly the acknowledged board, in %.1f s", kills, Date().timeIntervalSince(start)))
         }
-        print(String(format: "compaction-kill: %d kills, every one reopened with exactly the acknowledged board, in %.1f s", kills, Date().timeIntervalSince(start)))
     }
 }

@@ -13,29 +13,27 @@ struct IOLoopCommand: ParsableCommand {
         abstract: "Fail the n-th file operation of each kind (n = 1, 2, ... until the workload completes), crash, reopen, check."
     )
 
-    @Option(help: "Scratch directory (a fresh one under the system's temporary directory if left out).")
-    var dir: String?
+    @OptionGroup var scratch: ScratchDirectory
 
     @Option(help: "Short-write sizes in bytes, comma-separated.")
     var shortWrites = "1,7,16,17,40"
 
     func run() throws {
-        let scratch = dir ?? NSTemporaryDirectory() + "sitroom-drill-io-\(getpid())"
-        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        defer { if dir == nil { try? FileManager.default.removeItem(atPath: scratch) } }
-        let start = Date()
-        var runs = 0
-        for code in [EIO, ENOSPC] {
-            for row in try IOErrorLoop.allRows(errno: code, in: scratch) {
+        try scratch.use("sitroom-drill-io") { path in
+            let start = Date()
+            var runs = 0
+            for code in [EIO, ENOSPC] {
+                for row in try IOErrorLoop.allRows(errno: code, in: path) {
+                    print(row)
+                    runs += row.runs
+                }
+            }
+            let sizes = shortWrites.split(separator: ",").compactMap { Int($0) }
+            for row in try IOErrorLoop.shortWriteRows(sizes: sizes, in: path) {
                 print(row)
                 runs += row.runs
             }
+            print(String(format: "io-loop: %d runs, every one reopened with exactly the acknowledged changes, in %.1f s", runs, Date().timeIntervalSince(start)))
         }
-        let sizes = shortWrites.split(separator: ",").compactMap { Int($0) }
-        for row in try IOErrorLoop.shortWriteRows(sizes: sizes, in: scratch) {
-            print(row)
-            runs += row.runs
-        }
-        print(String(format: "io-loop: %d runs, every one reopened with exactly the acknowledged changes, in %.1f s", runs, Date().timeIntervalSince(start)))
     }
 }

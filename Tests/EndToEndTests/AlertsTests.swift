@@ -4,16 +4,12 @@ import Testing
 
 /// Alerts are changes in the journal: raised with the change that causes them, acknowledged on one
 /// console and seen so on another, cleared when the condition ends.
-@Suite(.serialized) struct AlertsTests {
+@Suite(.serialized) struct AlertsTests: DemoSuite {
     let demo: DemoData
-    var data: String { demo.path }
-
     init() throws { demo = try DemoData("alerts") }
 
     func console(_ officer: String) throws -> TmuxSession {
-        try TmuxSession(width: 110, height: 30,
-                        command: [TmuxSession.sitroomBinary, "--data", data, "--officer", officer, "--tz", "Asia/Seoul"],
-                        environment: ["TERM": "xterm-256color"])
+        try TmuxSession.console(data: data, officer: officer, width: 110, height: 30)
     }
 
     func apply(_ line: String) -> String {

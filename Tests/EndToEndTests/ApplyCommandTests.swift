@@ -3,12 +3,8 @@ import Testing
 @testable import SitRoomCore
 
 /// `sitroom apply --command`: quick command lines on stdin, run through the real binary.
-@Suite struct ApplyCommandTests {
+@Suite struct ApplyCommandTests: DemoSuite {
     let demo: DemoData
-    var data: String { demo.path }
-    var root: String { demo.root }
-
-    var base: UInt64 { demo.base }
 
     init() throws { demo = try DemoData("apply") }
 

@@ -9,10 +9,6 @@ import Testing
     let demo: DemoData
     init() throws { demo = try DemoData("check-repair") }
 
-    private func sitroom(_ args: [String], stdin: String? = nil) -> (status: Int32, stdout: String, stderr: String) {
-        TmuxSession.run([TmuxSession.sitroomBinary] + args, stdin: stdin)
-    }
-
     private func lines(_ range: ClosedRange<Int>) -> String {
         range.map { #"{"type":"log.add","record":{"text":"line \#($0)"}}"# + "\n" }.joined()
     }

@@ -3,18 +3,13 @@ import Testing
 @testable import SitRoomCore
 
 /// Two consoles on one data directory edit the same figure: the second to save is asked.
-@Suite(.serialized) struct ConflictTests {
+@Suite(.serialized) struct ConflictTests: DemoSuite {
     let demo: DemoData
-    var data: String { demo.path }
-    var root: String { demo.root }
-    var base: UInt64 { demo.base }
 
     init() throws { demo = try DemoData("conflict") }
 
     func console(_ officer: String) throws -> TmuxSession {
-        try TmuxSession(width: 100, height: 30,
-                        command: [TmuxSession.sitroomBinary, "--data", data, "--officer", officer, "--tz", "Asia/Seoul"],
-                        environment: ["TERM": "xterm-256color"])
+        try TmuxSession.console(data: data, officer: officer, width: 100, height: 30)
     }
 
     @Test func theSecondOfficerToSaveTheSameFigureIsAsked() throws {
@@ -23,24 +18,16 @@ import Testing
         let b = try console("desk.b")
         for t in [a, b] {
             try t.waitFor("✔ saved")
-            t.sendKeys(":")
-            t.sendText("goto A1100017")
-            t.sendKeys("Enter")
-            t.sendKeys("e")
-            try t.waitFor("ER/ICU status — 서울대학교병원")
+            try t.openSNUHForm()
         }
         // Both forms are open on SNUH. Desk B saves ICU first.
-        for _ in 0..<3 { b.sendKeys("Tab") }
-        b.sendKeys("C-u")
-        b.sendText("9/58")
+        b.typeICU("9/58")
         b.sendKeys("Enter")
         let seq = demo.base + 1
         try b.waitFor("saved #\(seq):")
         // Desk A's console follows the journal: its top bar shows B's change while its form stays open.
         try a.waitUntil("desk A to follow B's change") { $0.contains("✔ saved #\(seq)") && $0.contains("ER/ICU status") }
-        for _ in 0..<3 { a.sendKeys("Tab") }
-        a.sendKeys("C-u")
-        a.sendText("1/58")
+        a.typeICU("1/58")
         a.sendKeys("Enter")
         try a.waitUntil("the conflict prompt") {
             $0.contains("Changed by another officer") && $0.contains("yours 1/58") && $0.contains("theirs 9/58")

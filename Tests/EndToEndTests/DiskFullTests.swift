@@ -17,8 +17,7 @@ struct DiskFullTests {
         let disk = try SmallDisk()
         defer { disk.unmount() }
         let data = try disk.demoData()
-        let console = try TmuxSession(width: 100, height: 30, command: [TmuxSession.sitroomBinary, "--data", data, "--officer", "desk", "--tz", "Asia/Seoul"],
-                                      environment: ["TERM": "xterm-256color"])
+        let console = try TmuxSession.console(data: data, officer: "desk", width: 100, height: 30)
         defer { console.kill() }
         var seq = try savedSeq(console)
         let before = try DiskState(data)
@@ -47,9 +46,7 @@ struct DiskFullTests {
         let data = try disk.demoData()
         let events = try DirectoryEvents(data)
         // A background compaction after every change.
-        let console = try TmuxSession(width: 100, height: 30,
-                                      command: [TmuxSession.sitroomBinary, "--data", data, "--officer", "desk", "--tz", "Asia/Seoul", "--compact-every", "1"],
-                                      environment: ["TERM": "xterm-256color"])
+        let console = try TmuxSession.console(data: data, officer: "desk", width: 100, height: 30, ["--compact-every", "1"])
         defer { console.kill() }
         var seq = try savedSeq(console)
         // Once the form is up the run loop has taken keys, so its first pass, which brings the
@@ -102,14 +99,8 @@ struct DiskFullTests {
 
     /// Opens SNUH's ER/ICU form and types `value` into its ICU field.
     func openICUField(_ console: TmuxSession, typing value: String) throws {
-        console.sendKeys(":")
-        console.sendText("goto A1100017")
-        console.sendKeys("Enter")
-        console.sendKeys("e")
-        try console.waitFor("ER/ICU status — 서울대학교병원")
-        for _ in 0..<3 { console.sendKeys("Tab") }
-        console.sendKeys("C-u")
-        console.sendText(value)
+        try console.openSNUHForm()
+        console.typeICU(value)
     }
 
     /// A full disk still takes records into the journal's last page (the filesystem allocates

@@ -35,10 +35,7 @@ import Glibc
         #expect(applied.status == 0, "\(applied.stderr)")
 
         let width = 120, height = 40
-        let tmux = try TmuxSession(
-            width: width, height: height,
-            command: [TmuxSession.sitroomBinary, "--data", demo.path, "--officer", "e2e", "--tz", "Asia/Seoul"],
-            environment: ["TERM": "xterm-256color"])
+        let tmux = try TmuxSession.console(data: demo.path, officer: "e2e", width: width, height: height)
         _ = try tmux.waitFor("✔ saved")
         tmux.sendKeys("/")
         tmux.sendText("emoji")

@@ -4,15 +4,9 @@ import Testing
 
 /// Poisoned data and careless permissions, through the real binary: a CSV whose names carry
 /// terminal escapes, a data directory others can write, a damaged journal holding contact details.
-@Suite struct HostileDataTests {
+@Suite struct HostileDataTests: DemoSuite {
     let demo: DemoData
-    var data: String { demo.path }
-
     init() throws { demo = try DemoData("hostile") }
-
-    func sitroom(_ args: [String], stdin: String? = nil) -> (status: Int32, stdout: String, stderr: String) {
-        TmuxSession.run([TmuxSession.sitroomBinary] + args, stdin: stdin)
-    }
 
     /// Nothing a terminal would act on: C0 controls other than the line break, DEL, C1 controls,
     /// direction overrides.
@@ -65,10 +59,7 @@ import Testing
         #expect(csv.stdout.contains(csvField("addr\u{1B}[5m blink\r\nsecond line")))
 
         // The console shows them as placeholders; the pane's title and screen stay the console's.
-        let tmux = try TmuxSession(
-            width: 140, height: 30,
-            command: [TmuxSession.sitroomBinary, "--data", data, "--officer", "e2e", "--tz", "Asia/Seoul"],
-            environment: ["TERM": "xterm-256color"], remainOnExit: true)
+        let tmux = try TmuxSession.console(data: data, officer: "e2e", width: 140, height: 30, remainOnExit: true)
         let title = tmux.tmux(["display-message", "-p", "#{pane_title}"]).stdout
         _ = try tmux.waitFor("✔ saved")
         tmux.sendKeys("2", "/")

@@ -11,10 +11,6 @@ import Testing
     static let portalFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../SitRoomStoreTests/Fixtures/seoul-er-2022.csv").standardizedFileURL.path
 
-    func sitroom(_ args: [String]) -> (status: Int32, stdout: String, stderr: String) {
-        TmuxSession.run([TmuxSession.sitroomBinary] + args, stdin: nil)
-    }
-
     func export() throws -> BoardDocument {
         let r = sitroom(["export", "--data", data, "--format", "json"])
         guard r.status == 0 else { throw TmuxError(description: "export failed: \(r.stderr)") }

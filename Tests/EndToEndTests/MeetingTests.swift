@@ -3,20 +3,15 @@ import Testing
 
 /// A scripted situation meeting, done only with keys in the real binary in tmux, then checked
 /// against `sitroom export`: exactly the intended changes, and nothing else.
-@Suite(.serialized) struct MeetingTests {
+@Suite(.serialized) struct MeetingTests: DemoSuite {
     let demo: DemoData
-    var data: String { demo.path }
-    var root: String { demo.root }
-    var base: UInt64 { demo.base }
 
     static let officer = "kim.duty"
 
     init() throws { demo = try DemoData("meeting") }
 
     func open() throws -> TmuxSession {
-        try TmuxSession(width: 100, height: 30,
-                        command: [TmuxSession.sitroomBinary, "--data", data, "--officer", Self.officer, "--tz", "Asia/Seoul"],
-                        environment: ["TERM": "xterm-256color"], remainOnExit: true)
+        try TmuxSession.console(data: data, officer: Self.officer, width: 100, height: 30, remainOnExit: true)
     }
 
     /// The board as `sitroom export --format json` writes it.

@@ -3,15 +3,9 @@ import Testing
 @testable import SitRoomCore
 
 /// `sitroom report`: the real binary on the demo, a briefing marked with `apply`, then a change.
-@Suite struct ReportCommandTests {
+@Suite struct ReportCommandTests: DemoSuite {
     let demo: DemoData
-    var data: String { demo.path }
-
     init() throws { demo = try DemoData("report") }
-
-    func sitroom(_ args: [String], stdin: String? = nil) -> (status: Int32, stdout: String, stderr: String) {
-        TmuxSession.run([TmuxSession.sitroomBinary] + args, stdin: stdin)
-    }
 
     /// Every file in the data directory with its size, to show that a report writes nothing.
     func files() throws -> [String: UInt64] {

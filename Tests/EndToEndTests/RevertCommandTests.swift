@@ -8,10 +8,6 @@ import Testing
     let root = NSTemporaryDirectory() + "sitroom-revert-" + UUID().uuidString
     var data: String { root + "/data" }
 
-    func sitroom(_ args: [String], stdin: String? = nil) -> (status: Int32, stdout: String, stderr: String) {
-        TmuxSession.run([TmuxSession.sitroomBinary] + args, stdin: stdin)
-    }
-
     func export(_ extra: [String] = []) throws -> BoardDocument {
         let r = sitroom(["export", "--data", data] + extra)
         guard r.status == 0 else { throw TmuxError(description: "export failed: \(r.stderr)") }

@@ -4,18 +4,13 @@ import Testing
 @testable import SitRoomStore
 
 /// The real binary in tmux, driven by keys like a duty officer would, the screen read back as text.
-@Suite(.serialized) struct WallTests {
+@Suite(.serialized) struct WallTests: DemoSuite {
     let demo: DemoData
-    var data: String { demo.path }
-    var root: String { demo.root }
-    var base: UInt64 { demo.base }
 
     init() throws { demo = try DemoData("wall") }
 
     func open(width: Int = 80, height: Int = 24, _ extra: [String] = []) throws -> TmuxSession {
-        try TmuxSession(width: width, height: height,
-                        command: [TmuxSession.sitroomBinary, "--data", data, "--officer", "e2e", "--tz", "Asia/Seoul"] + extra,
-                        environment: ["TERM": "xterm-256color"], remainOnExit: true)
+        try TmuxSession.console(data: data, officer: "e2e", width: width, height: height, extra, remainOnExit: true)
     }
 
     func apply(_ line: String) -> (status: Int32, stdout: String, stderr: String) {

@@ -73,8 +73,7 @@ import Testing
 
     @Test func aCommitRaisesItsAlertInTheSameFsync() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
+        let (dir, log) = try Sample.newLog(tmp)
         let t = Sample.t0
         _ = log.commit(Change(officer: "kim", at: t, action: .addHospital(Hospital(id: "H1", name: "서울대학교병원"))))
         let results = log.commit(

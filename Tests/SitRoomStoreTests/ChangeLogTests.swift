@@ -9,8 +9,7 @@ import SitRoomDrills
 @Suite struct ChangeLogTests {
     @Test func committedChangesSurviveReopening() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
+        let (dir, log) = try Sample.newLog(tmp)
         let results = log.commit((1...5).map { Sample.logEntry($0) })
         #expect(results == (1...5).map { .saved(UInt64($0)) })
         let again = try ChangeLog.open(dir, mode: .readOnly)
@@ -21,8 +20,7 @@ import SitRoomDrills
 
     @Test func rejectedChangesAreNotWrittenAndTheRestAre() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
+        let (dir, log) = try Sample.newLog(tmp)
         let bad = Change(officer: "kim", at: Sample.t0, action: .removeHospital(id: "A9999999"))
         let results = log.commit([Sample.logEntry(1), bad, Sample.logEntry(2)])
         #expect(results == [.saved(1), .rejected(ChangeError("unknown hospital A9999999", field: "id")), .saved(2)])
@@ -46,8 +44,7 @@ import SitRoomDrills
     /// rest is cut off and reported, and the file ends on a record boundary again.
     @Test func tornTailIsCutAtEveryByteOfTheLastTwoRecords() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
+        let (dir, log) = try Sample.newLog(tmp)
         let changes = (1...5).map { Sample.logEntry($0) }
         _ = log.commit(changes)
         let journal = dir.journalPath(1)
@@ -118,8 +115,7 @@ import SitRoomDrills
 
     @Test func compactionKeepsEverythingAndStartsANewJournal() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
+        let (dir, log) = try Sample.newLog(tmp)
         _ = log.commit((1...10).map { Sample.logEntry($0) })
         try log.compact()
         _ = log.commit(Sample.logEntry(11))
@@ -136,8 +132,7 @@ import SitRoomDrills
 
     @Test func compactionPolicyRunsByItself() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
+        let (dir, log) = try Sample.newLog(tmp)
         log.policy = CompactionPolicy(maxRecords: 4, maxInterval: 3600, background: false)
         for n in 1...9 { _ = log.commit(Sample.logEntry(n)) }
         #expect(log.generation == 3)
@@ -253,8 +248,7 @@ import SitRoomDrills
 @Suite struct BackgroundCompactionTests {
     @Test func commitsGoOnWhileTheSnapshotIsWrittenAndNothingIsLostOrRepeated() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
+        let (dir, log) = try Sample.newLog(tmp)
         let follower = try ChangeLog.open(dir, mode: .readOnly)
         _ = log.commit((1...50).map { Sample.logEntry($0) })
         log.startCompaction()
@@ -313,8 +307,7 @@ import SitRoomDrills
 
     @Test func theLeftoverOfAKilledProcessIsRemovedAtTheNextCompaction() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
+        let (dir, log) = try Sample.newLog(tmp)
         _ = log.commit(Sample.logEntry(1))
         // No process has pid 2^22 - 1 here (pid_max is at most 2^22).
         Sample.write([1, 2, 3], to: dir.path + "/snapshot-2.bin.partial-4194303-1")

@@ -30,11 +30,17 @@ import Testing
         return out
     }
 
+    /// A new data directory's log that compacts every `maxRecords` records, in the foreground, so a
+    /// run of changes leaves many generations, most of them moved to history/.
+    static func compactingLog(in tmp: TempDir, maxRecords: Int) throws -> (DataDirectory, ChangeLog) {
+        let (dir, log) = try Sample.newLog(tmp)
+        log.policy = CompactionPolicy(maxRecords: maxRecords, background: false)
+        return (dir, log)
+    }
+
     @Test func theBoardAtEverySequenceIsTheBoardAfterThatManyChanges() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
-        log.policy = CompactionPolicy(maxRecords: 7, background: false)  // many generations, most moved to history/
+        let (dir, log) = try Self.compactingLog(in: tmp, maxRecords: 7)
         let all = Self.changes(60)
         for c in all { #expect(log.commit(c).seq != nil) }
         #expect(log.generation > 5)
@@ -51,9 +57,7 @@ import Testing
 
     @Test func aTimeMeansEveryChangeMadeAtOrBeforeIt() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
-        log.policy = CompactionPolicy(maxRecords: 5, background: false)
+        let (dir, log) = try Self.compactingLog(in: tmp, maxRecords: 5)
         let all = Self.changes(30)
         _ = log.commit(all)
         let history = try History.open(dir)
@@ -67,9 +71,7 @@ import Testing
 
     @Test func replayStartsAtThePointAndVisitsEveryLaterChange() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
-        log.policy = CompactionPolicy(maxRecords: 4, background: false)
+        let (dir, log) = try Self.compactingLog(in: tmp, maxRecords: 4)
         let all = Self.changes(20)
         _ = log.commit(all)
         var visited: [UInt64] = []
@@ -94,9 +96,7 @@ import Testing
 
     @Test func aBriefingPointIsJustAfterItsOwnChange() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
-        log.policy = CompactionPolicy(maxRecords: 3, background: false)
+        let (dir, log) = try Self.compactingLog(in: tmp, maxRecords: 3)
         let all = Self.changes(10)
         _ = log.commit(all)
         // Same second as the change before it, and another change in that second after it.
@@ -115,9 +115,7 @@ import Testing
 
     @Test func aBackdatedBriefingIsFoundWhereItIsInTheJournal() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
-        log.policy = CompactionPolicy(maxRecords: 3, background: false)
+        let (dir, log) = try Self.compactingLog(in: tmp, maxRecords: 3)
         for c in Self.changes(12) { _ = log.commit(c) }
         // Entered now, but said to have been held before every change so far.
         _ = log.commit(Change(officer: "lee", at: Sample.t0.addingTimeInterval(-3600),
@@ -131,9 +129,7 @@ import Testing
 
     @Test func historyKeepsEveryJournalButFewSnapshots() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
-        log.policy = CompactionPolicy(maxRecords: 2, background: false)
+        let (dir, log) = try Self.compactingLog(in: tmp, maxRecords: 2)
         _ = Self.changes(20).map { log.commit($0) }
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/history"))
         let journals = names.filter { $0.hasPrefix("journal-") }.count
@@ -144,9 +140,7 @@ import Testing
 
     @Test func aMomentBeforeTheKeptHistoryIsRefusedWithAReason() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
-        log.policy = CompactionPolicy(maxRecords: 5, background: false)
+        let (dir, log) = try Self.compactingLog(in: tmp, maxRecords: 5)
         _ = Self.changes(20).map { log.commit($0) }
         // A data directory from before history was kept: its old generations are gone.
         try FileManager.default.removeItem(atPath: dir.path + "/history")
@@ -157,8 +151,7 @@ import Testing
 
     @Test func aTornTailOfTheLiveJournalIsNotPartOfTheHistory() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
+        let (dir, log) = try Sample.newLog(tmp)
         _ = log.commit(Self.changes(5))
         let path = dir.journalPath(log.generation)
         Sample.write(Sample.fileBytes(path) + [9, 0, 0, 0, 1, 2], to: path)

@@ -274,8 +274,7 @@ import SitRoomDrills
 
     @Test func committingWritesOneChangePerHospitalInGroupCommits() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
+        let (dir, log) = try Sample.newLog(tmp)
         _ = log.commit(Sample.logEntry(1))
         let plan = try HospitalImport.plan(try CSVTable.read(path: Self.portalPath).table, into: log.board, officer: "kim", at: Self.t0)
         var progress: [Int] = []
@@ -298,8 +297,7 @@ import SitRoomDrills
 
     @Test func aChangeRejectedAtCommitTimeIsReportedAsSkipped() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
+        let (dir, log) = try Sample.newLog(tmp)
         let plan = try Self.hospitals("id,name\nA1,One\nA2,Two\nA3,Three\n", into: log.board)
         // Another console adds A2 between planning and committing.
         let other = try ChangeLog.open(dir)

@@ -10,8 +10,7 @@ import Testing
 @Suite struct OldJournalLimitsTests {
     @Test func aJournalFromBeforeTheLimitsStillOpensAndNewChangesAreHeldToThem() throws {
         let tmp = TempDir()
-        let dir = try Sample.newDirectory(tmp)
-        let log = try ChangeLog.open(dir)
+        let (dir, log) = try Sample.newLog(tmp)
         #expect(log.commit(Sample.logEntry(1)) == .saved(1))
         log.close()
         let long = String(repeating: "x", count: Limits.textCharacters * 10)

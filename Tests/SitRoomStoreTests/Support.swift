@@ -30,6 +30,12 @@ enum Sample {
         return dir
     }
 
+    /// A new data directory in `tmp` and its change log, open for writing.
+    static func newLog(_ tmp: TempDir) throws -> (DataDirectory, ChangeLog) {
+        let dir = try newDirectory(tmp)
+        return (dir, try ChangeLog.open(dir))
+    }
+
     static func fileBytes(_ path: String) -> [UInt8] {
         (try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))) ?? []
     }

@@ -5,12 +5,7 @@ import Testing
 
 /// `6` shows the alerts, `A` acknowledges the selected one, `B` marks a briefing.
 @Suite struct AlertKeysTests {
-    func model() -> AppModel {
-        var m = RenderFixture.demoModel()
-        m.width = 100
-        m.height = 30
-        return m
-    }
+    func model() -> AppModel { RenderFixture.demoModel(width: 100, height: 30) }
 
     @Test func theAlertsViewListsUnacknowledgedCriticalAlertsFirst() {
         var m = model()

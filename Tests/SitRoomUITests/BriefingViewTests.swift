@@ -71,12 +71,6 @@ import Testing
         var m = try Self.model()
         _ = m.update(key: .char(key))
         let screen = RenderFixture.render(m, 100, 30).text
-        let (path, expected) = RenderFixture.expectedScreen("\(name)-100x30")
-        if ProcessInfo.processInfo.environment["SITROOM_RECORD"] == "1" {
-            try screen.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let want = try #require(expected, "missing \(path); run with SITROOM_RECORD=1 and review it")
-        #expect(screen == want)
+        try RenderFixture.expectReviewedScreen(screen, "\(name)-100x30")
     }
 }

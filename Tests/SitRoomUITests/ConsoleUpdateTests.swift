@@ -8,12 +8,7 @@ import Testing
 @Suite struct ConsoleUpdateTests {
     let now = RenderFixture.now
 
-    func model() -> AppModel {
-        var m = RenderFixture.demoModel()
-        m.width = 100
-        m.height = 30
-        return m
-    }
+    func model() -> AppModel { RenderFixture.demoModel(width: 100, height: 30) }
 
     func change(_ action: ChangeAction, by officer: String = "lee.er") -> Change {
         Change(officer: officer, at: now, action: action)

@@ -18,13 +18,7 @@ import Testing
 
     @Test func theScreenMatchesTheReviewedOne() throws {
         let screen = RenderFixture.render(Self.disconnected(since: 42, nextTry: 3), 120, 40).text
-        let (path, expected) = RenderFixture.expectedScreen("disconnected-120x40")
-        if ProcessInfo.processInfo.environment["SITROOM_RECORD"] == "1" {
-            try screen.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let want = try #require(expected, "missing \(path); run with SITROOM_RECORD=1 and review it")
-        #expect(screen == want)
+        try RenderFixture.expectReviewedScreen(screen, "disconnected-120x40")
     }
 
     @Test func theTopBarAndTheBannerSaySoInTheAlarmColour() {

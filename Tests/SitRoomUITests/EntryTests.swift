@@ -5,12 +5,7 @@ import Testing
 
 /// The model's side of data entry; `LogStub` plays the change log (the store has its own tests).
 @Suite struct EntryTests {
-    func model() -> AppModel {
-        var m = RenderFixture.demoModel()
-        m.width = 80
-        m.height = 24
-        return m
-    }
+    func model() -> AppModel { RenderFixture.demoModel(width: 80, height: 24) }
 
     /// Commits like the run loop does, against an in-memory board.
     struct LogStub {

@@ -6,12 +6,7 @@ import Testing
 @Suite struct FormTests {
     typealias LogStub = EntryTests.LogStub
 
-    func model() -> AppModel {
-        var m = RenderFixture.demoModel()
-        m.width = 100
-        m.height = 30
-        return m
-    }
+    func model() -> AppModel { RenderFixture.demoModel(width: 100, height: 30) }
 
     func type(_ text: String, _ m: inout AppModel) { for c in text { _ = m.update(key: .char(c)) } }
 

@@ -6,9 +6,7 @@ import Testing
 /// A second's tick redraws only the clock; anything else marked stale draws the whole screen.
 @Suite struct FramesTests {
     func model() -> AppModel {
-        var m = RenderFixture.demoModel()
-        m.width = 120
-        m.height = 40
+        var m = RenderFixture.demoModel(width: 120, height: 40)
         m.tick(RenderFixture.now)
         return m
     }

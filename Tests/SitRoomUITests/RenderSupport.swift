@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import SitRoomCore
 @testable import SitRoomUI
 
@@ -21,6 +22,14 @@ enum RenderFixture {
         return model
     }
 
+    /// The demo model on a terminal of `width` × `height`.
+    static func demoModel(width: Int, height: Int) -> AppModel {
+        var model = demoModel()
+        model.width = width
+        model.height = height
+        return model
+    }
+
     static func render(_ model: AppModel, _ width: Int, _ height: Int) -> ScreenBuffer {
         var m = model
         m.width = width
@@ -29,6 +38,21 @@ enum RenderFixture {
     }
 
     /// Expected screens live next to this file in Screens/; SITROOM_RECORD=1 rewrites them for review.
+    /// Checks `screen` against the reviewed one, Screens/`name`.txt; with SITROOM_RECORD=1 it
+    /// writes the screen there instead, to be reviewed.
+    static func expectReviewedScreen(
+        _ screen: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let (path, expected) = expectedScreen(name)
+        if ProcessInfo.processInfo.environment["SITROOM_RECORD"] == "1" {
+            try screen.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let want = try #require(expected, "missing \(path); run with SITROOM_RECORD=1 and review it",
+                                sourceLocation: sourceLocation)
+        #expect(screen == want, sourceLocation: sourceLocation)
+    }
+
     static func expectedScreen(_ name: String, file: String = #filePath) -> (path: String, text: String?) {
         let dir = (file as NSString).deletingLastPathComponent + "/Screens"
         let path = dir + "/" + name + ".txt"

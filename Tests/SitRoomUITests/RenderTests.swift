@@ -8,13 +8,7 @@ import Testing
     @Test(arguments: [(80, 24), (120, 40), (200, 60)])
     func demoScreenMatchesTheReviewedOne(width: Int, height: Int) throws {
         let screen = RenderFixture.render(RenderFixture.demoModel(), width, height).text
-        let (path, expected) = RenderFixture.expectedScreen("demo-\(width)x\(height)")
-        if ProcessInfo.processInfo.environment["SITROOM_RECORD"] == "1" {
-            try screen.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let want = try #require(expected, "missing \(path); run with SITROOM_RECORD=1 and review it")
-        #expect(screen == want)
+        try RenderFixture.expectReviewedScreen(screen, "demo-\(width)x\(height)")
         #expect(screen.split(separator: "\n", omittingEmptySubsequences: false).count == height)
     }
 
@@ -189,9 +183,7 @@ import Testing
     /// The run loop redraws only the top bar on a tick within the same minute: that must give
     /// exactly the frame a full render would.
     @Test func aClockTickWithinTheMinuteEqualsAFullRender() {
-        var m = RenderFixture.demoModel()
-        m.width = 120
-        m.height = 40
+        var m = RenderFixture.demoModel(width: 120, height: 40)
         var frame = Dashboard.render(m, width: 120, height: 40)
         let rendered = m.now
         for second in 1...20 {

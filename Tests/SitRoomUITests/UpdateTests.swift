@@ -4,12 +4,7 @@ import Testing
 @testable import SitRoomUI
 
 @Suite struct UpdateTests {
-    func model() -> AppModel {
-        var m = RenderFixture.demoModel()
-        m.width = 80
-        m.height = 24
-        return m
-    }
+    func model() -> AppModel { RenderFixture.demoModel(width: 80, height: 24) }
 
     @Test func movingKeepsTheCursorInsideThePanel() {
         var m = model()

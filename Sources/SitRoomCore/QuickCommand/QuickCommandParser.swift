@@ -83,15 +83,8 @@ private struct Reader {
             args, { try HospitalLookup.resolve($0, in: board) }, same: { $0.id == $1.id },
             stops: { QuickCommandParser.abbreviated($0, QuickCommandParser.erStates) != nil })
         var report = HospitalReport()
-        var seen: Set<String> = []
-        var free: [QuickToken] = []
         var figures: [String] = []
-        for token in args.dropFirst(used) {
-            guard let key = token.key else {
-                free.append(token)
-                continue
-            }
-            try once(key, &seen, token)
+        let (unkeyed, seen) = try keyed(args.dropFirst(used)) { key, token in
             switch key {
             case "beds": report.erBeds = try capacity(token)
             case "icu": report.icuBeds = try capacity(token)
@@ -105,7 +98,7 @@ private struct Reader {
         // Bare a/b figures fill ER beds, ICU beds and ER doctors in that order (skipping any given by
         // name): "er snuh l 3/20 1/12 4/6" is the meeting-speed form of beds=3/20 icu=1/12 docs=4/6.
         var slots = ["beds", "icu", "docs"].filter { !seen.contains($0) }
-        free = try free.filter { token in
+        var free = try unkeyed.filter { token in
             guard !token.quoted, let (a, b) = pair(token.text) else { return true }
             guard !slots.isEmpty else {
                 throw QuickCommandError("\(token.text): bare figures fill beds, icu and docs; name the others, like nicu=1/8")
@@ -231,15 +224,8 @@ private struct Reader {
         var at: Date?
         var hospital: Hospital?
         var agency: Agency?
-        var seen: Set<String> = []
-        var free: [QuickToken] = []
-        for token in args {
-            guard var key = token.key else {
-                free.append(token)
-                continue
-            }
-            key = ["severity": "sev", "category": "cat", "hospital": "h", "agency": "a"][key] ?? key
-            try once(key, &seen, token)
+        let aliases = ["severity": "sev", "category": "cat", "hospital": "h", "agency": "a"]
+        let (free, _) = try keyed(args, aliases: aliases) { key, token in
             let value = token.value ?? ""
             switch key {
             case "sev":
@@ -279,14 +265,7 @@ private struct Reader {
         guard let first = args.first, first.key == nil else { throw QuickCommandError("act needs an agency, \(usage)") }
         let (agency, used) = try leading(args, { try AgencyLookup.resolve($0, in: board) }, same: { $0.id == $1.id })
         var due: Date?
-        var seen: Set<String> = []
-        var free: [QuickToken] = []
-        for token in args.dropFirst(used) {
-            guard let key = token.key else {
-                free.append(token)
-                continue
-            }
-            try once(key, &seen, token)
+        let (free, _) = try keyed(args.dropFirst(used)) { key, token in
             switch key {
             case "due": due = try time(token.value ?? "", key: "due", leaning: .future)
             default: throw unknownKey(token, for: "act", QuickCommandParser.actKeys)
@@ -381,6 +360,25 @@ private struct Reader {
 
     func once(_ key: String, _ seen: inout Set<String>, _ token: QuickToken) throws {
         guard seen.insert(key).inserted else { throw QuickCommandError("\(key) is given twice (at \(token.raw))") }
+    }
+
+    /// Hands each keyed token to `each` in order, its key first put in its short form through
+    /// `aliases` and allowed once; returns the tokens without a key (the free text) and the keys seen.
+    func keyed(
+        _ tokens: some Sequence<QuickToken>, aliases: [String: String] = [:],
+        _ each: (_ key: String, _ token: QuickToken) throws -> Void
+    ) throws -> (free: [QuickToken], seen: Set<String>) {
+        var seen: Set<String> = []
+        var free: [QuickToken] = []
+        for token in tokens {
+            guard let key = token.key.map({ aliases[$0] ?? $0 }) else {
+                free.append(token)
+                continue
+            }
+            try once(key, &seen, token)
+            try each(key, token)
+        }
+        return (free, seen)
     }
 
     func unknownKey(_ token: QuickToken, for command: String, _ keys: [String]) -> QuickCommandError {

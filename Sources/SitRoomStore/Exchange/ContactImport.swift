@@ -27,10 +27,7 @@ public enum ContactImport {
         officer: String, at time: Date = Date()
     ) throws -> ImportPlan {
         let columns = try ColumnMapping(header: table.header, fields: fields, overrides: overrides)
-        for required in ["agency", "person"] where !columns.has(required) {
-            let names = fields.first { $0.name == required }!.aliases.joined(separator: " or ")
-            throw ImportError("no \(required) column (\(names)); name it with --map \(required)=COLUMN")
-        }
+        try columns.require(["agency", "person"], of: fields)
         var plan = ImportPlan(what: "contacts")
         var described = columns.describe(fields)
         if !columns.has("id") { described += " id=(agency-person)" }
@@ -40,11 +37,7 @@ public enum ContactImport {
         var firstLine: [String: Int] = [:]
         for row in table.rows {
             let line = row.line
-            guard row.fields.count == table.header.count else {
-                plan.skip(line, "\(row.fields.count) fields where the header has \(table.header.count)")
-                continue
-            }
-            func value(_ field: String) -> String? { columns.value(field, in: row.fields) }
+            guard let value = plan.cells(of: row, in: table, columns) else { continue }
             guard let agencyText = value("agency"), !agencyText.isEmpty else { plan.skip(line, "no agency"); continue }
             guard let person = value("person"), !person.isEmpty else { plan.skip(line, "no person"); continue }
 
@@ -58,15 +51,11 @@ public enum ContactImport {
             case .missing:
                 let agency = Agency(id: uniqueAgencyId(for: agencyText, on: board), name: agencyText, kind: guessKind(agencyText))
                 let change = Change(officer: officer, at: time, action: .addAgency(agency))
-                do {
-                    try board.apply(change)
-                } catch let error as ChangeError {
-                    plan.skip(line, "agency \"\(agencyText)\": \(error.message)")
-                    continue
-                }
-                plan.changes.append(PlannedChange(
-                    line: line, kind: .agencyAdded, change: change,
-                    detail: "added agency \(agency.id) \"\(agency.name)\" (kind \(agency.kind.rawValue)), first named on line \(line)"))
+                guard try plan.apply(
+                    change, to: &board, line: line, kind: .agencyAdded,
+                    detail: "added agency \(agency.id) \"\(agency.name)\" (kind \(agency.kind.rawValue)), first named on line \(line)",
+                    subject: "agency \"\(agencyText)\"")
+                else { continue }
                 agencyId = agency.id
             }
 
@@ -76,47 +65,29 @@ public enum ContactImport {
                 guard !personSlug.isEmpty else { plan.skip(line, "no id, and none can be made from \"\(person)\""); continue }
                 id = "\(agencyId)-\(personSlug)"
             }
-            if let first = firstLine[id] {
-                plan.skip(line, "duplicate id \(id) (first on line \(first))")
-                continue
-            }
-            firstLine[id] = line
-            var escalation: Int?
-            if let text = value("escalation"), !text.isEmpty {
-                guard let n = Int(text) else {
-                    plan.skip(line, "\(id): escalation \"\(text)\" is not a whole number")
-                    continue
-                }
-                escalation = n
-            }
+            guard plan.isFirst(id, line: line, in: &firstLine) else { continue }
+            guard let escalation = plan.wholeNumber("escalation", value, line: line, id: id) else { continue }
 
             let action: ChangeAction
             let kind: PlannedChange.Kind
             var detail: String?
             if let old = board.contacts[id] {
-                var patch = ContactPatch()
-                var changed: [String] = []
-                func diff<T: Equatable>(_ field: String, _ new: T?, _ current: T, _ set: (inout ContactPatch, T) -> Void) {
-                    if let new, new != current {
-                        set(&patch, new)
-                        changed.append(field)
-                    }
-                }
-                diff("agency", agencyId, old.agencyId) { $0.agencyId = $1 }
-                diff("person", person, old.person) { $0.person = $1 }
-                diff("role", value("role"), old.role) { $0.role = $1 }
-                diff("phone", value("phone"), old.phone) { $0.phone = $1 }
-                diff("mobile", value("mobile"), old.mobile) { $0.mobile = $1 }
-                diff("email", value("email"), old.email) { $0.email = $1 }
-                diff("shift", value("shift"), old.shift) { $0.shift = $1 }
-                diff("escalation", escalation, old.escalation) { $0.escalation = $1 }
-                if changed.isEmpty {
+                var patch = ImportPatch(ContactPatch())
+                patch.diff("agency", agencyId, old.agencyId) { $0.agencyId = $1 }
+                patch.diff("person", person, old.person) { $0.person = $1 }
+                patch.diff("role", value("role"), old.role) { $0.role = $1 }
+                patch.diff("phone", value("phone"), old.phone) { $0.phone = $1 }
+                patch.diff("mobile", value("mobile"), old.mobile) { $0.mobile = $1 }
+                patch.diff("email", value("email"), old.email) { $0.email = $1 }
+                patch.diff("shift", value("shift"), old.shift) { $0.shift = $1 }
+                patch.diff("escalation", escalation, old.escalation) { $0.escalation = $1 }
+                if patch.changed.isEmpty {
                     plan.unchanged += 1
                     continue
                 }
-                action = .editContact(id: id, patch)
+                action = .editContact(id: id, patch.patch)
                 kind = .updated
-                detail = "updated \(id) \(person) (line \(line)): \(changed.joined(separator: ", "))"
+                detail = patch.detail(id, person, line: line)
             } else {
                 action = .addContact(Contact(
                     id: id, agencyId: agencyId, person: person, role: value("role") ?? "",
@@ -125,13 +96,7 @@ public enum ContactImport {
                 kind = .added
             }
             let change = Change(officer: officer, at: time, action: action)
-            do {
-                try board.apply(change)
-            } catch let error as ChangeError {
-                plan.skip(line, "\(id): \(error.message)")
-                continue
-            }
-            plan.changes.append(PlannedChange(line: line, kind: kind, change: change, detail: detail))
+            try plan.apply(change, to: &board, line: line, kind: kind, detail: detail, subject: id)
         }
         return plan
     }

@@ -28,10 +28,7 @@ public enum HospitalImport {
         officer: String, at time: Date = Date()
     ) throws -> ImportPlan {
         let columns = try ColumnMapping(header: table.header, fields: fields, overrides: overrides)
-        for required in ["id", "name"] where !columns.has(required) {
-            let names = fields.first { $0.name == required }!.aliases.joined(separator: " or ")
-            throw ImportError("no \(required) column (\(names)); name it with --map \(required)=COLUMN")
-        }
+        try columns.require(["id", "name"], of: fields)
         var plan = ImportPlan(what: "hospitals")
         var described = columns.describe(fields)
         if !columns.has("region"), let address = columns.columns["address"] {
@@ -43,17 +40,9 @@ public enum HospitalImport {
         var firstLine: [String: Int] = [:]
         for row in table.rows {
             let line = row.line
-            guard row.fields.count == table.header.count else {
-                plan.skip(line, "\(row.fields.count) fields where the header has \(table.header.count)")
-                continue
-            }
-            func value(_ field: String) -> String? { columns.value(field, in: row.fields) }
+            guard let value = plan.cells(of: row, in: table, columns) else { continue }
             guard let id = value("id"), !id.isEmpty else { plan.skip(line, "no id"); continue }
-            if let first = firstLine[id] {
-                plan.skip(line, "duplicate id \(id) (first on line \(first))")
-                continue
-            }
-            firstLine[id] = line
+            guard plan.isFirst(id, line: line, in: &firstLine) else { continue }
             guard let name = value("name"), !name.isEmpty else { plan.skip(line, "no name for \(id)"); continue }
 
             var hospitalClass: HospitalClass?
@@ -65,43 +54,29 @@ public enum HospitalImport {
                 }
                 hospitalClass = parsed
             }
-            var interval: Int?
-            if let text = value("update_interval_minutes"), !text.isEmpty {
-                guard let minutes = Int(text) else {
-                    plan.skip(line, "\(id): update_interval_minutes \"\(text)\" is not a whole number")
-                    continue
-                }
-                interval = minutes
-            }
+            guard let interval = plan.wholeNumber("update_interval_minutes", value, line: line, id: id) else { continue }
             let derivedRegion = columns.has("region") ? nil : value("address").flatMap(region(ofAddress:))
 
             let action: ChangeAction
             let kind: PlannedChange.Kind
             var detail: String?
             if let old = board.hospitals[id] {
-                var patch = HospitalPatch()
-                var changed: [String] = []
-                func diff<T: Equatable>(_ field: String, _ new: T?, _ current: T, _ set: (inout HospitalPatch, T) -> Void) {
-                    if let new, new != current {
-                        set(&patch, new)
-                        changed.append(field)
-                    }
-                }
-                diff("name", name, old.name) { $0.name = $1 }
-                diff("romanized_name", value("romanized_name"), old.romanizedName) { $0.romanizedName = $1 }
-                diff("region", value("region") ?? (old.region.isEmpty ? derivedRegion : nil), old.region) { $0.region = $1 }
-                diff("class", hospitalClass, old.hospitalClass) { $0.hospitalClass = $1 }
-                diff("address", value("address"), old.address) { $0.address = $1 }
-                diff("switchboard", value("switchboard"), old.switchboard) { $0.switchboard = $1 }
-                diff("er_phone", value("er_phone"), old.erPhone) { $0.erPhone = $1 }
-                diff("update_interval_minutes", interval, old.updateIntervalMinutes) { $0.updateIntervalMinutes = $1 }
-                if changed.isEmpty {
+                var patch = ImportPatch(HospitalPatch())
+                patch.diff("name", name, old.name) { $0.name = $1 }
+                patch.diff("romanized_name", value("romanized_name"), old.romanizedName) { $0.romanizedName = $1 }
+                patch.diff("region", value("region") ?? (old.region.isEmpty ? derivedRegion : nil), old.region) { $0.region = $1 }
+                patch.diff("class", hospitalClass, old.hospitalClass) { $0.hospitalClass = $1 }
+                patch.diff("address", value("address"), old.address) { $0.address = $1 }
+                patch.diff("switchboard", value("switchboard"), old.switchboard) { $0.switchboard = $1 }
+                patch.diff("er_phone", value("er_phone"), old.erPhone) { $0.erPhone = $1 }
+                patch.diff("update_interval_minutes", interval, old.updateIntervalMinutes) { $0.updateIntervalMinutes = $1 }
+                if patch.changed.isEmpty {
                     plan.unchanged += 1
                     continue
                 }
-                action = .editHospital(id: id, patch)
+                action = .editHospital(id: id, patch.patch)
                 kind = .updated
-                detail = "updated \(id) \(name) (line \(line)): \(changed.joined(separator: ", "))"
+                detail = patch.detail(id, name, line: line)
             } else {
                 action = .addHospital(Hospital(
                     id: id, name: name, romanizedName: value("romanized_name") ?? "",
@@ -111,13 +86,7 @@ public enum HospitalImport {
                 kind = .added
             }
             let change = Change(officer: officer, at: time, action: action)
-            do {
-                try board.apply(change)
-            } catch let error as ChangeError {
-                plan.skip(line, "\(id): \(error.message)")
-                continue
-            }
-            plan.changes.append(PlannedChange(line: line, kind: kind, change: change, detail: detail))
+            try plan.apply(change, to: &board, line: line, kind: kind, detail: detail, subject: id)
         }
         return plan
     }

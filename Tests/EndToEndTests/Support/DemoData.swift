@@ -18,3 +18,17 @@ struct DemoData {
 
     func remove() { try? FileManager.default.removeItem(atPath: root) }
 }
+
+/// A suite whose tests run on their own copy of the demo, `demo`, made in the suite's `init`.
+protocol DemoSuite {
+    var demo: DemoData { get }
+}
+
+extension DemoSuite {
+    /// The data directory.
+    var data: String { demo.path }
+    /// The folder that holds it (remove it when done).
+    var root: String { demo.root }
+    /// The demo's last sequence number.
+    var base: UInt64 { demo.base }
+}

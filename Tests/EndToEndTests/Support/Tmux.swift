@@ -6,12 +6,43 @@ import Foundation
 import Glibc
 #endif
 
+/// The built `sitroom` run to completion with `args` (and `stdin`), as a test runs its commands.
+func sitroom(_ args: [String], stdin: String? = nil) -> (status: Int32, stdout: String, stderr: String) {
+    TmuxSession.run([TmuxSession.sitroomBinary] + args, stdin: stdin)
+}
+
 extension TmuxSession {
     /// Runs any process to completion (posix_spawn, pipes, empty signal mask): for `sitroom apply`,
     /// `sitroom export`... from tests.
     static func run(_ args: [String], stdin: String?, environment: [String: String]? = nil) -> (status: Int32, stdout: String, stderr: String) {
         let result = Spawn.run(args, stdin: stdin, environment: environment)
         return (result.status, result.stdout, result.stderr)
+    }
+
+    /// The live console on `data` as `officer`, in Seoul time, in a 256-colour terminal of the given
+    /// size; `extra` arguments go after the standard ones.
+    static func console(
+        data: String, officer: String, width: Int, height: Int, _ extra: [String] = [], remainOnExit: Bool = false
+    ) throws -> TmuxSession {
+        try TmuxSession(width: width, height: height,
+                        command: [sitroomBinary, "--data", data, "--officer", officer, "--tz", "Asia/Seoul"] + extra,
+                        environment: ["TERM": "xterm-256color"], remainOnExit: remainOnExit)
+    }
+
+    /// Goes to SNUH (A1100017) on the console and opens its ER/ICU form.
+    func openSNUHForm() throws {
+        sendKeys(":")
+        sendText("goto A1100017")
+        sendKeys("Enter")
+        sendKeys("e")
+        try waitFor("ER/ICU status — 서울대학교병원")
+    }
+
+    /// In the open ER/ICU form, replaces the ICU beds field with `value` (not saved yet).
+    func typeICU(_ value: String) {
+        for _ in 0..<3 { sendKeys("Tab") }
+        sendKeys("C-u")
+        sendText(value)
     }
 
     /// The built `sitroom` executable: found next to the test binary (via /proc/self/exe, going up
