@@ -98,12 +98,12 @@ extension AppModel {
     private mutating func followed(_ fresh: [(seq: UInt64, change: Change)], board: Board, seq: UInt64) -> [Effect] {
         guard !fresh.isEmpty else { return [] }
         var effects: [Effect] = [.render]
-        if ringsOnRaisedAlerts, fresh.contains(where: { if case .raiseAlert = $0.change.action { true } else { false } }) {
+        if ringsOnRaisedAlerts, fresh.contains(where: { $0.change.action.kind == .raiseAlert }) {
             effects.append(.bell)
         }
         trends.record(fresh, before: self.board, after: board)
         boardChanged(board, seq: seq, changedIds: Set(fresh.compactMap { $0.change.action.subjectId }))
-        if fresh.contains(where: { if case .markBriefing = $0.change.action { true } else { false } }) {
+        if fresh.contains(where: { $0.change.action.kind == .markBriefing }) {
             effects += briefingBaselineEffects()
         }
         return effects
