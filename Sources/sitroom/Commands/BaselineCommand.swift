@@ -54,6 +54,7 @@ struct BaselineCommand: ParsableCommand {
         let moment: Date
         do {
             let point = try HistoryPointArgument.parse(at, timeZone: zone, now: now)
+            if case .seq(let n) = point, n > log.seq { fail("--at \(at): there is no change #\(n) yet; the last is #\(log.seq)", code: 64) }
             let history = try log.history()
             let (board, seq) = try history.board(at: point)
             past = board
