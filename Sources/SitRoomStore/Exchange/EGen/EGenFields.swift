@@ -1,0 +1,40 @@
+/// The NEMC open API's field names that sitroom reads, and what each becomes. The README's
+/// "E-Gen feed" section prints this table; keep the two together.
+public enum EGenFields {
+    /// The institution id (기관코드), matched with the hospital's id.
+    public static let hospitalId = "hpid"
+    public static let name = "dutyName"
+    /// The input time of the real-time figures (입력일시), yyyyMMddHHmmss in Korea's time.
+    public static let inputTime = "hvidate"
+
+    /// Real-time available beds (getEmrrmRltmUsefulSckbdInfoInqire): field, what, the board's figure.
+    public static let beds: [(field: String, korean: String, figure: String)] = [
+        ("hvec", "응급실", "ER beds available"),
+        ("hvicc", "일반중환자", "ICU beds available"),
+        ("hvncc", "신생중환자", "NICU beds available"),
+    ]
+
+    /// Key equipment (가용 여부 Y/N) in the same operation: field, the equipment code sitroom keeps.
+    public static let equipment: [(field: String, korean: String, english: String)] = [
+        ("hvctayn", "CT", "CT"),
+        ("hvmriayn", "MRI", "MRI"),
+        ("hvangioayn", "조영촬영기", "angiography"),
+        ("hvventiayn", "인공호흡기", "ventilator"),
+        ("hvventisoayn", "인공호흡기(조산아)", "ventilator (premature)"),
+        ("hvincuayn", "인큐베이터", "incubator"),
+        ("hvcrrtayn", "CRRT", "CRRT"),
+        ("hvecmoayn", "ECMO", "ECMO"),
+        ("hvoxyayn", "고압산소치료기", "hyperbaric oxygen"),
+        ("hvhypoayn", "중심체온조절유도기", "hypothermia therapy"),
+        ("hvamyn", "구급차", "ambulance"),
+    ]
+
+    /// Severe-condition acceptance (getSrsillDissAceptncPosblInfoInqire): MKioskTy1 … MKioskTy27
+    /// answer the severe emergency conditions in the order of the condition list (MKioskTy1 the
+    /// first, Y0010); MKioskTy28 is the ER's gatekeeping flag, not a condition. Y available,
+    /// N not available, anything the service says for "no information" (정보미제공, empty) unknown.
+    public static let conditionPrefix = "MKioskTy"
+    public static let conditionCount = 27
+    /// The reason the service gives for a condition, MKioskTy<n>Msg.
+    public static let messageSuffix = "Msg"
+}
