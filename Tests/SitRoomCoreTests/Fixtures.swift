@@ -57,5 +57,22 @@ enum Fixture {
         .acknowledgeAlert(id: "er-closed/A1100017", note: "diverting to SNUBH, police informed"),
         .clearAlert(id: "er-closed/A1100017"),
         .markBriefing(Briefing(id: "b1", title: "09:00 briefing")),
+        .setConditions(.egenDefault),
+        .reportCapability(id: "A1100017", CapabilityReport(
+            conditions: ["Y0020": ConditionStatus(.unavailable, reason: "neurosurgeon off tonight"), "Y0010": ConditionStatus(.available)],
+            equipment: ["hvctayn": 1, "hv10": 2], hours: .restricted("08:00–22:00"), visits: ERVisits(total: 120, severe: 30, mild: 90))),
+        .revertCapability(id: "A1100017", keys: CapabilityKeys(conditions: ["Y0020"], hours: true),
+                          to: HospitalCapability(hospitalId: "A1100017")),
+        .addRestriction(Restriction(id: "r1", hospitalId: "A1100017", text: "소아 야간 진료 불가 22:00–08:00", category: "paediatric",
+                                    from: t0, until: t0.addingTimeInterval(86400))),
+        .endRestrictions(ids: ["r1"]),
+        .restoreRestrictions([Restriction(id: "r1", hospitalId: "A1100017", text: "소아 야간 진료 불가 22:00–08:00",
+                                          category: "paediatric", from: t0, entered: Stamp(at: t0, by: "kim"))]),
+        .removeRestrictions(ids: ["r1"]),
+        .setBaselines(BaselineValues(national: ["erDoctorsOnDuty": 1850, "capable/Y0020": 109],
+                                     hospitals: ["A1100017": ["erBedsStaffed": 40]])),
+        .takeBaselines(BaselineValues(moment: t0.addingTimeInterval(-7 * 86400), national: ["openERs": 409],
+                                      hospitals: ["A1100017": ["capabilityCount": 25]])),
+        .restoreBaselines(Baselines()),
     ]
 }

@@ -8,9 +8,28 @@ import Testing
 /// Data directories written before the wire coding (snapshot "SRSNAP01", journal records tagged
 /// 0x01, both through the generic `BinaryEncoder`) open to the same board, and take new changes.
 @Suite struct LegacyDataTests {
-    /// A snapshot file as the old writer made it: a `BoardDocument` through `BinaryEncoder`.
+    /// A `BoardDocument` as the old writer had it: version 2, its tables ending with the briefings.
+    struct VersionTwoDocument: Encodable {
+        var format, version, seq, incident, hospitals, strikes, agencies, contacts, calls, log, actions: AnyEncodableField
+        var alerts, alertHistory, briefings: AnyEncodableField
+
+        init(_ d: BoardDocument) {
+            format = .init(d.format); version = .init(2); seq = .init(d.seq); incident = .init(d.incident)
+            hospitals = .init(d.hospitals); strikes = .init(d.strikes); agencies = .init(d.agencies); contacts = .init(d.contacts)
+            calls = .init(d.calls); log = .init(d.log); actions = .init(d.actions)
+            alerts = .init(d.alerts); alertHistory = .init(d.alertHistory); briefings = .init(d.briefings)
+        }
+    }
+
+    struct AnyEncodableField: Encodable {
+        let encodeValue: (Encoder) throws -> Void
+        init<T: Encodable>(_ value: T) { encodeValue = value.encode }
+        func encode(to encoder: Encoder) throws { try encodeValue(encoder) }
+    }
+
+    /// A snapshot file as the old writer made it: a version 2 `BoardDocument` through `BinaryEncoder`.
     static func legacySnapshot(_ board: Board, seq: UInt64) throws -> [UInt8] {
-        let body = try BinaryEncoder().encode(BoardDocument(board, seq: seq))
+        let body = try BinaryEncoder().encode(VersionTwoDocument(BoardDocument(board, seq: seq)))
         var out = Snapshot.legacyMagic
         for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: seq >> (8 * UInt64(i)))) }
         let crc = CRC32C.checksum(body)
@@ -34,7 +53,7 @@ import Testing
         #expect(!board.alerts.isEmpty && !board.alertHistory.isEmpty && !board.briefings.isEmpty && !board.log.isEmpty)
         let old = try Snapshot.decode(try Self.legacySnapshot(board, seq: 41))
         let new = try Snapshot.encode(board, seq: 41)
-        #expect(Array(new.prefix(8)) == Array("SRSNAP02".utf8))
+        #expect(Array(new.prefix(8)) == Array("SRSNAP03".utf8))
         let back = try Snapshot.decode(new)
         #expect(old.seq == 41 && back.seq == 41)
         #expect(old.board == board)
@@ -80,7 +99,7 @@ import Testing
         let reopened = try ChangeLog.open(dir, mode: .readOnly)
         #expect(reopened.board == expected && reopened.seq == 21)
         try log.compact()
-        #expect(Array(Sample.fileBytes(dir.snapshotPath(2)).prefix(8)) == Array("SRSNAP02".utf8))
+        #expect(Array(Sample.fileBytes(dir.snapshotPath(2)).prefix(8)) == Array("SRSNAP03".utf8))
         #expect(try ChangeLog.open(dir, mode: .readOnly).board == expected)
     }
 }

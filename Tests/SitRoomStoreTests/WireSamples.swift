@@ -93,7 +93,37 @@ enum WireSamples {
         .acknowledgeAlert(id: "doctors-short/A1100017", note: "diverting to SNUBH"),
         .clearAlert(id: "doctors-short/A1100017"),
         .markBriefing(Briefing(id: "b1", title: "09:00 브리핑", marked: Stamp(at: t(100), by: "kim"))),
+        .setConditions(ConditionTable([
+            Condition(code: "Y0020", korean: "[재관류중재술] 뇌경색", english: "Stroke", short: "stroke", feedField: "MKioskTy2"),
+            Condition(code: "X1", korean: "화상", english: "Burns", short: "burns"),
+        ])),
+        .reportCapability(id: "A1100017", CapabilityReport(
+            conditions: ["Y0020": ConditionStatus(.unavailable, reason: "신경외과 부재"), "Y0010": ConditionStatus(.available),
+                         "Y0120": ConditionStatus(.unknown, reason: "asked")],
+            equipment: ["hvctayn": 1, "hv10": 3], hours: .restricted("08:00–22:00"), visits: ERVisits(total: 120, severe: 30, mild: 85))),
+        .revertCapability(id: "A1100017", keys: CapabilityKeys(conditions: ["Y0020", "Y0010"], equipment: ["hv10"], hours: true, visits: true),
+                          to: fullCapability),
+        .addRestriction(fullRestriction),
+        .endRestrictions(ids: ["r1", "r2"]),
+        .removeRestrictions(ids: ["r3"]),
+        .restoreRestrictions([fullRestriction, Restriction(id: "r2", hospitalId: "A2", text: "OB", from: t(111))]),
+        .setBaselines(BaselineValues(moment: t(112), national: ["erDoctorsOnDuty": 1850, "capable/Y0020": 109],
+                                     hospitals: ["A1100017": ["erBedsStaffed": 40, "visitsTotal": 300], "A2": ["capabilityCount": 20]])),
+        .takeBaselines(BaselineValues(moment: t(-10080), national: ["openERs": 409])),
+        .restoreBaselines(Baselines(national: ["openERs": Reported(409, at: t(113), by: "kim")],
+                                    hospitals: ["A2": ["erBedsStaffed": Reported(12, at: t(114), by: "lee")]])),
     ]
+
+    static let fullCapability = HospitalCapability(
+        hospitalId: "A1100017",
+        conditions: ["Y0020": Reported(ConditionStatus(.available, reason: "on call"), at: t(101), by: "kim"),
+                     "Y0031": Reported(ConditionStatus(.unavailable), at: t(102), by: "lee")],
+        equipment: ["hvecmoayn": Reported(0, at: t(103), by: "park"), "hv11": Reported(4, at: t(104), by: "choi")],
+        hours: Reported(.allDay, at: t(105), by: "jung"), visits: Reported(ERVisits(total: 9, severe: 8, mild: 7), at: t(106), by: "kang"))
+
+    static let fullRestriction = Restriction(
+        id: "r1", hospitalId: "A1100017", text: "소아 야간 진료 불가 22:00–08:00", category: "paediatric", from: t(107), until: t(108),
+        entered: Stamp(at: t(109), by: "cho"), ended: Stamp(at: t(110), by: "yoon"))
 
     /// Every optional left out, every list empty, strings empty where a record allows it.
     static let bare: [ChangeAction] = [
@@ -112,6 +142,14 @@ enum WireSamples {
         .raiseAlert(Alert(rule: .complianceLow, subject: "s", text: "", severity: .info, raised: Stamp(at: t0, by: ""))),
         .acknowledgeAlert(id: "x", note: ""),
         .markBriefing(Briefing(id: "b", title: "")),
+        .setConditions(ConditionTable([])),
+        .reportCapability(id: "A2", CapabilityReport()),
+        .revertCapability(id: "A2", keys: CapabilityKeys(), to: HospitalCapability(hospitalId: "")),
+        .addRestriction(Restriction(id: "r", hospitalId: "A2", text: "", category: "", from: .distantPast)),
+        .endRestrictions(ids: []),
+        .restoreRestrictions([]),
+        .setBaselines(BaselineValues()),
+        .restoreBaselines(Baselines()),
     ]
 
     static var changes: [Change] {

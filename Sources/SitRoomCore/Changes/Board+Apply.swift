@@ -186,6 +186,10 @@ extension Board {
             try require(!briefings.contains { $0.id == briefing.id }, "briefing \(briefing.id) already exists", field: "id")
             briefing.marked = stamp
             briefings.append(briefing)
+
+        case .setConditions, .reportCapability, .revertCapability, .addRestriction, .endRestrictions,
+             .removeRestrictions, .restoreRestrictions, .setBaselines, .takeBaselines, .restoreBaselines:
+            try replayCapability(change)
         }
     }
 

@@ -3,6 +3,11 @@ extension ChangeAction {
     public var subjectId: String? {
         switch self {
         case .setIncident, .markBriefing: nil
+        case .setConditions, .setBaselines, .takeBaselines, .restoreBaselines: nil
+        case .reportCapability(let id, _), .revertCapability(let id, _, _): id
+        case .addRestriction(let r): r.hospitalId
+        case .restoreRestrictions(let rs): rs.first?.hospitalId
+        case .endRestrictions(let ids), .removeRestrictions(let ids): ids.first
         case .raiseAlert(let r): r.subject
         case .acknowledgeAlert(let id, _), .clearAlert(let id): id.split(separator: "/", maxSplits: 1).last.map(String.init)
         case .addHospital(let r): r.id

@@ -92,6 +92,28 @@ public enum ChangeAction: Sendable, Equatable {
     /// Marks a briefing: "since the last briefing" counts from here. `marked` is filled from the change.
     case markBriefing(Briefing)
 
+    /// Replaces the condition table (another country's list, or a file edited and loaded).
+    case setConditions(ConditionTable)
+    /// Stamps every capability figure the report gives for the hospital.
+    case reportCapability(id: String, CapabilityReport)
+    /// Sets exactly the listed capability figures back to their values and stamps in `to`, missing
+    /// ones included. Written by undo.
+    case revertCapability(id: String, keys: CapabilityKeys, to: HospitalCapability)
+    /// A restriction notice; `entered` is filled from the change.
+    case addRestriction(Restriction)
+    /// Ends restrictions before their time; `ended` is filled from the change.
+    case endRestrictions(ids: [String])
+    /// Takes restrictions off the board. Written by undo (of an add).
+    case removeRestrictions(ids: [String])
+    /// Puts restrictions back exactly as they were (replacing any with the same id). Written by undo.
+    case restoreRestrictions([Restriction])
+    /// Sets the given baseline values by hand; the others stay.
+    case setBaselines(BaselineValues)
+    /// Replaces every baseline with values taken from the board at `moment` (`sitroom baseline --at`).
+    case takeBaselines(BaselineValues)
+    /// Puts the baselines back exactly as they were. Written by undo.
+    case restoreBaselines(Baselines)
+
     /// The `type` tag used in JSON, e.g. `hospital.report`.
     public var type: String { kind.rawValue }
 
@@ -100,7 +122,7 @@ public enum ChangeAction: Sendable, Equatable {
 }
 
 extension ChangeAction: Codable {
-    enum CodingKeys: String, CodingKey { case type, id, record, patch, report, fields, position, note }
+    enum CodingKeys: String, CodingKey { case type, id, record, patch, report, fields, position, note, keys, ids }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -156,6 +178,17 @@ extension ChangeAction: Codable {
         case .acknowledgeAlert: self = .acknowledgeAlert(id: try id(), note: try c.decodeIfPresent(String.self, forKey: .note) ?? "")
         case .clearAlert: self = .clearAlert(id: try id())
         case .markBriefing: self = .markBriefing(try record(Briefing.self))
+        case .setConditions: self = .setConditions(try record(ConditionTable.self))
+        case .reportCapability: self = .reportCapability(id: try id(), try c.decode(CapabilityReport.self, forKey: .report))
+        case .revertCapability:
+            self = .revertCapability(id: try id(), keys: try c.decode(CapabilityKeys.self, forKey: .keys), to: try record(HospitalCapability.self))
+        case .addRestriction: self = .addRestriction(try record(Restriction.self))
+        case .endRestrictions: self = .endRestrictions(ids: try c.decode([String].self, forKey: .ids))
+        case .removeRestrictions: self = .removeRestrictions(ids: try c.decode([String].self, forKey: .ids))
+        case .restoreRestrictions: self = .restoreRestrictions(try record([Restriction].self))
+        case .setBaselines: self = .setBaselines(try record(BaselineValues.self))
+        case .takeBaselines: self = .takeBaselines(try record(BaselineValues.self))
+        case .restoreBaselines: self = .restoreBaselines(try record(Baselines.self))
         }
     }
 
@@ -191,6 +224,15 @@ extension ChangeAction: Codable {
         case .acknowledgeAlert(let id, let note):
             try c.encode(id, forKey: .id); try c.encodeIfPresent(note.isEmpty ? nil : note, forKey: .note)
         case .markBriefing(let r): try c.encode(r, forKey: .record)
+        case .setConditions(let r): try c.encode(r, forKey: .record)
+        case .reportCapability(let id, let r): try c.encode(id, forKey: .id); try c.encode(r, forKey: .report)
+        case .revertCapability(let id, let keys, let r):
+            try c.encode(id, forKey: .id); try c.encode(keys, forKey: .keys); try c.encode(r, forKey: .record)
+        case .addRestriction(let r): try c.encode(r, forKey: .record)
+        case .endRestrictions(let ids), .removeRestrictions(let ids): try c.encode(ids, forKey: .ids)
+        case .restoreRestrictions(let r): try c.encode(r, forKey: .record)
+        case .setBaselines(let r), .takeBaselines(let r): try c.encode(r, forKey: .record)
+        case .restoreBaselines(let r): try c.encode(r, forKey: .record)
         case .removeHospital(let id), .removeStrike(let id), .removeAgency(let id),
              .removeContact(let id), .removeLog(let id), .removeAction(let id), .clearAlert(let id):
             try c.encode(id, forKey: .id)

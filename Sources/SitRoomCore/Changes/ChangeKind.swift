@@ -32,6 +32,16 @@ extension ChangeAction {
         case acknowledgeAlert = "alert.ack"
         case clearAlert = "alert.clear"
         case markBriefing = "briefing.mark"
+        case setConditions = "conditions.set"
+        case reportCapability = "capability.report"
+        case revertCapability = "capability.revert"
+        case addRestriction = "restriction.add"
+        case endRestrictions = "restriction.end"
+        case removeRestrictions = "restriction.remove"
+        case restoreRestrictions = "restriction.restore"
+        case setBaselines = "baseline.set"
+        case takeBaselines = "baseline.take"
+        case restoreBaselines = "baseline.restore"
     }
 
     public var kind: Kind {
@@ -66,6 +76,16 @@ extension ChangeAction {
         case .acknowledgeAlert: .acknowledgeAlert
         case .clearAlert: .clearAlert
         case .markBriefing: .markBriefing
+        case .setConditions: .setConditions
+        case .reportCapability: .reportCapability
+        case .revertCapability: .revertCapability
+        case .addRestriction: .addRestriction
+        case .endRestrictions: .endRestrictions
+        case .removeRestrictions: .removeRestrictions
+        case .restoreRestrictions: .restoreRestrictions
+        case .setBaselines: .setBaselines
+        case .takeBaselines: .takeBaselines
+        case .restoreBaselines: .restoreBaselines
         }
     }
 }

@@ -43,6 +43,10 @@ extension ChangeAction {
         case .markBriefing(let briefing):
             try requireLength(briefing.id, "briefing id", field: "id")
             try requireLength(briefing.title, "briefing title", field: "title")
+        case .setConditions, .reportCapability, .addRestriction, .endRestrictions, .setBaselines, .takeBaselines:
+            try checkCapabilityLimits()
+        case .revertCapability, .removeRestrictions, .restoreRestrictions, .restoreBaselines:
+            break
         case .revertHospital, .revertStrike, .revertContact, .revertAction, .restoreLog, .restoreAction, .raiseAlert,
              .removeHospital, .removeStrike, .removeAgency, .removeContact, .removeLog, .removeAction, .clearAlert:
             break

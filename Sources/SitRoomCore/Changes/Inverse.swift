@@ -162,6 +162,10 @@ extension Board {
         case .removeAction(let id):
             guard let old = actions[id] else { return nil }
             return Undo(action: .restoreAction(old), description: "undo: remove action item")
+
+        case .setConditions, .reportCapability, .revertCapability, .addRestriction, .endRestrictions,
+             .removeRestrictions, .restoreRestrictions, .setBaselines, .takeBaselines, .restoreBaselines:
+            return capabilityInverse(of: change)
         }
     }
 }

@@ -16,6 +16,14 @@ public struct Board: Sendable, Equatable {
     public private(set) var alertHistory: [Alert]
     /// Briefings held, in the order they were marked.
     public var briefings: [Briefing]
+    /// The conditions capability is reported for (E-Gen's 27 until a `conditions.set`).
+    public var conditions: ConditionTable = .egenDefault
+    /// What each ER can treat now, by hospital id.
+    public var capabilities: [String: HospitalCapability] = [:]
+    /// Restriction notices, by id, in force or not.
+    public var restrictions: [String: Restriction] = [:]
+    /// Normal-time values of the national and hospital figures.
+    public var baselines = Baselines()
     public static let alertHistoryLimit = 1_000
     /// Ids in `log` and `calls`, so that checking a new entry's id does not scan a long log.
     private var logIds: Set<String> = []

@@ -4,8 +4,9 @@ import Foundation
 /// order). This is the stable shape of `sitroom export --format json`, and what snapshots hold.
 public struct BoardDocument: Codable, Sendable, Equatable {
     public static let formatName = "sitroom-board"
-    /// Version 2 added alerts, the alert history and briefings; version 1 documents still read.
-    public static let currentVersion = 2
+    /// Version 2 added alerts, the alert history and briefings; version 3 the condition table,
+    /// capabilities, restrictions and baselines. Version 1 and 2 documents still read.
+    public static let currentVersion = 3
 
     public var format: String
     public var version: Int
@@ -22,6 +23,10 @@ public struct BoardDocument: Codable, Sendable, Equatable {
     public var alerts: [Alert]
     public var alertHistory: [Alert]
     public var briefings: [Briefing]
+    public var conditions: ConditionTable
+    public var capabilities: [HospitalCapability]
+    public var restrictions: [Restriction]
+    public var baselines: Baselines
 
     public init(_ board: Board, seq: UInt64) {
         func sorted<R: Identifiable>(_ d: [String: R]) -> [R] where R.ID == String {
@@ -41,6 +46,10 @@ public struct BoardDocument: Codable, Sendable, Equatable {
         alerts = sorted(board.alerts)
         alertHistory = board.alertHistory
         briefings = board.briefings
+        conditions = board.conditions
+        capabilities = sorted(board.capabilities)
+        restrictions = sorted(board.restrictions)
+        baselines = board.baselines
     }
 
     public var board: Board {
@@ -58,6 +67,10 @@ public struct BoardDocument: Codable, Sendable, Equatable {
         b.alerts = table(alerts)
         b.replaceAlertHistory(alertHistory)
         b.briefings = briefings
+        b.conditions = conditions
+        b.capabilities = table(capabilities)
+        b.restrictions = table(restrictions)
+        b.baselines = baselines
         return b
     }
 }
@@ -66,6 +79,7 @@ extension BoardDocument {
     enum CodingKeys: String, CodingKey {
         case format, version, seq, incident, hospitals, strikes, agencies, contacts, calls, log, actions
         case alerts, alertHistory, briefings
+        case conditions, capabilities, restrictions, baselines
     }
 
     public init(from decoder: Decoder) throws {
@@ -90,6 +104,17 @@ extension BoardDocument {
             alerts = []
             alertHistory = []
             briefings = []
+        }
+        // Absent in version 1 and 2 documents (and positional in the binary coding: read only from 3 on).
+        conditions = .egenDefault
+        capabilities = []
+        restrictions = []
+        baselines = Baselines()
+        if version >= 3 {
+            conditions = try c.decodeIfPresent(ConditionTable.self, forKey: .conditions) ?? .egenDefault
+            capabilities = try c.decodeIfPresent([HospitalCapability].self, forKey: .capabilities) ?? []
+            restrictions = try c.decodeIfPresent([Restriction].self, forKey: .restrictions) ?? []
+            baselines = try c.decodeIfPresent(Baselines.self, forKey: .baselines) ?? Baselines()
         }
     }
 }

@@ -17,6 +17,7 @@ enum BoardWire {
         w.array(document.alerts)
         w.array(document.alertHistory)
         w.array(document.briefings)
+        CapabilityWire.write(document, to: &w)
     }
 
     /// The log only grows after a snapshot, first while the journal is replayed. Without room to
@@ -25,7 +26,8 @@ enum BoardWire {
     /// largest part of the peak of opening the large scenario.
     static func logHeadroom(_ count: Int) -> Int { count / 4 + 256 }
 
-    static func read(_ r: inout WireReader, seq: UInt64) throws -> Board {
+    /// `version` 2 ("SRSNAP02") ends after the briefings; 3 goes on with the capability tables.
+    static func read(_ r: inout WireReader, seq: UInt64, version: Int = Snapshot.version) throws -> Board {
         var document = BoardDocument(Board(), seq: seq)
         document.incident = try r.value()
         document.hospitals = try r.array()
@@ -38,6 +40,7 @@ enum BoardWire {
         document.alerts = try r.array()
         document.alertHistory = try r.array()
         document.briefings = try r.array()
+        if version >= 3 { try CapabilityWire.read(&r, into: &document) }
         try r.finish()
         return document.board
     }

@@ -48,6 +48,17 @@ extension ChangeAction: WireCodable {
         case .acknowledgeAlert(let id, let note): w.byte(27); w.string(id); w.string(note)
         case .clearAlert(let id): w.byte(28); w.string(id)
         case .markBriefing(let r): w.byte(29); w.value(r)
+        // 30-44: capability (issue 15).
+        case .setConditions(let r): w.byte(30); w.value(r)
+        case .reportCapability(let id, let r): w.byte(31); w.string(id); w.value(r)
+        case .revertCapability(let id, let keys, let r): w.byte(32); w.string(id); w.value(keys); w.value(r)
+        case .addRestriction(let r): w.byte(33); w.value(r)
+        case .endRestrictions(let ids): w.byte(34); w.array(ids)
+        case .removeRestrictions(let ids): w.byte(35); w.array(ids)
+        case .restoreRestrictions(let r): w.byte(36); w.array(r)
+        case .setBaselines(let r): w.byte(37); w.value(r)
+        case .takeBaselines(let r): w.byte(38); w.value(r)
+        case .restoreBaselines(let r): w.byte(39); w.value(r)
         }
     }
 
@@ -83,6 +94,16 @@ extension ChangeAction: WireCodable {
         case 27: self = .acknowledgeAlert(id: try r.string(), note: try r.string())
         case 28: self = .clearAlert(id: try r.string())
         case 29: self = .markBriefing(try r.value())
+        case 30: self = .setConditions(try r.value())
+        case 31: self = .reportCapability(id: try r.string(), try r.value())
+        case 32: self = .revertCapability(id: try r.string(), keys: try r.value(), to: try r.value())
+        case 33: self = .addRestriction(try r.value())
+        case 34: self = .endRestrictions(ids: try r.array())
+        case 35: self = .removeRestrictions(ids: try r.array())
+        case 36: self = .restoreRestrictions(try r.array())
+        case 37: self = .setBaselines(try r.value())
+        case 38: self = .takeBaselines(try r.value())
+        case 39: self = .restoreBaselines(try r.value())
         case let code: throw WireReader.damage("unknown change kind \(code)")
         }
     }
