@@ -26,8 +26,11 @@ public struct EGenFetcher: Sendable {
     /// Every page's body, first page first. `progress` is told each page as it arrives.
     /// `lastPage` reads a page's paging fields (so that this module needs no XML).
     public func fetchPages(lastPage: (Data) -> Int?, progress: (Int, Int?) -> Void = { _, _ in }) throws -> [Data] {
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(
-            timeout: .init(connect: .seconds(Int64(max(1, timeout.rounded(.up)))), read: .seconds(Int64(max(1, timeout.rounded(.up)))))))
+        let seconds = TimeAmount.seconds(Int64(max(1, timeout.rounded(.up))))
+        var configuration = HTTPClient.Configuration(timeout: .init(connect: seconds, read: seconds))
+        // A refused connection is an answer: say so now rather than retrying until the deadline.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         defer { try? client.syncShutdown() }
         var pages: [Data] = []
         var page = 1

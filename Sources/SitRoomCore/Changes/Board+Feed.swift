@@ -135,3 +135,31 @@ extension Board {
         return FeedEffect(taken: taken, kept: figures.spoken.count - taken.count, conflicts: figures.conflicts)
     }
 }
+
+extension Board {
+    /// A feed report is undone by `feed.revert` of exactly the figures it gave (beds, capability)
+    /// and the hospital's conflicts as they were; a revert by another revert (redo).
+    func feedInverse(of change: Change) -> Undo? {
+        let id: String
+        let fields: [Hospital.Figure]
+        let keys: CapabilityKeys
+        switch change.action {
+        case .reportFeed(let hospitalId, let report):
+            id = hospitalId
+            fields = [report.erBeds.map { _ in .erBeds }, report.icuBeds.map { _ in .icuBeds },
+                      report.nicuBeds.map { _ in .nicuBeds }].compactMap { $0 }
+            keys = report.capability.keys
+        case .revertFeed(let hospitalId, let undo):
+            id = hospitalId
+            fields = undo.fields
+            keys = undo.keys
+        default:
+            return nil
+        }
+        guard let hospital = hospitals[id] else { return nil }
+        let undo = FeedUndo(fields: fields, hospital: hospital, keys: keys,
+                            capability: capabilities[id] ?? HospitalCapability(hospitalId: id),
+                            conflicts: feedConflicts[id] ?? [])
+        return Undo(action: .revertFeed(id: id, undo), description: "undo: \(hospital.name) feed figures")
+    }
+}

@@ -42,7 +42,7 @@ extension ImportCommand {
         }
 
         func run() throws {
-            let sources = url.isEmpty ? try readFiles() : try fetch()
+            let sources = url.isEmpty ? readFiles() : fetch()
             let log: ChangeLog
             do {
                 log = try ChangeLog.open(data.directory, mode: dryRun ? .readOnly : .write)
@@ -63,8 +63,8 @@ extension ImportCommand {
             if !report.isClean { throw ExitCode(1) }
         }
 
-        private func readFiles() throws -> [EGenImport.Source] {
-            try files.map { path in
+        private func readFiles() -> [EGenImport.Source] {
+            files.map { path in
                 let name = URL(fileURLWithPath: path).lastPathComponent
                 let bytes: Data
                 do {
@@ -80,7 +80,7 @@ extension ImportCommand {
             }
         }
 
-        private func fetch() throws -> [EGenImport.Source] {
+        private func fetch() -> [EGenImport.Source] {
             let key: String
             do {
                 key = try String(contentsOfFile: keyFile!, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A throwaway HTTP server on loopback that serves recorded E-Gen responses: Python's standard
 /// http.server (Debian's python3), started on a free port and killed when the value goes.
@@ -13,10 +16,18 @@ final class FeedServer {
 
     init(root: String) throws {
         self.root = root
-        process = try ChildProcess(["/usr/bin/env", "python3", "-c", Self.script, root])
-        let lines = process.readLines(timeout: 10)
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let errors = root + "/server.err"
+        let fd = open(errors, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        defer { close(fd) }
+        process = try ChildProcess(["/usr/bin/python3", "-c", Self.script, root], stderr: .fd(fd))
+        // The port and its newline may come in two writes.
+        var lines: [String] = []
+        let deadline = Date().addingTimeInterval(10)
+        while lines.isEmpty && Date() < deadline && process.pollExit() == nil { lines = process.readLines(timeout: 1) }
         guard let first = lines.first, let port = Int(first.trimmingCharacters(in: .whitespaces)) else {
-            throw TmuxError(description: "the feed server did not start: \(lines)")
+            let said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+            throw TmuxError(description: "the feed server did not start: \(lines) \(said)")
         }
         self.port = port
     }

@@ -14,20 +14,7 @@ public enum EGenFields {
         ("hvncc", "신생중환자", "NICU beds available"),
     ]
 
-    /// Key equipment (가용 여부 Y/N) in the same operation: field, the equipment code sitroom keeps.
-    public static let equipment: [(field: String, korean: String, english: String)] = [
-        ("hvctayn", "CT", "CT"),
-        ("hvmriayn", "MRI", "MRI"),
-        ("hvangioayn", "조영촬영기", "angiography"),
-        ("hvventiayn", "인공호흡기", "ventilator"),
-        ("hvventisoayn", "인공호흡기(조산아)", "ventilator (premature)"),
-        ("hvincuayn", "인큐베이터", "incubator"),
-        ("hvcrrtayn", "CRRT", "CRRT"),
-        ("hvecmoayn", "ECMO", "ECMO"),
-        ("hvoxyayn", "고압산소치료기", "hyperbaric oxygen"),
-        ("hvhypoayn", "중심체온조절유도기", "hypothermia therapy"),
-        ("hvamyn", "구급차", "ambulance"),
-    ]
+    // Key equipment: the fields of `Equipment.egen` (…ayn Y/N, hv10 and hv11 counts), read as they are named there.
 
     /// Severe-condition acceptance (getSrsillDissAceptncPosblInfoInqire): MKioskTy1 … MKioskTy27
     /// answer the severe emergency conditions in the order of the condition list (MKioskTy1 the

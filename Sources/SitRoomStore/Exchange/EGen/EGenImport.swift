@@ -101,8 +101,17 @@ extension ImportPlan {
             beds[field] = Capacity(available: max(0, n), staffed: max(0, n))
         }
         var capability = CapabilityReport()
-        for (field, _, _) in EGenFields.equipment {
+        for equipment in Equipment.egen {
+            let field = equipment.code
             guard let text = item[field] else { continue }
+            if equipment.isCount {
+                guard let n = Int(text), n >= 0 else {
+                    problems.append("\(field) \"\(text)\" is not a count")
+                    continue
+                }
+                capability.equipment[field] = n
+                continue
+            }
             switch text.uppercased() {
             case "Y": capability.equipment[field] = 1
             case "N", "N1": capability.equipment[field] = 0
