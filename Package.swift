@@ -23,6 +23,9 @@ let package = Package(
         // (NIOCore, NIOPosix) and the logger every connection takes.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // An HTTP(S) client for `sitroom import egen --url`: the NEMC open API over the network,
+        // with timeouts, redirects and TLS that a hand-written client would get wrong.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // The situation model, changes and their validation. No I/O.
@@ -66,12 +69,21 @@ let package = Package(
             name: "SitRoomMigration",
             dependencies: ["SitRoomCore", "SitRoomChangeStore", "SitRoomWire", "SitRoomStore", "SitRoomPostgres"]
         ),
+        // Fetching feeds over HTTP (the E-Gen open API); the executable's `import egen --url`.
+        .target(
+            name: "SitRoomFeed",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // ncursesw, only ever imported by the executable.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .executableTarget(
             name: "sitroom",
             dependencies: [
-                "SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomPostgres", "SitRoomMigration", "SitRoomUI", "CNcurses",
+                "SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomPostgres", "SitRoomMigration", "SitRoomUI", "SitRoomFeed", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -74,5 +74,10 @@ enum Fixture {
         .takeBaselines(BaselineValues(moment: t0.addingTimeInterval(-7 * 86400), national: ["openERs": 409],
                                       hospitals: ["A1100017": ["capabilityCount": 25]])),
         .restoreBaselines(Baselines()),
+        .reportFeed(id: "A1100017", FeedReport(
+            asOf: t0.addingTimeInterval(-600), erBeds: Capacity(available: 2, staffed: 30), icuBeds: Capacity(available: 1, staffed: 1),
+            capability: CapabilityReport(conditions: ["Y0031": ConditionStatus(.available)], equipment: ["hvmriayn": 0]))),
+        .revertFeed(id: "A1100017", FeedUndo(fields: [.erBeds], hospital: snuh, keys: CapabilityKeys(conditions: ["Y0031"]),
+                                             capability: HospitalCapability(hospitalId: "A1100017"), conflicts: [])),
     ]
 }

@@ -112,6 +112,15 @@ enum WireSamples {
         .takeBaselines(BaselineValues(moment: t(-10080), national: ["openERs": 409])),
         .restoreBaselines(Baselines(national: ["openERs": Reported(409, at: t(113), by: "kim")],
                                     hospitals: ["A2": ["erBedsStaffed": Reported(12, at: t(114), by: "lee")]])),
+        .reportFeed(id: "A1100017", FeedReport(
+            source: "E-Gen", asOf: t(115), erBeds: Capacity(available: 4, staffed: 36), icuBeds: Capacity(available: 3, staffed: 58),
+            nicuBeds: Capacity(available: 1, staffed: 22),
+            capability: CapabilityReport(conditions: ["Y0020": ConditionStatus(.unavailable, reason: "소아 야간 불가")], equipment: ["hvctayn": 1]))),
+        .revertFeed(id: "A1100017", FeedUndo(
+            fields: [.erBeds, .nicuBeds], hospital: Hospital(id: "A1100017", name: "서울대학교병원"),
+            keys: CapabilityKeys(conditions: ["Y0020"], equipment: ["hvctayn"]), capability: fullCapability,
+            conflicts: [FeedConflict(figure: "ER beds", hand: "6/45", handStamp: Stamp(at: t(116), by: "park"),
+                                     feed: "0/45", feedStamp: Stamp(at: t(117), by: "E-Gen"))])),
     ]
 
     static let fullCapability = HospitalCapability(
@@ -150,6 +159,9 @@ enum WireSamples {
         .restoreRestrictions([]),
         .setBaselines(BaselineValues()),
         .restoreBaselines(Baselines()),
+        .reportFeed(id: "A2", FeedReport(source: "", asOf: .distantPast)),
+        .revertFeed(id: "A2", FeedUndo(fields: [], hospital: Hospital(id: "A2", name: "x"), keys: CapabilityKeys(),
+                                       capability: HospitalCapability(hospitalId: ""), conflicts: [])),
     ]
 
     static var changes: [Change] {

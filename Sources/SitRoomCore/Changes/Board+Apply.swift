@@ -190,6 +190,8 @@ extension Board {
         case .setConditions, .reportCapability, .revertCapability, .addRestriction, .endRestrictions,
              .removeRestrictions, .restoreRestrictions, .setBaselines, .takeBaselines, .restoreBaselines:
             try replayCapability(change)
+        case .reportFeed, .revertFeed:
+            try replayFeed(change)
         }
     }
 

@@ -5,6 +5,7 @@ extension ChangeAction {
         case .setIncident, .markBriefing: nil
         case .setConditions, .setBaselines, .takeBaselines, .restoreBaselines: nil
         case .reportCapability(let id, _), .revertCapability(let id, _, _): id
+        case .reportFeed(let id, _), .revertFeed(let id, _): id
         case .addRestriction(let r): r.hospitalId
         case .restoreRestrictions(let rs): rs.first?.hospitalId
         case .endRestrictions(let ids), .removeRestrictions(let ids): ids.first

@@ -114,6 +114,12 @@ public enum ChangeAction: Sendable, Equatable {
     /// Puts the baselines back exactly as they were. Written by undo.
     case restoreBaselines(Baselines)
 
+    /// A feed's figures for one hospital at the feed's own time (E-Gen); a figure the board has
+    /// from after that time stays.
+    case reportFeed(id: String, FeedReport)
+    /// Sets back the figures, capability and conflicts a feed report changed. Written by undo.
+    case revertFeed(id: String, FeedUndo)
+
     /// The `type` tag used in JSON, e.g. `hospital.report`.
     public var type: String { kind.rawValue }
 
@@ -189,6 +195,8 @@ extension ChangeAction: Codable {
         case .setBaselines: self = .setBaselines(try record(BaselineValues.self))
         case .takeBaselines: self = .takeBaselines(try record(BaselineValues.self))
         case .restoreBaselines: self = .restoreBaselines(try record(Baselines.self))
+        case .reportFeed: self = .reportFeed(id: try id(), try c.decode(FeedReport.self, forKey: .report))
+        case .revertFeed: self = .revertFeed(id: try id(), try record(FeedUndo.self))
         }
     }
 
@@ -233,6 +241,8 @@ extension ChangeAction: Codable {
         case .restoreRestrictions(let r): try c.encode(r, forKey: .record)
         case .setBaselines(let r), .takeBaselines(let r): try c.encode(r, forKey: .record)
         case .restoreBaselines(let r): try c.encode(r, forKey: .record)
+        case .reportFeed(let id, let r): try c.encode(id, forKey: .id); try c.encode(r, forKey: .report)
+        case .revertFeed(let id, let r): try c.encode(id, forKey: .id); try c.encode(r, forKey: .record)
         case .removeHospital(let id), .removeStrike(let id), .removeAgency(let id),
              .removeContact(let id), .removeLog(let id), .removeAction(let id), .clearAlert(let id):
             try c.encode(id, forKey: .id)

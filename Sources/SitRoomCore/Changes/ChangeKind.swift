@@ -42,6 +42,8 @@ extension ChangeAction {
         case setBaselines = "baseline.set"
         case takeBaselines = "baseline.take"
         case restoreBaselines = "baseline.restore"
+        case reportFeed = "feed.report"
+        case revertFeed = "feed.revert"
     }
 
     public var kind: Kind {
@@ -86,6 +88,8 @@ extension ChangeAction {
         case .setBaselines: .setBaselines
         case .takeBaselines: .takeBaselines
         case .restoreBaselines: .restoreBaselines
+        case .reportFeed: .reportFeed
+        case .revertFeed: .revertFeed
         }
     }
 }

@@ -47,6 +47,11 @@ extension ChangeAction {
             try checkCapabilityLimits()
         case .revertCapability, .removeRestrictions, .restoreRestrictions, .restoreBaselines:
             break
+        case .reportFeed(let id, let report):
+            try requireLength(report.source, "feed source", field: "source")
+            if !report.capability.isEmpty { try ChangeAction.reportCapability(id: id, report.capability).checkLimits() }
+        case .revertFeed:
+            break
         case .revertHospital, .revertStrike, .revertContact, .revertAction, .restoreLog, .restoreAction, .raiseAlert,
              .removeHospital, .removeStrike, .removeAgency, .removeContact, .removeLog, .removeAction, .clearAlert:
             break

@@ -166,6 +166,8 @@ extension Board {
         case .setConditions, .reportCapability, .revertCapability, .addRestriction, .endRestrictions,
              .removeRestrictions, .restoreRestrictions, .setBaselines, .takeBaselines, .restoreBaselines:
             return capabilityInverse(of: change)
+        case .reportFeed, .revertFeed:
+            return feedInverse(of: change)
         }
     }
 }

@@ -24,6 +24,8 @@ public struct Board: Sendable, Equatable {
     public var restrictions: [String: Restriction] = [:]
     /// Normal-time values of the national and hospital figures.
     public var baselines = Baselines()
+    /// Feed figures that differ from a recent hand entry, by hospital id (`feed.report`).
+    public var feedConflicts: [String: [FeedConflict]] = [:]
     public static let alertHistoryLimit = 1_000
     /// Ids in `log` and `calls`, so that checking a new entry's id does not scan a long log.
     private var logIds: Set<String> = []

@@ -25,6 +25,8 @@ public struct BoardDocument: Codable, Sendable, Equatable {
     public var briefings: [Briefing]
     public var conditions: ConditionTable
     public var capabilities: [HospitalCapability]
+    /// Feed figures that differ from a recent hand entry, by hospital id.
+    public var feedConflicts: [String: [FeedConflict]]
     public var restrictions: [Restriction]
     public var baselines: Baselines
 
@@ -48,6 +50,7 @@ public struct BoardDocument: Codable, Sendable, Equatable {
         briefings = board.briefings
         conditions = board.conditions
         capabilities = sorted(board.capabilities)
+        feedConflicts = board.feedConflicts
         restrictions = sorted(board.restrictions)
         baselines = board.baselines
     }
@@ -69,6 +72,7 @@ public struct BoardDocument: Codable, Sendable, Equatable {
         b.briefings = briefings
         b.conditions = conditions
         b.capabilities = table(capabilities)
+        b.feedConflicts = feedConflicts
         b.restrictions = table(restrictions)
         b.baselines = baselines
         return b
@@ -79,7 +83,7 @@ extension BoardDocument {
     enum CodingKeys: String, CodingKey {
         case format, version, seq, incident, hospitals, strikes, agencies, contacts, calls, log, actions
         case alerts, alertHistory, briefings
-        case conditions, capabilities, restrictions, baselines
+        case conditions, capabilities, restrictions, baselines, feedConflicts
     }
 
     public init(from decoder: Decoder) throws {
@@ -108,11 +112,13 @@ extension BoardDocument {
         // Absent in version 1 and 2 documents (and positional in the binary coding: read only from 3 on).
         conditions = .egenDefault
         capabilities = []
+        feedConflicts = [:]
         restrictions = []
         baselines = Baselines()
         if version >= 3 {
             conditions = try c.decodeIfPresent(ConditionTable.self, forKey: .conditions) ?? .egenDefault
             capabilities = try c.decodeIfPresent([HospitalCapability].self, forKey: .capabilities) ?? []
+            feedConflicts = try c.decodeIfPresent([String: [FeedConflict]].self, forKey: .feedConflicts) ?? [:]
             restrictions = try c.decodeIfPresent([Restriction].self, forKey: .restrictions) ?? []
             baselines = try c.decodeIfPresent(Baselines.self, forKey: .baselines) ?? Baselines()
         }

@@ -187,6 +187,7 @@ enum CapabilityWire {
         w.array(document.capabilities)
         w.array(document.restrictions)
         w.value(document.baselines)
+        w.dictionary(document.feedConflicts) { $0.array($1) }
     }
 
     static func read(_ r: inout WireReader, into document: inout BoardDocument) throws {
@@ -194,5 +195,6 @@ enum CapabilityWire {
         document.capabilities = try r.array()
         document.restrictions = try r.array()
         document.baselines = try r.value()
+        document.feedConflicts = try r.dictionary { try $0.array() }
     }
 }

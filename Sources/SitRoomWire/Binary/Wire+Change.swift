@@ -59,6 +59,9 @@ extension ChangeAction: WireCodable {
         case .setBaselines(let r): w.byte(37); w.value(r)
         case .takeBaselines(let r): w.byte(38); w.value(r)
         case .restoreBaselines(let r): w.byte(39); w.value(r)
+        // 45-49: the E-Gen feed.
+        case .reportFeed(let id, let r): w.byte(45); w.string(id); w.value(r)
+        case .revertFeed(let id, let r): w.byte(46); w.string(id); w.value(r)
         }
     }
 
@@ -104,6 +107,8 @@ extension ChangeAction: WireCodable {
         case 37: self = .setBaselines(try r.value())
         case 38: self = .takeBaselines(try r.value())
         case 39: self = .restoreBaselines(try r.value())
+        case 45: self = .reportFeed(id: try r.string(), try r.value())
+        case 46: self = .revertFeed(id: try r.string(), try r.value())
         case let code: throw WireReader.damage("unknown change kind \(code)")
         }
     }

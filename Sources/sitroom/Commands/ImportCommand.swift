@@ -6,14 +6,14 @@ import SitRoomStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Add or update hospitals or contacts from a CSV file.",
+        abstract: "Add or update hospitals or contacts from a CSV file, or figures from the E-Gen feed.",
         discussion: """
             Upserts by id: a new id is added, an existing one is updated in the fields that differ. \
             The encoding is detected (UTF-8, UTF-8 with BOM, else CP949 as Korea's public data portal \
             serves it). Prints what was added, updated, unchanged and skipped (with each skipped \
             line and why), and the sequence range written: `sitroom revert FROM-TO` undoes it.
             """,
-        subcommands: [Hospitals.self, Contacts.self]
+        subcommands: [Hospitals.self, Contacts.self, EGen.self]
     )
 
     struct Options: ParsableArguments {
