@@ -55,6 +55,8 @@ public enum AlertRulesFile {
                         throw AlertRulesError(message: "\(section).\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
                     }
                     rules[keyPath: path] = n
+                case .codes(let path):
+                    rules[keyPath: path] = try codes(value, "\(section).\(key)")
                 }
             }
         }
@@ -64,6 +66,23 @@ public enum AlertRulesFile {
     private enum Field {
         case flag(WritableKeyPath<AlertRules, Bool>)
         case number(WritableKeyPath<AlertRules, Int>, ClosedRange<Int>)
+        case codes(WritableKeyPath<AlertRules, [String]>)
+    }
+
+    /// A list of condition codes: strings, each one word, none twice.
+    private static func codes(_ value: any TOMLValueConvertible, _ name: String) throws -> [String] {
+        let form = "\(name) must be a list of condition codes, e.g. [\"Y0010\", \"Y0020\"] ([] = every condition)"
+        guard let array = value.array else { throw AlertRulesError(message: form) }
+        var out: [String] = []
+        for item in array {
+            guard let code = item.string else { throw AlertRulesError(message: form) }
+            guard !code.isEmpty, !code.contains(where: { $0.isWhitespace || $0 == "/" }) else {
+                throw AlertRulesError(message: "\(name): \"\(code)\" is not a condition code (one word, no spaces or /)")
+            }
+            guard !out.contains(code) else { throw AlertRulesError(message: "\(name) lists \(code) twice") }
+            out.append(code)
+        }
+        return out
     }
 
     private static var fields: [String: [String: Field]] { [
@@ -77,6 +96,12 @@ public enum AlertRulesFile {
         "actions": ["overdue": .flag(\.actionOverdue)],
         "strike": ["compliance_below_percent": .number(\.complianceBelowPercent, 0...100)],
         "console": ["bell": .flag(\.bell)],
+        "capability": [
+            "watch": .codes(\.watchedConditions), "region_below": .number(\.capableInRegionBelow, 0...10_000),
+            "national_below": .number(\.capableNationallyBelow, 0...10_000),
+            "lost_below_normal": .number(\.capabilityLostBelowNormal, 0...10_000),
+            "restriction_at_regional_centre": .flag(\.restrictionAtRegionalCentre),
+        ],
     ] }
 
     public static let defaultText = """
@@ -108,6 +133,18 @@ public enum AlertRulesFile {
 
         [console]
         bell = false              # ring the terminal bell when an alert is raised
+
+        [capability]
+        watch = []                # condition codes the rules below watch, e.g. ["Y0010", "Y0020"]
+                                  # ([] = every condition in the board's table; `sitroom conditions`)
+        region_below = 1          # a region with fewer open or limited ERs able to take a watched
+                                  # condition: no-capability/<region>/<code>, critical when none can,
+                                  # else a warning; only once an ER there has reported on it; 0 = off
+        national_below = 1        # the same for the whole country: no-capability/national/<code>
+        lost_below_normal = 1     # an open ER reporting this many conditions fewer available than its
+                                  # normal (`sitroom baseline`): capability-lost (notice); 0 = off
+        restriction_at_regional_centre = true   # a restriction notice in force at a regional
+                                                # emergency centre (warning)
 
         """
 }

@@ -195,8 +195,9 @@ private func text(_ n: Int?) -> String { n.map { String($0) } ?? "" }
         }
     }
 
+    /// (An empty board still has its condition table, E-Gen's 27 until replaced: CapabilityExportTests.)
     @Test func anEmptyBoardHasHeadersOnly() throws {
-        for table in CSVExport.Table.allCases {
+        for table in CSVExport.Table.allCases where table != .conditions {
             let text = try #require(String(data: try csv(table, Board()), encoding: .utf8))
             #expect(text.split(separator: "\n").count == 1, "\(table): \(text)")
         }

@@ -48,6 +48,42 @@ private let contentModel: [String: [String]] = [
         "have:Staffing", "have:FacilityOperations", "have:ClinicalOperations", "have:ResourcesInformationText",
         "have:CommentText",
     ],
+    // complexType ServiceCoverageStatus; the …Indicator elements are a choice of the parent or its sub-types.
+    "have:ServiceCoverageStatus": [
+        "have:Burn", "have:CardiologyIndicator", "have:Dialysis", "have:EmergencyDepartment", "have:HyperbaricChamber",
+        "have:InfectiousDisease", "have:Neonatology", "have:NeurologyIndicator", "have:OBGYNIndicator", "have:Ophthalmology",
+        "have:Orthopedic", "have:Pediatrics", "have:PsychiatricIndicator", "have:SurgeryIndicator",
+        "have:TransportServicesIndicator", "have:TraumaCenterServicesIndicator", "have:CommentText",
+    ],
+    "have:CardiologyIndicator": ["have:Cardiology", "have:CardiologySubType"],
+    "have:CardiologySubType": ["have:CardiologyInvasive", "have:CardiologyNonInvasive"],
+    "have:NeurologyIndicator": ["have:Neurology", "have:NeurologySubType"],
+    "have:NeurologySubType": ["have:NeurologyInvasive", "have:NeurologyNonInvasive"],
+    "have:OBGYNIndicator": ["have:OBGYN", "have:OBGYNSubType"],
+    "have:OBGYNSubType": ["have:OBGYNWithLaborDelivery", "have:OBGYNWithoutLaborDelivery"],
+    "have:PsychiatricIndicator": ["have:Psychiatric", "have:PsychiatricSubType"],
+    "have:PsychiatricSubType": ["have:PsychiatricAdultGeneral", "have:PsychiatricPediatric"],
+    "have:SurgeryIndicator": ["have:Surgery", "have:SurgerySubType"],
+    "have:SurgerySubType": [
+        "have:General", "have:AdultGeneralSurgery", "have:Pediatrics", "have:Orthopedics", "have:Neurosurgery", "have:Facial",
+        "have:CardioThoracic", "have:Hand", "have:Reimplantation", "have:Spinal", "have:Vascular", "have:Anesthesia",
+    ],
+]
+
+/// The …Indicator elements hold one of their two children, never both (xsd:choice).
+private let choices: Set<String> = [
+    "have:CardiologyIndicator", "have:NeurologyIndicator", "have:OBGYNIndicator", "have:PsychiatricIndicator", "have:SurgeryIndicator",
+]
+
+/// ServiceCoverageStatus's leaves are xsd:boolean.
+private let booleans: Set<String> = [
+    "have:Burn", "have:Cardiology", "have:CardiologyInvasive", "have:CardiologyNonInvasive", "have:Dialysis",
+    "have:EmergencyDepartment", "have:HyperbaricChamber", "have:InfectiousDisease", "have:Neonatology", "have:Neurology",
+    "have:NeurologyInvasive", "have:NeurologyNonInvasive", "have:OBGYN", "have:OBGYNWithLaborDelivery",
+    "have:OBGYNWithoutLaborDelivery", "have:Ophthalmology", "have:Orthopedic", "have:Pediatrics", "have:Psychiatric",
+    "have:PsychiatricAdultGeneral", "have:PsychiatricPediatric", "have:Surgery", "have:General", "have:AdultGeneralSurgery",
+    "have:Orthopedics", "have:Neurosurgery", "have:Facial", "have:CardioThoracic", "have:Hand", "have:Reimplantation",
+    "have:Spinal", "have:Vascular", "have:Anesthesia",
 ]
 
 /// Children that may occur more than once under their parent; every other child at most once.
@@ -58,6 +94,7 @@ private let repeatable: Set<String> = [
     "have:EmergencyDepartmentStatus/have:CommentText", "have:HospitalBedCapacityStatus/have:BedCapacity",
     "have:BedCapacity/have:Capacity", "have:BedCapacity/have:CommentText",
     "have:HospitalResourcesStatus/have:CommentText", "have:HospitalResourcesStatus/have:ResourcesInformationText",
+    "have:ServiceCoverageStatus/have:CommentText",
 ]
 
 /// Children the schema requires.
@@ -147,6 +184,12 @@ private func checkSchema(_ e: Element, path: String = "") {
     let here = path + "/" + e.name
     if let values = codeLists[e.name] {
         #expect(values.contains(e.text), "\(here): \"\(e.text)\" is not in the code list")
+    }
+    if booleans.contains(e.name) {
+        #expect(["true", "false", "1", "0"].contains(e.text), "\(here): \"\(e.text)\" is not an xsd:boolean")
+    }
+    if choices.contains(e.name) {
+        #expect(Set(e.children.map(\.name)).count <= 1, "\(here) holds both choices: \(e.children.map(\.name))")
     }
     guard let model = contentModel[e.name] else {
         #expect(e.children.isEmpty, "\(here) should hold text only, has \(e.children.map(\.name))")
@@ -283,5 +326,33 @@ private func checkSchema(_ e: Element, path: String = "") {
     @Test func emptyBoardGivesAnEmptyHospitalStatus() throws {
         let root = try TreeBuilder.parse(HAVEExport.document(Board()))
         #expect(root.name == "have:HospitalStatus" && root.children.isEmpty)
+    }
+}
+
+extension HAVEExportTests {
+    /// Every condition and item the mapping carries, available at one ER and not at another: the
+    /// ServiceCoverageStatus written follows the schema (order, choices, booleans).
+    @Test func serviceCoverageFollowsTheSchema() throws {
+        var board = try ExportFixture.board()
+        let everything = Dictionary(uniqueKeysWithValues: ConditionTable.egenDefault.codes.map { ($0, ConditionStatus(.available)) })
+        let nothing = everything.mapValues { _ in ConditionStatus(.unavailable) }
+        let reports: [(String, CapabilityReport)] = [
+            ("A1100017", CapabilityReport(conditions: everything, equipment: ["hvoxyayn": 1])),
+            ("Z9000001", CapabilityReport(conditions: nothing, equipment: ["hvoxyayn": 0])),
+        ]
+        for (id, report) in reports {
+            try board.apply(Change(officer: "kim", at: Sample.t0.addingTimeInterval(60), action: .reportCapability(id: id, report)))
+        }
+        let root = try TreeBuilder.parse(HAVEExport.document(board))
+        checkSchema(root)
+        for (id, value) in [("A1100017", "true"), ("Z9000001", "false")] {
+            let hospital = try #require(root.all("have:Hospital").first {
+                $0.descendants("xnl:OrganisationName").first?.attributes["xnl:OrganisationID"] == id
+            })
+            let coverage = try #require(hospital.first("have:ServiceCoverageStatus"))
+            let leaves = booleans.flatMap { coverage.descendants($0) }
+            #expect(leaves.count == 16, "\(id): \(leaves.map(\.name))")
+            #expect(leaves.allSatisfy { $0.text == value }, "\(id)")
+        }
     }
 }

@@ -20,6 +20,18 @@ public struct AlertRules: Sendable, Equatable {
     public var complianceBelowPercent = 0
     /// Ring the terminal bell when an alert is raised.
     public var bell = false
+    /// Capability (CapabilityAlerts.swift): a region, and the whole country, with fewer open or
+    /// limited ERs able to take a watched condition than these raise `no-capability` (critical when
+    /// none can, else a warning); 1 means "none left", 0 turns the rule off.
+    public var capableInRegionBelow = 1
+    public var capableNationallyBelow = 1
+    /// The condition codes the capability rules watch; empty means every condition in the board's table.
+    public var watchedConditions: [String] = []
+    /// An open or limited ER reporting at least this many conditions fewer available than its normal
+    /// (its `capabilityCount` baseline) raises `capability-lost` (notice); 0 turns the rule off.
+    public var capabilityLostBelowNormal = 1
+    /// A restriction notice in force at a regional emergency centre (warning).
+    public var restrictionAtRegionalCentre = true
 
     public init() {}
 

@@ -9,6 +9,7 @@ extension Board {
     /// With `subjects` only the alerts about those hospitals and action items are looked at: what a
     /// change can affect, so that a commit does not evaluate every hospital.
     public func alertChanges(_ rules: AlertRules, at now: Date, officer: String, subjects: Set<String>? = nil) -> [Change] {
+        let subjects = subjects.map { capabilityAlertSubjects($0, rules) }
         let conditions = alertConditions(rules, at: now, subjects: subjects)
         let holding = Set(conditions.map(\.alertId))
         var out: [Change] = []

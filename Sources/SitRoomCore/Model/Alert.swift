@@ -46,6 +46,12 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
     case staleReport = "stale-report"
     case actionOverdue = "action-overdue"
     case complianceLow = "compliance-low"
+    /// Issue 15: subject `<region>/<condition code>`, or `national/<code>` for the whole country.
+    case noCapability = "no-capability"
+    /// Issue 15: subject the hospital id.
+    case capabilityLost = "capability-lost"
+    /// Issue 15: subject the restriction id.
+    case restrictionAtCentre = "restriction-rc"
 
     public var label: String {
         switch self {
@@ -57,6 +63,9 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
         case .staleReport: "report stale"
         case .actionOverdue: "action overdue"
         case .complianceLow: "return-to-work compliance low"
+        case .noCapability: "no ER capable"
+        case .capabilityLost: "capability lost"
+        case .restrictionAtCentre: "restriction at a regional centre"
         }
     }
 }

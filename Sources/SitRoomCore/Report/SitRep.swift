@@ -2,7 +2,7 @@ import Foundation
 
 /// A situation report in the shape of an ICS-209 summary: header, national figures with their change
 /// since a baseline (normally the last briefing), hospitals of concern, changes at hospitals, strike
-/// status, significant events, action items, alerts and inter-agency contacts.
+/// status, significant events, action items, alerts, inter-agency contacts and ER capability.
 ///
 /// Pure: the same boards, times and options give the same report. Render it with `text(width:)`
 /// (plain text in aligned columns) or `markdown`.
@@ -63,7 +63,7 @@ public struct SitRep: Sendable {
         header = b.header()
         sections = [
             b.national(), b.hospitalsOfConcern(), b.hospitalChanges(), b.strikes(), b.events(), b.actionItems(),
-            b.alerts(), b.contacts(),
+            b.alerts(), b.contacts(), b.capability(),
         ].enumerated().map { Section(number: $0.offset + 1, title: $0.element.0, blocks: $0.element.1) }
         footer = "End of SITREP. Prepared by \(SitRepFormat.clean(options.officer)) at \(b.f.dateTime(now))."
     }
@@ -490,6 +490,12 @@ private struct Builder {
             more(unacknowledged.count, "active and not acknowledged")
         }
         return ("Alerts", blocks)
+    }
+
+    // MARK: 9. ER capability (SitRepCapability.swift)
+
+    func capability() -> Built {
+        SitRepCapability(baseline: baseline, current: current, since: since, now: now, basisPhrase: basisPhrase, f: f, limit: limit).section()
     }
 
     // MARK: 8. Inter-agency contacts

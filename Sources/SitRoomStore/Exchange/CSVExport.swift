@@ -9,6 +9,7 @@ import SitRoomCore
 public enum CSVExport {
     public enum Table: String, CaseIterable, Sendable {
         case hospitals, contacts, log, actions
+        case conditions, capabilities, equipment, hoursVisits = "hours_visits", restrictions, baselines
     }
 
     /// One table: its header and its rows, every row as long as the header.
@@ -59,6 +60,12 @@ public enum CSVExport {
         case .contacts: contacts(board)
         case .log: log(board)
         case .actions: actions(board)
+        case .conditions: conditionsSheet(board)
+        case .capabilities: capabilitiesSheet(board)
+        case .equipment: equipmentSheet(board)
+        case .hoursVisits: hoursVisitsSheet(board)
+        case .restrictions: restrictionsSheet(board)
+        case .baselines: baselinesSheet(board)
         }
     }
 

@@ -10,7 +10,8 @@ import SitRoomCore
 /// generated-sources/xmlbeans/): the sequences, in order, are
 /// - Hospital: Organization, EmergencyDepartmentStatus?, HospitalBedCapacityStatus?,
 ///   ServiceCoverageStatus?, HospitalFacilityStatus?, HospitalResourcesStatus?, LastUpdateTime
-///   (x0/oasisNamesTcEmergencyEDXLHAVE1/impl/HospitalStatusDocumentImpl.java);
+///   (x0/oasisNamesTcEmergencyEDXLHAVE1/impl/HospitalStatusDocumentImpl.java); ServiceCoverageStatus
+///   from the capability reports is `HAVEServiceCoverage`'s;
 /// - Organization: OrganizationInformation, OrganizationGeoLocation?, CommentText*
 ///   (impl/OrganizationDocumentImpl.java); OrganizationInformation is an xpil:OrganisationDetailsType:
 ///   xpil:FreeTextLines?, xnl:OrganisationName*, xpil:Addresses?, xpil:Accounts?, xpil:ContactNumbers?, …
@@ -34,15 +35,16 @@ public enum HAVEExport {
     public static let xpil = "urn:oasis:names:tc:ciq:xpil:3"
     public static let ct = "urn:oasis:names:tc:ciq:ct:3"
 
-    /// Hospitals that have at least one figure HAVE carries (ER status, beds, doctors), in id order.
-    /// A hospital with none has no status to exchange (and no LastUpdateTime, which HAVE requires).
+    /// Hospitals that have at least one figure HAVE carries (ER status, beds, doctors, service
+    /// coverage), in id order. A hospital with none has no status to exchange (and no
+    /// LastUpdateTime, which HAVE requires).
     public static func hospitals(of board: Board) -> [Hospital] {
-        board.hospitals.values.filter { lastUpdate($0) != nil }.sorted { $0.id < $1.id }
+        board.hospitals.values.filter { lastUpdate($0, board) != nil }.sorted { $0.id < $1.id }
     }
 
     /// Hospitals left out because they have reported none of those figures, in id order.
     public static func leftOut(of board: Board) -> [Hospital] {
-        board.hospitals.values.filter { lastUpdate($0) == nil }.sorted { $0.id < $1.id }
+        board.hospitals.values.filter { lastUpdate($0, board) == nil }.sorted { $0.id < $1.id }
     }
 
     public static func document(_ board: Board) -> String {
@@ -51,20 +53,21 @@ public enum HAVEExport {
             ("xmlns", namespace), ("xmlns:xnl", xnl), ("xmlns:xal", xal), ("xmlns:xpil", xpil), ("xmlns:ct", ct),
         ])
         for h in hospitals(of: board) {
-            hospital(h, &w)
+            hospital(h, board, &w)
         }
         w.end()
         return w.document
     }
 
     /// The newest stamp of the figures HAVE carries.
-    static func lastUpdate(_ h: Hospital) -> Date? {
-        [h.erStatus?.at, h.erBeds?.at, h.icuBeds?.at, h.nicuBeds?.at, h.picuBeds?.at, h.erDoctors?.at, h.icuDoctors?.at]
+    static func lastUpdate(_ h: Hospital, _ board: Board) -> Date? {
+        [h.erStatus?.at, h.erBeds?.at, h.icuBeds?.at, h.nicuBeds?.at, h.picuBeds?.at, h.erDoctors?.at, h.icuDoctors?.at,
+         HAVEServiceCoverage.lastUpdate(board.capabilities[h.id])]
             .compactMap { $0 }.max()
     }
 
-    private static func hospital(_ h: Hospital, _ w: inout XMLWriter) {
-        guard let updated = lastUpdate(h) else { return }
+    private static func hospital(_ h: Hospital, _ board: Board, _ w: inout XMLWriter) {
+        guard let updated = lastUpdate(h, board) else { return }
         w.start("Hospital")
         organization(h, &w)
 
@@ -100,6 +103,8 @@ public enum HAVEExport {
             }
             w.end()
         }
+
+        HAVEServiceCoverage.write(board.capabilities[h.id], &w)
 
         let doctors = [("ER", h.erDoctors), ("ICU", h.icuDoctors)].compactMap { unit, r in r.map { (unit, $0) } }
         if !doctors.isEmpty {

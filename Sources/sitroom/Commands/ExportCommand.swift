@@ -8,10 +8,12 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Print the whole board (JSON), one table of it (CSV), or the hospitals' status (EDXL-HAVE).",
         discussion: """
-            json: a BoardDocument, format "sitroom-board", version 1 ("Export format" in the README).
-            csv: one table (--table, default hospitals) to stdout, or all four into --out DIR as \
-            hospitals.csv contacts.csv log.csv actions.csv; UTF-8, --bom for Excel.
-            have: OASIS EDXL-HAVE 1.0 XML (HospitalStatus) of every hospital with an ER, bed or doctor report.
+            json: a BoardDocument, format "sitroom-board", version 3 ("Export format" in the README).
+            csv: one table (--table, default hospitals) to stdout, or all of them into --out DIR as \
+            hospitals.csv contacts.csv log.csv actions.csv conditions.csv capabilities.csv equipment.csv \
+            hours_visits.csv restrictions.csv baselines.csv; UTF-8, --bom for Excel.
+            have: OASIS EDXL-HAVE 1.0 XML (HospitalStatus) of every hospital with an ER, bed, doctor or \
+            capability report (capability as ServiceCoverageStatus; the mapping is in the README).
             """
     )
 
@@ -19,23 +21,17 @@ struct ExportCommand: ParsableCommand {
 
     enum TableName: String, ExpressibleByArgument, CaseIterable {
         case hospitals, contacts, log, actions
+        case conditions, capabilities, equipment, hoursVisits = "hours_visits", restrictions, baselines
 
-        var table: CSVExport.Table {
-            switch self {
-            case .hospitals: .hospitals
-            case .contacts: .contacts
-            case .log: .log
-            case .actions: .actions
-            }
-        }
+        var table: CSVExport.Table { CSVExport.Table(rawValue: rawValue)! }
     }
 
     @OptionGroup var data: DataOption
     @Option(help: "Output format: json, csv or have.")
     var format: Format = .json
-    @Option(help: "CSV: the table to print: hospitals (default), contacts, log or actions.")
+    @Option(help: "CSV: the table to print: hospitals (default), contacts, log, actions, conditions, capabilities, equipment, hours_visits, restrictions or baselines.")
     var table: TableName?
-    @Option(help: ArgumentHelp("CSV: write all four tables into DIR (created if missing) instead of printing one.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("CSV: write every table into DIR (created if missing) instead of printing one.", valueName: "DIR"))
     var out: String?
     @Flag(help: "CSV: start with a UTF-8 byte order mark, for Excel.")
     var bom = false
@@ -48,7 +44,7 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--table, --out and --bom go with --format csv.")
         }
         if table != nil, out != nil {
-            throw ValidationError("--out writes all four tables; leave out --table.")
+            throw ValidationError("--out writes every table; leave out --table.")
         }
     }
 
@@ -91,7 +87,7 @@ struct ExportCommand: ParsableCommand {
             if !leftOut.isEmpty {
                 let ids = leftOut.prefix(10).map(\.id).joined(separator: " ") + (leftOut.count > 10 ? " …" : "")
                 FileHandle.standardError.write(Data(
-                    "sitroom: \(leftOut.count) hospital(s) with no ER, bed or doctor report left out: \(ids)\n".utf8))
+                    "sitroom: \(leftOut.count) hospital(s) with no ER, bed, doctor or capability report left out: \(ids)\n".utf8))
             }
             FileHandle.standardOutput.write(Data(HAVEExport.document(board).utf8))
         }
