@@ -19,6 +19,8 @@ extension QuickCommandParser {
         ("help", "show this help"),
         ("undo", "undo the last change"),
         ("redo", "redo the last change undone"),
+        ("where <condition> [region]",
+         "list the open or limited ERs that report the condition available (code, short label or the start of a name: where stroke Seoul), the region's first, then the freshest; Enter opens one"),
     ]
 
     /// How names and times are written, after the commands in the help.

@@ -43,7 +43,7 @@ enum SummaryStrip {
                       .text("  PICU ", .muted), .text(Format.compact(s.picuBeds), .normal)]
         }
         let share = s.absentShare ?? 0
-        let line2: [Piece] = [
+        var line2: [Piece] = [
             .text(wide ? "Trainees absent " : "Absent ", .header),
             .text("\(Format.grouped(s.traineesAbsent))/\(Format.grouped(s.traineesOnRoll)) \(Format.percent(s.absentShare))",
                   share >= 0.5 ? .alert : .normal),
@@ -55,6 +55,9 @@ enum SummaryStrip {
             sep, .text("Alerts ", .header), .text("\(alerts)", alerts > 0 ? .alert : .good),
             .text(" stale ", .muted), .text("\(s.stale)", s.stale > 0 ? .stale : .muted),
         ]
+        let normal = againstNormal(model.nowAgainstNormal, wide: wide)
+        line1 += normal.line1
+        line2 += normal.line2
         let room = buffer.width - 1
         var widths = sparkWidths(line1, room: room, priority: [.erBedsAvailable, .icuAvailable, .ersNotOpen])
             .merging(sparkWidths(line2, room: room, priority: [.traineesAbsent])) { a, _ in a }
