@@ -237,15 +237,14 @@ enum CapabilityView {
     /// The last line: the condition under the column cursor in full, and its marks counted.
     static func legend(_ buffer: inout ScreenBuffer, _ c: Condition, index: Int, of total: Int,
                        tally: Tally, ascii: Bool, x: Int, y: Int, maxX: Int) {
-        var parts: [(String, Role)] = [
-            (c.short, .selected), (" \(index + 1)/\(total) ", .muted), (c.korean, .title), (" · " + c.english + "  ", .normal),
-        ]
+        var parts: [(String, Role)] = [(c.short, .selected), (" \(index + 1)/\(total)  ", .muted)]
         for a in [Availability.available, .unavailable, .unknown] as [Availability?] + [nil] {
             let n = tally[a]
             let role: Role = a.map { CapabilityMark.role($0) } ?? .muted
-            parts.append((CapabilityMark.glyph(a, ascii: ascii) + " " + Format.grouped(n) + "  ", n > 0 ? role : .muted))
+            parts.append((CapabilityMark.glyph(a, ascii: ascii) + Format.grouped(n) + " ", n > 0 ? role : .muted))
         }
-        parts.append((CapabilityMark.restriction + " restriction · ←→ condition · s sort · Enter open", .muted))
+        parts += [(" " + c.korean, .title), (" · " + c.english + "  ", .normal),
+                  (CapabilityMark.restriction + " restriction · ←→ condition · s sort · Enter open", .muted)]
         Segments.draw(&buffer, parts, x: x, y: y, maxX: maxX)
     }
 }

@@ -63,9 +63,9 @@ enum CapableListView {
             let sameRegion = list.region.map { _ in hospitals.count { $0.sameRegion } }
             said = [("\(Format.grouped(hospitals.count)) open or limited ERs report it available", .normal)]
             if let region = list.region, let n = sameRegion {
-                said.append((" · \(Format.grouped(n)) in \(region), listed first", n > 0 ? .title : .warning))
+                said.append((" · \(Format.grouped(n)) in \(region) first", n > 0 ? .title : .warning))
             }
-            said.append((" · then the freshest · Enter opens · Esc back", .muted))
+            said.append((" · then the freshest report · Enter opens", .muted))
         }
         Segments.draw(&buffer, said, x: inner.x + 1, y: inner.y, maxX: inner.maxX - 1)
         let area = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)

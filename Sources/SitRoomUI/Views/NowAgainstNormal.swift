@@ -88,28 +88,42 @@ extension AppModel {
 }
 
 extension SummaryStrip {
-    /// What the strip adds for the baselines: `27-cond ERs 99/109 91%` on the first line and
-    /// `ER doctors 1,504 vs 1,850 normal (81%)` on the second, in fewer words on narrow screens.
-    static func againstNormal(_ n: NowAgainstNormal, wide: Bool) -> (line1: [Piece], line2: [Piece]) {
-        var line1: [Piece] = []
-        var line2: [Piece] = []
+    /// What the strip adds to its lines for the baselines: `27-cond ERs 99/109 91%` on the first and
+    /// `ER doctors 1,504 vs 1,850 normal (81%)` on the second, or `Cap 91%` and `Dr 81%` where the
+    /// line has no room for the words (the sparklines then narrow or go), or nothing where it has
+    /// none for those either: the strip's own figures are never cut for them.
+    static func againstNormal(_ n: NowAgainstNormal, wide: Bool, line1: [Piece], line2: [Piece], room: Int) -> (line1: [Piece], line2: [Piece]) {
         let sep: Piece = .text(wide ? "  │ " : " │ ", .border)
+        func fitting(_ line: [Piece], _ variants: [[Piece]]) -> [Piece] {
+            let used = textWidth(line)
+            return variants.first { textWidth([sep] + $0) + used <= room }.map { line + [sep] + $0 } ?? line
+        }
+        var out = (line1: line1, line2: line2)
         if let now = n.capableNow, let normal = n.capableNormal {
             let share = normal > 0 ? Double(now) / Double(normal) : nil
             let role = role(share)
-            line1 = wide
-                ? [sep, .text("\(n.conditions)-cond ERs ", .header), .text("\(Format.grouped(now))/\(Format.grouped(normal)) \(Format.percent(share))", role)]
-                : [sep, .text("Cap ", .header), .text(Format.percent(share), role)]
+            out.line1 = fitting(line1, [
+                [.text("\(n.conditions)-cond ERs ", .header), .text("\(Format.grouped(now))/\(Format.grouped(normal)) \(Format.percent(share))", role)],
+                [.text("Cap ", .header), .text(Format.percent(share), role)],
+            ])
         }
         if let normal = n.doctorsNormal {
             let share = normal > 0 ? Double(n.doctorsNow) / Double(normal) : nil
             let role = role(share)
-            line2 = wide
-                ? [sep, .text("ER doctors ", .header),
-                   .text("\(Format.grouped(n.doctorsNow)) vs \(Format.grouped(normal)) normal (\(Format.percent(share)))", role)]
-                : [sep, .text("Dr ", .header), .text(Format.percent(share), role)]
+            out.line2 = fitting(line2, [
+                [.text("ER doctors ", .header),
+                 .text("\(Format.grouped(n.doctorsNow)) vs \(Format.grouped(normal)) normal (\(Format.percent(share)))", role)],
+                [.text("Dr ", .header), .text(Format.percent(share), role)],
+            ])
         }
-        return (line1, line2)
+        return out
+    }
+
+    static func textWidth(_ line: [Piece]) -> Int {
+        line.reduce(0) { total, piece in
+            if case .text(let t, _) = piece { return total + TextWidth.of(t) }
+            return total
+        }
     }
 
     /// Below nine tenths of normal a warning, below three quarters an alert.

@@ -55,10 +55,8 @@ enum SummaryStrip {
             sep, .text("Alerts ", .header), .text("\(alerts)", alerts > 0 ? .alert : .good),
             .text(" stale ", .muted), .text("\(s.stale)", s.stale > 0 ? .stale : .muted),
         ]
-        let normal = againstNormal(model.nowAgainstNormal, wide: wide)
-        line1 += normal.line1
-        line2 += normal.line2
         let room = buffer.width - 1
+        (line1, line2) = againstNormal(model.nowAgainstNormal, wide: wide, line1: line1, line2: line2, room: room)
         var widths = sparkWidths(line1, room: room, priority: [.erBedsAvailable, .icuAvailable, .ersNotOpen])
             .merging(sparkWidths(line2, room: room, priority: [.traineesAbsent])) { a, _ in a }
         // One time scale for the whole strip: every spark as wide as the narrowest.
