@@ -51,7 +51,8 @@ enum CapabilityView {
         var fits = fitting(matrixRoom)
         // Not all of them: two cells kept for the `>` that says more are to the right.
         if fits < total { fits = fitting(matrixRoom - 2) }
-        let first = fits >= total ? 0 : min(max(0, left), max(0, total - fits))
+        // Scrolled, the first shown starts a group of five: a condition keeps its group on every page.
+        let first = fits >= total ? 0 : min(max(0, left), total - 1) / CapabilityView.group * CapabilityView.group
         return Across(fixed: Dictionary(uniqueKeysWithValues: fit.map { ($0.index, $0.width) }), fixedOrder: fit.map(\.index),
                       matrixX: matrixX, first: first, shown: min(fits, total - first), total: total)
     }
@@ -87,7 +88,7 @@ enum CapabilityView {
         var l = left - left % group
         while column < l { l -= group }
         while column >= l + shown { l += group }
-        return max(0, min(l, total - 1))
+        return max(0, min(l, (total - 1) / group * group))
     }
 
     static func draw(_ buffer: inout ScreenBuffer, _ model: AppModel, _ content: PanelContent, _ inner: Rect) {

@@ -43,12 +43,16 @@ enum SummaryStrip {
                       .text("  PICU ", .muted), .text(Format.compact(s.picuBeds), .normal)]
         }
         let share = s.absentShare ?? 0
+        // Narrow, the ER doctors against normal (where there is a baseline) take the place of the returned.
+        let returned: [Piece] = !wide && model.nowAgainstNormal.doctorsNormal != nil ? [] : [
+            .text(wide ? "  returned " : " ret ", .muted), .text(Format.grouped(s.traineesReturned), s.traineesReturned > 0 ? .good : .normal),
+        ]
         var line2: [Piece] = [
             .text(wide ? "Trainees absent " : "Absent ", .header),
             .text("\(Format.grouped(s.traineesAbsent))/\(Format.grouped(s.traineesOnRoll)) \(Format.percent(s.absentShare))",
                   share >= 0.5 ? .alert : .normal),
             .spark(.traineesAbsent),
-            .text(wide ? "  returned " : " ret ", .muted), .text(Format.grouped(s.traineesReturned), s.traineesReturned > 0 ? .good : .normal),
+        ] + returned + [
             sep, .text("Orders ", .header),
             .text(wide ? "\(Format.grouped(s.ordersIssued)) issued · \(Format.grouped(s.ordersComplied)) complied"
                        : "\(Format.grouped(s.ordersComplied))/\(Format.grouped(s.ordersIssued)) ok", .normal),
