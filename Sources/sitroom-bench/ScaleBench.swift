@@ -28,6 +28,7 @@ struct ScaleBench {
     func run() throws {
         let model = try startup()
         keysToFrames(model)
+        CapabilityBench(sizes: sizes, report: report).run(model)
         minuteTicks(model)
         try compactionGap()
     }

@@ -18,5 +18,8 @@ enum Targets {
         report.target("term.update.vs_cells", "≤", 2, "x", "terminal bytes for a single-field update: within 2x of changed cells + cursor moves")
         report.target("term.scroll.vs_cells", "≤", 2, "x", "terminal bytes for a panel scroll: within 2x of changed cells + cursor moves")
         report.target("live.peak_rss", "≤", 60, "MB", "memory: peak RSS of the console on the large scenario")
+        // Issue 15 on the large scenario: the capability matrix, and `where` in process.
+        report.target("key_to_frame.capability.p99", "≤", 2_000, "µs", "capability matrix: key to frame at 200x60, p99")
+        report.target("where.capable_hospitals.p99", "≤", 20, "ms", "where: capable ERs of 3,000 hospitals in process, p99")
     }
 }

@@ -12,6 +12,8 @@ public enum QuickCommand: Equatable, Sendable {
     case filter(String)
     case theme(String)
     case help, undo, redo
+    /// The ERs that can take a condition now (`:where`): its code, and the region to list first.
+    case `where`(condition: String, region: String?)
 
     /// The command's name for the ones that are not changes (`"goto"`), the change's type otherwise.
     public var name: String {
@@ -23,6 +25,7 @@ public enum QuickCommand: Equatable, Sendable {
         case .help: "help"
         case .undo: "undo"
         case .redo: "redo"
+        case .where: "where"
         }
     }
 }

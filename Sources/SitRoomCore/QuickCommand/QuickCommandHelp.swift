@@ -23,6 +23,8 @@ extension QuickCommandParser {
          "report what an ER can treat now: + available, - not, ? unknown; the condition by code (Y0020), short label (stroke) or the start of a name (뇌경색); the reason goes with the - and ? ones; equipment: ct mri angio vent ventneo incu crrt ecmo oxy hypo (1/0), pvent incus (counts): cap snuh -stroke +stemi \"neurosurgeon off\""),
         ("restrict <hospital> text|end [cat=word] [from=time] [until=time]",
          "post a restriction notice (from now unless from=; it lapses at until=): restrict snuh \"소아 야간 진료 불가 22:00–08:00\" cat=paediatric; restrict snuh end ends the hospital's notices not yet over"),
+        ("where <condition> [region]",
+         "list the open or limited ERs that report the condition available (code, short label or the start of a name: where stroke Seoul), the region's first, then the freshest; Enter opens one"),
     ]
 
     /// How names and times are written, after the commands in the help.

@@ -7,6 +7,7 @@ public enum QuickCommandParser {
     public static let commandNames = [
         "er", "strike", "log", "act", "call", "done", "goto", "filter", "theme", "help", "undo", "redo",
         "cap", "restrict",
+        "where",
     ]
 
     public static let erKeys = ["beds", "icu", "nicu", "picu", "docs", "icudocs"]
@@ -38,6 +39,7 @@ public enum QuickCommandParser {
         case "theme":
             guard args.count == 1 else { throw QuickCommandError("theme takes one name, like theme wall") }
             return .theme(args[0].text)
+        case "where": return try whereCapable(args, context)
         case "help", "?": return .help
         case "undo", "redo":
             if let extra = args.first { throw QuickCommandError("unexpected \"\(extra.raw)\": \(first.text) takes nothing after it") }

@@ -128,6 +128,7 @@ public struct ScenarioGenerator: Sendable {
             if h.roll > 0 { census(h, baseline[index], into: &report) }
             structure.append((officer(for: h, &random), .reportHospital(id: h.hospital.id, report)))
         }
+        structure += capabilitySetup()
         let span = timeline.structureEnd - timeline.start
         for (k, (officer, action)) in structure.enumerated() {
             out.append(Change(officer: officer, at: date(timeline.start + k * span / structure.count), action: action))

@@ -4,6 +4,7 @@ import SitRoomCore
 /// The panels, numbered as their full-screen views are (keys 1-7).
 public enum PanelID: Int, CaseIterable, Sendable {
     case strike = 1, coverage, contacts, log, actions, alerts, briefing
+    case capability = 8
 
     public static let dashboard: [PanelID] = [.strike, .coverage, .contacts]
 
@@ -16,6 +17,7 @@ public enum PanelID: Int, CaseIterable, Sendable {
         case .actions: "Action items"
         case .alerts: "Alerts"
         case .briefing: "Since the last briefing"
+        case .capability: "Capability"
         }
     }
 }
@@ -30,6 +32,8 @@ public enum Screen: Equatable, Sendable {
     case full(PanelID)
     case detail(RecordRef)
     case help
+    /// `:where <condition> [region]`: the ERs that can take a condition now.
+    case capable(CapableList)
 }
 
 public enum SaveStatus: Equatable, Sendable {
@@ -43,6 +47,9 @@ public struct Cursor: Equatable, Sendable {
     public var top = 0
     /// The record under the cursor, so that it stays selected when rows move.
     public var id: String?
+    /// Views wider than the screen (capability): the column under the cursor, and the first shown.
+    public var column = 0
+    public var left = 0
 }
 
 /// Everything the screen shows, as plain values. `update` changes it; `Dashboard.render` draws it.
@@ -69,6 +76,7 @@ public struct AppModel: Sendable {
     public private(set) var baselineVersion = Version.next()
     /// Panel rows as last built, shared by copies of this model (their keys never collide).
     let panelCache = PanelCache()
+    let capabilityCache = CapabilityCache()
     public var screens: [Screen] = [.dashboard]
     public var focus: PanelID = .coverage
     public var cursors: [PanelID: Cursor] = [:]
@@ -97,6 +105,8 @@ public struct AppModel: Sendable {
     public var sortColumns: [PanelID: Int] = [:]
     /// The first help line shown, when the help does not fit.
     public var helpTop = 0
+    /// The first line of a record's detail shown, when it does not fit.
+    public var detailTop = 0
     /// The last 24 hours of the national and per-hospital figures, for the sparklines (the run loop
     /// seeds them from the history and records every change).
     public var trends = BoardTrends()

@@ -6,6 +6,7 @@ public enum Action: String, Sendable, CaseIterable {
     case openDetail, back, help, redraw, suspend, quit
     case command, filter, nextMatch, previousMatch, sort, undo, redo
     case edit, add, delete, call, editAgency, acknowledge, markBriefing
+    case capabilityView, nextColumn, previousColumn, sortByColumn
 }
 
 public struct Binding: Sendable {
@@ -46,6 +47,13 @@ public enum KeyMap {
         Binding(keys: [.char("5")], label: "5", action: .actionsView, help: "action items, full screen", hint: nil),
         Binding(keys: [.char("6")], label: "6", action: .alertsView, help: "alerts: active ones, then those cleared in the last 24 h", hint: nil),
         Binding(keys: [.char("7")], label: "7", action: .briefingView, help: "what changed since the last briefing (B marks one)", hint: nil),
+        Binding(keys: [.char("8")], label: "8", action: .capabilityView, help: "capability: which ER can treat which severe condition (:where lists those that can)", hint: nil),
+        Binding(keys: [.right, .char("l")], label: "→ l", action: .nextColumn, help: "in the capability view: the next condition (scrolls sideways)",
+                hint: nil, panels: [.capability]),
+        Binding(keys: [.left, .char("h")], label: "← h", action: .previousColumn, help: "in the capability view: the previous condition",
+                hint: nil, panels: [.capability]),
+        Binding(keys: [.char("s")], label: "s", action: .sortByColumn, help: "in the capability view: ERs able to treat the selected condition first (again: back)",
+                hint: nil, panels: [.capability]),
         Binding(keys: [.char("0")], label: "0", action: .dashboard, help: "back to the dashboard", hint: nil),
         Binding(keys: [.enter], label: "Enter", action: .openDetail, help: "open the selected record", hint: nil),
         Binding(keys: [.char(":")], label: ":", action: .command, help: "quick command line (er, strike, log, act, call...)", hint: ": command"),

@@ -51,6 +51,7 @@ extension AppModel {
             helpTop = max(0, min(HelpView.maxTop(width: width, height: height - 2), helpTop + step))
             return []
         }
+        if let effects = performOnCapabilityScreens(action) { return effects }
         let panel = activePanel
         switch action {
         case .moveUp: move(panel, by: -1)
@@ -77,6 +78,10 @@ extension AppModel {
         case .actionsView: show(.full(.actions))
         case .alertsView: show(.full(.alerts))
         case .briefingView: show(.full(.briefing))
+        case .capabilityView: show(.full(.capability))
+        case .nextColumn: moveColumn(panel, by: 1)
+        case .previousColumn: moveColumn(panel, by: -1)
+        case .sortByColumn: sortBySelectedColumn(panel)
         case .dashboard: screens = [.dashboard]
         case .openDetail:
             let content = panel.content(self)
@@ -84,6 +89,7 @@ extension AppModel {
             guard screen == .dashboard || screen == .full(panel), !content.rows.isEmpty else { return [] }
             let row = content.rows[min(cursor.selected, content.rows.count - 1)]
             guard !BriefingPanel.isSection(row.id) else { return [] }
+            detailTop = 0
             screens.append(.detail(content.record(row.id)))
         case .back:
             if screens.count > 1 {
@@ -178,6 +184,8 @@ extension AppModel {
             say("alerts come from the rules in alerts.toml; B marks a briefing", role: .muted)
         case .briefing:
             say("B marks a briefing; this view counts from the last one", role: .muted)
+        case .capability:
+            say("capability comes in reports: :cap <hospital> +stroke -stemi", role: .muted)
         }
     }
 
@@ -328,6 +336,9 @@ extension AppModel {
             case .redo:
                 prompt = nil
                 return redo()
+            case .where(let condition, let region):
+                prompt = nil
+                showCapable(condition: condition, region: region)
             }
         } catch let error as QuickCommandError {
             p.error = error.message

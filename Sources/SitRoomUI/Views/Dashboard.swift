@@ -35,6 +35,8 @@ public enum Dashboard {
         case .help:
             // The help takes everything between the top bar and the bottom line.
             HelpView.draw(&buffer, Rect(x: 0, y: 1, width: width, height: height - 2), top: model.helpTop)
+        case .capable(let list):
+            CapableListView.draw(&buffer, model, list, rows[2])
         }
         if model.screen != .help { Ticker.draw(&buffer, model, rows[3]) }
         if let prompt = model.prompt {
@@ -74,13 +76,19 @@ public enum Dashboard {
     /// The rows a panel can show below its header (used for paging and scrolling).
     static func visibleRows(_ model: AppModel, _ panel: PanelID) -> Int {
         guard model.width >= minimumWidth, model.height >= minimumHeight else { return 1 }
-        let tickerHeight = model.height >= 40 ? 6 : model.height >= 30 ? 4 : 3
-        let main = Rect(x: 0, y: 3, width: model.width, height: model.height - 4 - tickerHeight)
+        let main = mainArea(width: model.width, height: model.height)
+        if panel == .capability { return CapabilityView.visibleRows(innerHeight: main.height - 2, model.board.conditions) }
         let rect: Rect
         if case .full = model.screen { rect = main } else {
             rect = zip(PanelID.dashboard, panelAreas(main)).first { $0.0 == panel }?.1 ?? main
         }
         return max(1, rect.height - 3)
+    }
+
+    /// Between the summary strip and the ticker: where the panels, views and details go.
+    static func mainArea(width: Int, height: Int) -> Rect {
+        let tickerHeight = height >= 40 ? 6 : height >= 30 ? 4 : 3
+        return Rect(x: 0, y: 3, width: width, height: height - 4 - tickerHeight)
     }
 
     static func drawPanel(_ buffer: inout ScreenBuffer, _ model: AppModel, _ panel: PanelID, _ rect: Rect) {
@@ -91,6 +99,7 @@ public enum Dashboard {
         if let column = model.sortColumns[panel], column < content.columns.count { title += " ↓" + content.columns[column].title }
         let inner = Box.draw(&buffer, rect, title: title, focused: focused, badge: Format.grouped(content.rows.count))
         guard !inner.isEmpty else { return }
+        if panel == .capability { return CapabilityView.draw(&buffer, model, content, inner) }
         let cursor = model.cursor(panel)
         let changed = Set(model.changedRows.filter { $0.value > model.now }.keys)
         let selected = content.rows.isEmpty ? nil : min(cursor.selected, content.rows.count - 1)

@@ -6,8 +6,10 @@ enum DetailView {
 
     static func draw(_ buffer: inout ScreenBuffer, _ model: AppModel, _ ref: RecordRef, _ rect: Rect) {
         let (title, lines) = content(model, ref)
-        let inner = Box.draw(&buffer, rect, title: title, focused: true, badge: "Esc back")
-        for (i, line) in lines.prefix(inner.height).enumerated() {
+        let overflow = lines.count > rect.height - 2
+        let inner = Box.draw(&buffer, rect, title: title, focused: true, badge: overflow ? "j/k scroll · Esc back" : "Esc back")
+        let top = min(model.detailTop, max(0, lines.count - inner.height))
+        for (i, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             Segments.draw(&buffer, line, x: inner.x + 1, y: inner.y + i, maxX: inner.maxX - 1)
         }
     }
@@ -140,6 +142,7 @@ enum DetailView {
         figure("Orders complied", h.ordersComplied, { Format.grouped($0) })
         figure("Police post", h.policePost, { $0 ? "yes" : "no" })
         figure("Open incidents", h.openIncidents, { String($0) }, { $0 > 0 ? .warning : .normal })
+        lines += CapabilityDetail.lines(h, model)
         return lines
     }
 

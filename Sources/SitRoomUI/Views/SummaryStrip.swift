@@ -43,12 +43,16 @@ enum SummaryStrip {
                       .text("  PICU ", .muted), .text(Format.compact(s.picuBeds), .normal)]
         }
         let share = s.absentShare ?? 0
-        let line2: [Piece] = [
+        // Narrow, the ER doctors against normal (where there is a baseline) take the place of the returned.
+        let returned: [Piece] = !wide && model.nowAgainstNormal.doctorsNormal != nil ? [] : [
+            .text(wide ? "  returned " : " ret ", .muted), .text(Format.grouped(s.traineesReturned), s.traineesReturned > 0 ? .good : .normal),
+        ]
+        var line2: [Piece] = [
             .text(wide ? "Trainees absent " : "Absent ", .header),
             .text("\(Format.grouped(s.traineesAbsent))/\(Format.grouped(s.traineesOnRoll)) \(Format.percent(s.absentShare))",
                   share >= 0.5 ? .alert : .normal),
             .spark(.traineesAbsent),
-            .text(wide ? "  returned " : " ret ", .muted), .text(Format.grouped(s.traineesReturned), s.traineesReturned > 0 ? .good : .normal),
+        ] + returned + [
             sep, .text("Orders ", .header),
             .text(wide ? "\(Format.grouped(s.ordersIssued)) issued · \(Format.grouped(s.ordersComplied)) complied"
                        : "\(Format.grouped(s.ordersComplied))/\(Format.grouped(s.ordersIssued)) ok", .normal),
@@ -56,6 +60,7 @@ enum SummaryStrip {
             .text(" stale ", .muted), .text("\(s.stale)", s.stale > 0 ? .stale : .muted),
         ]
         let room = buffer.width - 1
+        (line1, line2) = againstNormal(model.nowAgainstNormal, wide: wide, line1: line1, line2: line2, room: room)
         var widths = sparkWidths(line1, room: room, priority: [.erBedsAvailable, .icuAvailable, .ersNotOpen])
             .merging(sparkWidths(line2, room: room, priority: [.traineesAbsent])) { a, _ in a }
         // One time scale for the whole strip: every spark as wide as the narrowest.

@@ -15,7 +15,7 @@ enum CoveragePanel {
         Column("Docs", width: 5, align: .right, priority: 7),
         Column("Age", width: 6, align: .right, priority: 8),
         Column("By", width: 10, priority: 0),
-    ]
+    ] + capabilityColumns
 
     static func content(_ model: AppModel) -> PanelContent {
         let now = model.now
@@ -25,6 +25,7 @@ enum CoveragePanel {
         }
         // A hospital with an alert nobody has acknowledged: its name in the alert colour.
         let alerted = Set(model.board.alerts.values.filter { !$0.isAcknowledged && $0.severity >= .warning }.map(\.subject))
+        let restrictions = model.board.restrictionsInForce(at: now)
         let rows = hospitals.map { h -> TableRow in
             let last = h.lastCoverageReport
             let icu = h.icuBeds?.value
@@ -42,12 +43,20 @@ enum CoveragePanel {
                 TableCell(Format.of(docs), docs?.isShort == true ? .warning : nil),
                 ageCell(h, now),
                 TableCell(last?.by ?? "", .muted),
+                capabilityCell(h, model.board),
+                marksCell(h, restrictions),
             ], search: search)
         }
         let byId = model.board.hospitals
+        let board = model.board
         return PanelContent(columns: columns, rows: rows, record: { .hospital($0) }, age: { rows, now in
+            // Restrictions start and expire with the clock.
+            let restrictions = board.restrictionsInForce(at: now)
             for i in rows.indices {
-                if let h = byId[rows[i].id] { rows[i].cells[ageColumn] = ageCell(h, now) }
+                if let h = byId[rows[i].id] {
+                    rows[i].cells[ageColumn] = ageCell(h, now)
+                    rows[i].cells[marksColumn] = marksCell(h, restrictions)
+                }
             }
         })
     }

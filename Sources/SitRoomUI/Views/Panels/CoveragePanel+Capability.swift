@@ -1,0 +1,24 @@
+import Foundation
+import SitRoomCore
+
+/// The coverage row's capability: how many of the table's conditions the ER reports it can treat
+/// (`19/27`), and its marks: `R` while a restriction notice is in force; the second cell is kept
+/// for the mark of a feed that disagrees with a figure entered by hand.
+extension CoveragePanel {
+    static let capabilityColumns = [
+        Column("Cap", width: 5, align: .right, priority: 6),
+        Column("", width: 2, priority: 8),
+    ]
+    static let capabilityColumn = 11
+    static let marksColumn = 12
+
+    static func capabilityCell(_ h: Hospital, _ board: Board) -> TableCell {
+        guard let capability = board.capabilities[h.id], !capability.conditions.isEmpty else { return TableCell("—", .muted) }
+        return TableCell("\(capability.availableCount(of: board.conditions))/\(board.conditions.conditions.count)")
+    }
+
+    /// `inForce`: `Board.restrictionsInForce(at:)`, asked once for all the rows.
+    static func marksCell(_ h: Hospital, _ inForce: [String: [Restriction]]) -> TableCell {
+        inForce[h.id]?.isEmpty == false ? TableCell(CapabilityMark.restriction, .warning) : TableCell("")
+    }
+}
