@@ -5,10 +5,12 @@ import SitRoomCore
 ///
 ///     magic | u64 seq | u32 CRC-32C of body | u32 body length | body
 ///
-/// "SRSNAP02" (written): the body is the board in the wire coding (`BoardWire`). "SRSNAP01"
+/// "SRSNAP03" (written): the body is the board in the wire coding (`BoardWire`), the new tables
+/// after the briefings. "SRSNAP02" (still read): the same body ending at the briefings. "SRSNAP01"
 /// (still read): the body is a `BoardDocument` in the generic `BinaryEncoder` coding.
 public enum Snapshot {
-    static let magic = Array("SRSNAP02".utf8)
+    static let magic = Array("SRSNAP03".utf8)
+    static let previousMagic = Array("SRSNAP02".utf8)
     static let legacyMagic = Array("SRSNAP01".utf8)
     package static let headerSize = 24
 
@@ -42,7 +44,7 @@ public enum Snapshot {
             return try bytes.withUnsafeBytes { raw in
                 var reader = WireReader(raw, position: headerSize)
                 if hospitalsOnly { return (try BoardWire.readHospitals(&reader), seq) }
-                return (try BoardWire.read(&reader, seq: seq), seq)
+                return (try BoardWire.read(&reader, seq: seq, format: head == previousMagic ? 2 : 3), seq)
             }
         } catch let error as StoreError {
             throw error
@@ -56,7 +58,7 @@ public enum Snapshot {
     package static func verify(_ bytes: [UInt8]) throws -> UInt64 {
         guard bytes.count >= headerSize else { throw StoreError.badSnapshot("not a sitroom snapshot") }
         let head = Array(bytes[0..<8])
-        guard head == magic || head == legacyMagic else { throw StoreError.badSnapshot("not a sitroom snapshot") }
+        guard head == magic || head == previousMagic || head == legacyMagic else { throw StoreError.badSnapshot("not a sitroom snapshot") }
         var seq: UInt64 = 0
         for i in 0..<8 { seq |= UInt64(bytes[8 + i]) << (8 * UInt64(i)) }
         let crc = (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[16 + $1]) << (8 * UInt32($1)) }

@@ -86,6 +86,9 @@ import Testing
         check(AlertRule.self)
         check(Severity.self)
         check(StrikeForm.self)
+        check(SecurityLevel.self)
+        check(SecurityStep.self)
+        check(SecurityOutcome.self)
     }
 
     /// Cut short anywhere, a payload is refused (the coding is prefix-free and must be read to its end).

@@ -24,6 +24,7 @@ extension Board {
                 out.append(AlertCondition(rule: .actionOverdue, subject: a.id, text: "overdue: \(a.text)", severity: .warning))
             }
         }
+        out += securityAlertConditions(rules, at: now, subjects: subjects)
         return out.sorted { ($1.severity, $0.rule.rawValue, $0.text) < ($0.severity, $1.rule.rawValue, $1.text) }
     }
 }

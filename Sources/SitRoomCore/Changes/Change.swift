@@ -92,6 +92,9 @@ public enum ChangeAction: Sendable, Equatable {
     /// Marks a briefing: "since the last briefing" counts from here. `marked` is filled from the change.
     case markBriefing(Briefing)
 
+    /// Hospital security: incidents and their timelines, levels, police links, the incident types.
+    case security(SecurityAction)
+
     /// The `type` tag used in JSON, e.g. `hospital.report`.
     public var type: String { kind.rawValue }
 
@@ -156,6 +159,9 @@ extension ChangeAction: Codable {
         case .acknowledgeAlert: self = .acknowledgeAlert(id: try id(), note: try c.decodeIfPresent(String.self, forKey: .note) ?? "")
         case .clearAlert: self = .clearAlert(id: try id())
         case .markBriefing: self = .markBriefing(try record(Briefing.self))
+        case .securityOpen, .securityStep, .securityRemove, .securityRestore, .securityLevel, .securityPolice,
+             .securityHospital, .securityTypes:
+            self = .security(try SecurityAction(kind: kind, from: decoder))
         }
     }
 
@@ -191,6 +197,7 @@ extension ChangeAction: Codable {
         case .acknowledgeAlert(let id, let note):
             try c.encode(id, forKey: .id); try c.encodeIfPresent(note.isEmpty ? nil : note, forKey: .note)
         case .markBriefing(let r): try c.encode(r, forKey: .record)
+        case .security(let s): try s.encodeFields(to: encoder)
         case .removeHospital(let id), .removeStrike(let id), .removeAgency(let id),
              .removeContact(let id), .removeLog(let id), .removeAction(let id), .clearAlert(let id):
             try c.encode(id, forKey: .id)

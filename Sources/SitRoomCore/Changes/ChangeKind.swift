@@ -32,6 +32,14 @@ extension ChangeAction {
         case acknowledgeAlert = "alert.ack"
         case clearAlert = "alert.clear"
         case markBriefing = "briefing.mark"
+        case securityOpen = "security.open"
+        case securityStep = "security.step"
+        case securityRemove = "security.remove"
+        case securityRestore = "security.restore"
+        case securityLevel = "security.level"
+        case securityPolice = "security.police"
+        case securityHospital = "security.hospital"
+        case securityTypes = "security.types"
     }
 
     public var kind: Kind {
@@ -66,6 +74,7 @@ extension ChangeAction {
         case .acknowledgeAlert: .acknowledgeAlert
         case .clearAlert: .clearAlert
         case .markBriefing: .markBriefing
+        case .security(let s): s.kind
         }
     }
 }

@@ -43,6 +43,7 @@ extension ChangeAction {
         case .markBriefing(let briefing):
             try requireLength(briefing.id, "briefing id", field: "id")
             try requireLength(briefing.title, "briefing title", field: "title")
+        case .security(let s): try s.checkLimits()
         case .revertHospital, .revertStrike, .revertContact, .revertAction, .restoreLog, .restoreAction, .raiseAlert,
              .removeHospital, .removeStrike, .removeAgency, .removeContact, .removeLog, .removeAction, .clearAlert:
             break

@@ -162,6 +162,9 @@ extension Board {
         case .removeAction(let id):
             guard let old = actions[id] else { return nil }
             return Undo(action: .restoreAction(old), description: "undo: remove action item")
+
+        case .security(let s):
+            return securityInverse(s)
         }
     }
 }

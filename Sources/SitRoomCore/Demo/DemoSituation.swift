@@ -25,6 +25,7 @@ public enum DemoSituation {
         addCalls(to: &builder)
         addLog(to: &builder)
         addActions(to: &builder)
+        addSecurity(to: &builder)
         return withAlertsAndBriefings(builder.ordered(), clock: clock)
     }
 

@@ -46,6 +46,10 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
     case staleReport = "stale-report"
     case actionOverdue = "action-overdue"
     case complianceLow = "compliance-low"
+    case policeLate = "police-late"
+    case securityOpenLong = "security-open"
+    case securityLevel = "security-level"
+    case securityRepeat = "security-repeat"
 
     public var label: String {
         switch self {
@@ -57,6 +61,10 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
         case .staleReport: "report stale"
         case .actionOverdue: "action overdue"
         case .complianceLow: "return-to-work compliance low"
+        case .policeLate: "police late"
+        case .securityOpenLong: "security incident open long"
+        case .securityLevel: "hospital security level"
+        case .securityRepeat: "repeat security incident"
         }
     }
 }

@@ -4,8 +4,9 @@ import Foundation
 /// order). This is the stable shape of `sitroom export --format json`, and what snapshots hold.
 public struct BoardDocument: Codable, Sendable, Equatable {
     public static let formatName = "sitroom-board"
-    /// Version 2 added alerts, the alert history and briefings; version 1 documents still read.
-    public static let currentVersion = 2
+    /// Version 2 added alerts, the alert history and briefings; version 3 hospital security (and
+    /// capability); version 1 and 2 documents still read.
+    public static let currentVersion = 3
 
     public var format: String
     public var version: Int
@@ -22,6 +23,9 @@ public struct BoardDocument: Codable, Sendable, Equatable {
     public var alerts: [Alert]
     public var alertHistory: [Alert]
     public var briefings: [Briefing]
+    public var securityIncidents: [SecurityIncident] = []
+    public var hospitalSecurity: [HospitalSecurity] = []
+    public var securityTypes: [SecurityIncidentType] = SecurityTypeTable.standard.types
 
     public init(_ board: Board, seq: UInt64) {
         func sorted<R: Identifiable>(_ d: [String: R]) -> [R] where R.ID == String {
@@ -41,6 +45,9 @@ public struct BoardDocument: Codable, Sendable, Equatable {
         alerts = sorted(board.alerts)
         alertHistory = board.alertHistory
         briefings = board.briefings
+        securityIncidents = sorted(board.securityIncidents)
+        hospitalSecurity = board.hospitalSecurity.values.sorted { $0.hospitalId < $1.hospitalId }
+        securityTypes = board.securityTypes.types
     }
 
     public var board: Board {
@@ -58,6 +65,9 @@ public struct BoardDocument: Codable, Sendable, Equatable {
         b.alerts = table(alerts)
         b.replaceAlertHistory(alertHistory)
         b.briefings = briefings
+        b.securityIncidents = table(securityIncidents)
+        b.hospitalSecurity = Dictionary(hospitalSecurity.map { ($0.hospitalId, $0) }, uniquingKeysWith: { _, last in last })
+        b.securityTypes = SecurityTypeTable(types: securityTypes)
         return b
     }
 }
@@ -66,6 +76,7 @@ extension BoardDocument {
     enum CodingKeys: String, CodingKey {
         case format, version, seq, incident, hospitals, strikes, agencies, contacts, calls, log, actions
         case alerts, alertHistory, briefings
+        case securityIncidents, hospitalSecurity, securityTypes
     }
 
     public init(from decoder: Decoder) throws {
@@ -91,5 +102,13 @@ extension BoardDocument {
             alertHistory = []
             briefings = []
         }
+        // Version 3; a table left out means none (the standard types). `contains`, not
+        // `decodeIfPresent`: the positional binary coding has no presence byte for these.
+        func table<T: Decodable>(_ key: CodingKeys, _ absent: T) throws -> T {
+            version >= 3 && c.contains(key) ? try c.decode(T.self, forKey: key) : absent
+        }
+        securityIncidents = try table(.securityIncidents, [])
+        hospitalSecurity = try table(.hospitalSecurity, [])
+        securityTypes = try table(.securityTypes, SecurityTypeTable.standard.types)
     }
 }

@@ -19,6 +19,9 @@ extension QuickCommandParser {
         ("help", "show this help"),
         ("undo", "undo the last change"),
         ("redo", "redo the last change undone"),
+        ("sec <hospital> <type> [injured=n] [at=time] [sev=…] text | sec <id> notified [police] [by=caller] [at=time] | onscene [at=time] | closed <outcome> [note] | remove <reason>",
+         "open a hospital security incident (type by the start of its Korean or English name: 폭행, vio, threat, sit; its id is S1, S2, …), then move it along: police notified (a contact, agency or text; nothing = the hospital's post), on scene, closed with arrest, warning, mediated or no-action"),
+        ("level <hospital> normal|elevated|high|lockdown [post=police]", "set a hospital's security level, or the police post or hotline that serves it"),
     ]
 
     /// How names and times are written, after the commands in the help.

@@ -6,6 +6,7 @@ import Foundation
 public enum QuickCommandParser {
     public static let commandNames = [
         "er", "strike", "log", "act", "call", "done", "goto", "filter", "theme", "help", "undo", "redo",
+        "sec", "level",
     ]
 
     public static let erKeys = ["beds", "icu", "nicu", "picu", "docs", "icudocs"]
@@ -28,6 +29,8 @@ public enum QuickCommandParser {
         case "act": return try reader.act(args)
         case "call": return try reader.call(args)
         case "done": return try reader.done(args)
+        case "sec": return try reader.sec(args)
+        case "level": return try reader.level(args)
         case "goto":
             guard !args.isEmpty else { throw QuickCommandError("goto needs a hospital, like goto 서울대") }
             return .goto(hospitalId: try HospitalLookup.resolve(words(args), in: context.board).id)
@@ -70,7 +73,7 @@ public enum QuickCommandParser {
 }
 
 /// The per-command readers.
-private struct Reader {
+struct Reader {
     let context: QuickCommandContext
     var board: Board { context.board }
 

@@ -4,6 +4,7 @@ import SitRoomCore
 /// The panels, numbered as their full-screen views are (keys 1-7).
 public enum PanelID: Int, CaseIterable, Sendable {
     case strike = 1, coverage, contacts, log, actions, alerts, briefing
+    case security = 9
 
     public static let dashboard: [PanelID] = [.strike, .coverage, .contacts]
 
@@ -16,6 +17,7 @@ public enum PanelID: Int, CaseIterable, Sendable {
         case .actions: "Action items"
         case .alerts: "Alerts"
         case .briefing: "Since the last briefing"
+        case .security: "Hospital security"
         }
     }
 }
@@ -23,6 +25,7 @@ public enum PanelID: Int, CaseIterable, Sendable {
 /// What the record under the cursor is, for the detail view.
 public enum RecordRef: Equatable, Sendable {
     case hospital(String), strike(String), contact(String), logEntry(String), action(String), alert(String)
+    case securityIncident(String)
 }
 
 public enum Screen: Equatable, Sendable {
@@ -104,6 +107,8 @@ public struct AppModel: Sendable {
     public var asciiSparklines = false
     /// The alert rules ask for the bell when an alert is raised (`bell` in alerts.toml).
     public var ringsOnRaisedAlerts = false
+    /// The data directory's alert rules: the security view measures how overdue a step is by them.
+    public var alertRules = AlertRules.defaults
     /// When the alert rules last looked at every hospital (reports go stale, actions overdue, as
     /// time passes); a commit only looks at what it touched.
     public var alertsSyncedAt = Date.distantPast

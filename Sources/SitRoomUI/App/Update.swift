@@ -77,6 +77,7 @@ extension AppModel {
         case .actionsView: show(.full(.actions))
         case .alertsView: show(.full(.alerts))
         case .briefingView: show(.full(.briefing))
+        case .securityView: show(.full(.security))
         case .dashboard: screens = [.dashboard]
         case .openDetail:
             let content = panel.content(self)
@@ -156,6 +157,7 @@ extension AppModel {
         case .strike(let id)?: openForm(.editStrike(id))
         case .logEntry?: say("a log entry is a record of what happened: add a new one (a), or delete this one (d)", role: .muted)
         case .alert?: say("alerts come from the rules; A acknowledges the selected one", role: .muted)
+        case .securityIncident(let id)?: editSecurityIncident(id)
         case nil: break
         }
     }
@@ -178,12 +180,15 @@ extension AppModel {
             say("alerts come from the rules in alerts.toml; B marks a briefing", role: .muted)
         case .briefing:
             say("B marks a briefing; this view counts from the last one", role: .muted)
+        case .security: openForm(.newSecurityIncident)
         }
     }
 
     /// `c` opens the command line with a call to the selected contact started.
     private mutating func startCommand(for action: Action, in panel: PanelID) {
-        if case .contact(let id)? = selectedRecord(panel) {
+        if case .securityIncident(let id)? = selectedRecord(panel) {
+            callPolice(about: id)
+        } else if case .contact(let id)? = selectedRecord(panel) {
             prompt = Prompt(kind: .command, text: "call \(id) ")
         } else {
             prompt = Prompt(kind: .command, text: "call ")
@@ -201,6 +206,11 @@ extension AppModel {
         case .strike(let id): (what, action) = ("strike action \(board.strikes[id]?.organisation ?? id)", .removeStrike(id: id))
         case .alert:
             say("an alert clears by itself when its condition ends; A acknowledges it", role: .muted)
+            return
+        case .securityIncident(let id):
+            // Never deleted silently: the removal says why.
+            prompt = Prompt(kind: .command, text: "sec \(id) remove ")
+            say("a removal needs a reason; u brings it back", role: .muted)
             return
         }
         prompt = Prompt(kind: .confirm(question: "Delete \(what)?", action: action))

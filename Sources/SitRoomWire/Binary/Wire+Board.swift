@@ -17,6 +17,7 @@ enum BoardWire {
         w.array(document.alerts)
         w.array(document.alertHistory)
         w.array(document.briefings)
+        SecurityWire.write(board, to: &w)
     }
 
     /// The log only grows after a snapshot, first while the journal is replayed. Without room to
@@ -25,7 +26,8 @@ enum BoardWire {
     /// largest part of the peak of opening the large scenario.
     static func logHeadroom(_ count: Int) -> Int { count / 4 + 256 }
 
-    static func read(_ r: inout WireReader, seq: UInt64) throws -> Board {
+    /// `format` is the snapshot's: 2 ends after the briefings, 3 has the new tables after them.
+    static func read(_ r: inout WireReader, seq: UInt64, format: Int = 3) throws -> Board {
         var document = BoardDocument(Board(), seq: seq)
         document.incident = try r.value()
         document.hospitals = try r.array()
@@ -38,8 +40,10 @@ enum BoardWire {
         document.alerts = try r.array()
         document.alertHistory = try r.array()
         document.briefings = try r.array()
+        var board = document.board
+        if format >= 3 { try SecurityWire.read(&r, into: &board) }
         try r.finish()
-        return document.board
+        return board
     }
 
     /// The incident and the hospitals, the first two tables; the reader is left after them.

@@ -48,6 +48,7 @@ extension ChangeAction: WireCodable {
         case .acknowledgeAlert(let id, let note): w.byte(27); w.string(id); w.string(note)
         case .clearAlert(let id): w.byte(28); w.string(id)
         case .markBriefing(let r): w.byte(29); w.value(r)
+        case .security(let s): s.write(to: &w)
         }
     }
 
@@ -83,6 +84,7 @@ extension ChangeAction: WireCodable {
         case 27: self = .acknowledgeAlert(id: try r.string(), note: try r.string())
         case 28: self = .clearAlert(id: try r.string())
         case 29: self = .markBriefing(try r.value())
+        case let code where SecurityAction.wireCodes.contains(code): self = .security(try SecurityAction(wire: &r, code: code))
         case let code: throw WireReader.damage("unknown change kind \(code)")
         }
     }

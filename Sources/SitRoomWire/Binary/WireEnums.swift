@@ -41,6 +41,7 @@ extension CallOutcome: WireEnum {
 extension AlertRule: WireEnum {
     static let wireCases: [AlertRule] = [
         .erClosed, .erDiverting, .icuLow, .nicuLow, .doctorsShort, .staleReport, .actionOverdue, .complianceLow,
+        .policeLate, .securityOpenLong, .securityLevel, .securityRepeat,
     ]
 }
 

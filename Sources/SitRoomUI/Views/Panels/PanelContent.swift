@@ -105,6 +105,7 @@ extension PanelID {
         case .actions: ActionsPanel.content(model)
         case .alerts: AlertsPanel.content(model)
         case .briefing: BriefingPanel.content(model)
+        case .security: SecurityPanel.content(model)
         }
     }
 }
