@@ -9,6 +9,7 @@ import SitRoomCore
 public enum CSVExport {
     public enum Table: String, CaseIterable, Sendable {
         case hospitals, contacts, log, actions
+        case security
     }
 
     /// One table: its header and its rows, every row as long as the header.
@@ -59,6 +60,7 @@ public enum CSVExport {
         case .contacts: contacts(board)
         case .log: log(board)
         case .actions: actions(board)
+        case .security: security(board)
         }
     }
 

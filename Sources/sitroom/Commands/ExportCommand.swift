@@ -8,9 +8,9 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Print the whole board (JSON), one table of it (CSV), or the hospitals' status (EDXL-HAVE).",
         discussion: """
-            json: a BoardDocument, format "sitroom-board", version 1 ("Export format" in the README).
-            csv: one table (--table, default hospitals) to stdout, or all four into --out DIR as \
-            hospitals.csv contacts.csv log.csv actions.csv; UTF-8, --bom for Excel.
+            json: a BoardDocument, format "sitroom-board", version 3 ("Export format" in the README).
+            csv: one table (--table, default hospitals) to stdout, or all five into --out DIR as \
+            hospitals.csv contacts.csv log.csv actions.csv security.csv; UTF-8, --bom for Excel.
             have: OASIS EDXL-HAVE 1.0 XML (HospitalStatus) of every hospital with an ER, bed or doctor report.
             """
     )
@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, have }
 
     enum TableName: String, ExpressibleByArgument, CaseIterable {
-        case hospitals, contacts, log, actions
+        case hospitals, contacts, log, actions, security
 
         var table: CSVExport.Table {
             switch self {
@@ -26,6 +26,7 @@ struct ExportCommand: ParsableCommand {
             case .contacts: .contacts
             case .log: .log
             case .actions: .actions
+            case .security: .security
             }
         }
     }
@@ -33,9 +34,9 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var data: DataOption
     @Option(help: "Output format: json, csv or have.")
     var format: Format = .json
-    @Option(help: "CSV: the table to print: hospitals (default), contacts, log or actions.")
+    @Option(help: "CSV: the table to print: hospitals (default), contacts, log, actions or security.")
     var table: TableName?
-    @Option(help: ArgumentHelp("CSV: write all four tables into DIR (created if missing) instead of printing one.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("CSV: write all five tables into DIR (created if missing) instead of printing one.", valueName: "DIR"))
     var out: String?
     @Flag(help: "CSV: start with a UTF-8 byte order mark, for Excel.")
     var bom = false
@@ -48,7 +49,7 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--table, --out and --bom go with --format csv.")
         }
         if table != nil, out != nil {
-            throw ValidationError("--out writes all four tables; leave out --table.")
+            throw ValidationError("--out writes all five tables; leave out --table.")
         }
     }
 
