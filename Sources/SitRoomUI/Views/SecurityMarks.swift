@@ -1,9 +1,31 @@
 import SitRoomCore
 
 extension SummaryStrip {
+    /// The security count goes at the end of the second line (in words when there is room), or of
+    /// the first when only that one has room for it (80 columns). It takes the sparklines' room
+    /// before anything else.
+    static func placeSecurity(_ line1: inout [Piece], _ line2: inout [Piece], _ model: AppModel, room: Int, sep: Piece) {
+        let long = securityPieces(model, long: true, sep: sep)
+        guard !long.isEmpty else { return }
+        let short = securityPieces(model, long: false, sep: sep)
+        if textWidth(line2 + long) <= room {
+            line2 += long
+        } else if textWidth(line2 + short) > room, textWidth(line1 + short) <= room {
+            line1 += short
+        } else {
+            line2 += short
+        }
+    }
+
+    static func textWidth(_ line: [Piece]) -> Int {
+        line.reduce(0) { total, piece in
+            if case .text(let t, _) = piece { return total + TextWidth.of(t) }
+            return total
+        }
+    }
+
     /// `Security 2 open ⧗1` (one waiting for the police; `Sec 2⧗1` when not `long`), only while
-    /// incidents are open. It takes the sparklines' room before anything else (on the first line
-    /// of a narrow strip).
+    /// incidents are open.
     static func securityPieces(_ model: AppModel, long: Bool, sep: Piece) -> [Piece] {
         let open = model.board.securityIncidents.values.filter(\.isOpen)
         guard !open.isEmpty else { return [] }

@@ -42,9 +42,8 @@ enum SummaryStrip {
             line1 += [.text("  NICU ", .muted), .text(Format.compact(s.nicuBeds), .normal),
                       .text("  PICU ", .muted), .text(Format.compact(s.picuBeds), .normal)]
         }
-        if !wide { line1 += securityPieces(model, long: false, sep: sep) }
         let share = s.absentShare ?? 0
-        let line2: [Piece] = [
+        var line2: [Piece] = [
             .text(wide ? "Trainees absent " : "Absent ", .header),
             .text("\(Format.grouped(s.traineesAbsent))/\(Format.grouped(s.traineesOnRoll)) \(Format.percent(s.absentShare))",
                   share >= 0.5 ? .alert : .normal),
@@ -55,8 +54,9 @@ enum SummaryStrip {
                        : "\(Format.grouped(s.ordersComplied))/\(Format.grouped(s.ordersIssued)) ok", .normal),
             sep, .text("Alerts ", .header), .text("\(alerts)", alerts > 0 ? .alert : .good),
             .text(" stale ", .muted), .text("\(s.stale)", s.stale > 0 ? .stale : .muted),
-        ] + (wide ? securityPieces(model, long: buffer.width >= 150, sep: sep) : [])
+        ]
         let room = buffer.width - 1
+        placeSecurity(&line1, &line2, model, room: room, sep: sep)
         var widths = sparkWidths(line1, room: room, priority: [.erBedsAvailable, .icuAvailable, .ersNotOpen])
             .merging(sparkWidths(line2, room: room, priority: [.traineesAbsent])) { a, _ in a }
         // One time scale for the whole strip: every spark as wide as the narrowest.
