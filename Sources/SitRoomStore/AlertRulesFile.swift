@@ -95,6 +95,10 @@ public enum AlertRulesFile {
         "reports": ["stale": .flag(\.staleReport)],
         "actions": ["overdue": .flag(\.actionOverdue)],
         "strike": ["compliance_below_percent": .number(\.complianceBelowPercent, 0...100)],
+        "security": [
+            "police_late_minutes": .number(\.policeLateMinutes, 0...1440), "open_hours": .number(\.securityOpenHours, 0...720),
+            "level_high": .flag(\.securityLevelHigh), "repeat_hours": .number(\.securityRepeatHours, 0...720),
+        ],
         "console": ["bell": .flag(\.bell)],
         "capability": [
             "watch": .codes(\.watchedConditions), "region_below": .number(\.capableInRegionBelow, 0...10_000),
@@ -130,6 +134,12 @@ public enum AlertRulesFile {
         [strike]
         compliance_below_percent = 0   # return-to-work orders complied of issued below this %, per
                                        # hospital; 0 = off (in a general walk-out it is near 0 everywhere)
+
+        [security]
+        police_late_minutes = 20  # police not on scene this long after notified (critical); 0 = off
+        open_hours = 12           # a hospital security incident open longer than this; 0 = off
+        level_high = true         # a hospital at security level high or lockdown
+        repeat_hours = 6          # an open incident at a hospital that had another within this; 0 = off
 
         [console]
         bell = false              # ring the terminal bell when an alert is raised

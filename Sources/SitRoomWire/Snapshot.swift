@@ -6,7 +6,7 @@ import SitRoomCore
 ///     magic | u64 seq | u32 CRC-32C of body | u32 body length | body
 ///
 /// "SRSNAP03" (written): the body is the board in the wire coding (`BoardWire`), the SRSNAP02 body
-/// followed by the tables added since (capability's first). "SRSNAP02" (still read): that body
+/// followed by the tables added since (capability's, then security's). "SRSNAP02" (still read): that body
 /// up to the briefings; the new tables start empty. "SRSNAP01" (still read): the body is a
 /// `BoardDocument` in the generic `BinaryEncoder` coding.
 public enum Snapshot {

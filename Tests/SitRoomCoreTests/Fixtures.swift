@@ -79,5 +79,22 @@ enum Fixture {
             capability: CapabilityReport(conditions: ["Y0031": ConditionStatus(.available)], equipment: ["hvmriayn": 0]))),
         .revertFeed(id: "A1100017", FeedUndo(fields: [.erBeds], hospital: snuh, keys: CapabilityKeys(conditions: ["Y0031"]),
                                              capability: HospitalCapability(hospitalId: "A1100017"), conflicts: [])),
+        .security(.types(SecurityTypeTable(types: SecurityTypeTable.standard.types + [
+            SecurityIncidentType(code: "arson", korean: "방화", english: "arson")]))),
+        .security(.open(securityIncident)),
+        .security(.step(id: "S1", SecurityStepReport(step: .notified, at: t0.addingTimeInterval(-240),
+                                                     police: PoliceNotice(contactId: "c1", caller: "ER charge nurse")))),
+        .security(.step(id: "S1", SecurityStepReport(step: .onScene, at: t0.addingTimeInterval(-60)))),
+        .security(.step(id: "S1", SecurityStepReport(step: .resolved, at: t0, outcome: .arrest, note: "taken to 혜화서"))),
+        .security(.remove(id: "S1", reason: "entered twice")),
+        .security(.restore(securityIncident)),
+        .security(.level(hospitalId: "A1100017", .high)),
+        .security(.police(hospitalId: "A1100017", contactId: "c1", text: "혜화지구대 02-760-1000")),
+        .security(.hospital(HospitalSecurity(hospitalId: "A1100017"))),
     ]
+
+    /// An open incident at SNUH, violence against staff, ten minutes before `t0`.
+    static let securityIncident = SecurityIncident(
+        id: "S1", hospitalId: "A1100017", type: "violence", severity: .critical, text: "drunk patient hit a nurse",
+        staffInjured: 1, occurred: Stamp(at: t0.addingTimeInterval(-600), by: ""), reported: Stamp(at: t0.addingTimeInterval(-300), by: ""))
 }

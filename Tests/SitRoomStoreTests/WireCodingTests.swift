@@ -92,6 +92,9 @@ import Testing
         check(Severity.self)
         check(StrikeForm.self)
         check(Availability.self)
+        check(SecurityLevel.self)
+        check(SecurityStep.self)
+        check(SecurityOutcome.self)
     }
 
     /// Cut short anywhere, a payload is refused (the coding is prefix-free and must be read to its end).

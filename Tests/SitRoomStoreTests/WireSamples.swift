@@ -121,6 +121,16 @@ enum WireSamples {
             keys: CapabilityKeys(conditions: ["Y0020"], equipment: ["hvctayn"]), capability: fullCapability,
             conflicts: [FeedConflict(figure: "ER beds", hand: "6/45", handStamp: Stamp(at: t(116), by: "park"),
                                      feed: "0/45", feedStamp: Stamp(at: t(117), by: "E-Gen"))])),
+        .security(.open(fullSecurityIncident)),
+        .security(.step(id: "S7", SecurityStepReport(step: .onScene, at: t(110), police: PoliceNotice(contactId: "c2", text: "112", caller: "간호사"),
+                                                     outcome: .mediated, note: "crowd dispersed"))),
+        .security(.remove(id: "S7", reason: "두 번 입력됨")),
+        .security(.restore(fullSecurityIncident)),
+        .security(.level(hospitalId: "A1100017", .lockdown)),
+        .security(.police(hospitalId: "A1100017", contactId: "c2", text: "혜화지구대")),
+        .security(.hospital(HospitalSecurity(hospitalId: "A1100017", level: Reported(.elevated, at: t(120), by: "kim"),
+                                             policeContactId: "c2", policeText: "02-760-1000"))),
+        .security(.types(SecurityTypeTable(types: [SecurityIncidentType(code: "arson", korean: "방화", english: "arson")]))),
     ]
 
     static let fullCapability = HospitalCapability(
@@ -133,6 +143,12 @@ enum WireSamples {
     static let fullRestriction = Restriction(
         id: "r1", hospitalId: "A1100017", text: "소아 야간 진료 불가 22:00–08:00", category: "paediatric", from: t(107), until: t(108),
         entered: Stamp(at: t(109), by: "cho"), ended: Stamp(at: t(110), by: "yoon"))
+
+    static let fullSecurityIncident = SecurityIncident(
+        id: "S7", hospitalId: "A1100017", type: "sit-in", severity: .critical, text: "보호자 농성", staffInjured: 2,
+        occurred: Stamp(at: t(101), by: "kim"), reported: Stamp(at: t(102), by: "lee"), notified: Stamp(at: t(103), by: "park"),
+        police: PoliceNotice(contactId: "c2", text: "112", caller: "보안팀"), onScene: Stamp(at: t(104), by: "choi"),
+        resolved: Stamp(at: t(105), by: "jung"), outcome: .noAction, outcomeNote: "left at dawn")
 
     /// Every optional left out, every list empty, strings empty where a record allows it.
     static let bare: [ChangeAction] = [
@@ -162,6 +178,13 @@ enum WireSamples {
         .reportFeed(id: "A2", FeedReport(source: "", asOf: .distantPast)),
         .revertFeed(id: "A2", FeedUndo(fields: [], hospital: Hospital(id: "A2", name: "x"), keys: CapabilityKeys(),
                                        capability: HospitalCapability(hospitalId: ""), conflicts: [])),
+        .security(.open(SecurityIncident(id: "s", hospitalId: "h", type: "t", text: "", occurred: Stamp(at: t0, by: ""),
+                                         reported: Stamp(at: t0, by: "")))),
+        .security(.step(id: "s", SecurityStepReport(step: .notified, at: t0))),
+        .security(.remove(id: "s", reason: "")),
+        .security(.police(hospitalId: "h", contactId: nil, text: "")),
+        .security(.hospital(HospitalSecurity(hospitalId: "h"))),
+        .security(.types(SecurityTypeTable(types: []))),
     ]
 
     static var changes: [Change] {

@@ -25,6 +25,7 @@ extension Board {
             }
         }
         out += capabilityAlertConditions(rules, at: now, subjects: subjects)
+        out += securityAlertConditions(rules, at: now, subjects: subjects)
         return out.sorted { ($1.severity, $0.rule.rawValue, $0.text) < ($0.severity, $1.rule.rawValue, $1.text) }
     }
 }

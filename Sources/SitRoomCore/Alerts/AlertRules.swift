@@ -18,6 +18,14 @@ public struct AlertRules: Sendable, Equatable {
     /// Orders complied of orders issued, per hospital; 0 (the default) turns the rule off: in a
     /// general walk-out compliance is near zero everywhere, and an alert on every hospital is noise.
     public var complianceBelowPercent = 0
+    /// Police not on scene this many minutes after they were notified (critical); 0 = off.
+    public var policeLateMinutes = 20
+    /// A security incident open longer than this many hours; 0 = off.
+    public var securityOpenHours = 12
+    /// A hospital at security level high or lockdown.
+    public var securityLevelHigh = true
+    /// An open incident at a hospital that had another within this many hours before it; 0 = off.
+    public var securityRepeatHours = 6
     /// Ring the terminal bell when an alert is raised.
     public var bell = false
     /// Capability (CapabilityAlerts.swift): a region, and the whole country, with fewer open or

@@ -37,6 +37,8 @@ extension Board {
             hospitals[id] = h
         case .removeHospital(let id):
             _ = try existing(id, in: \.hospitals, kind: "hospital")
+            let incidents = securityIncidents.values.filter { $0.hospitalId == id }.count
+            try require(incidents == 0, "hospital \(id) still has \(incidents) security incident(s); remove them first", field: "id")
             hospitals[id] = nil
 
         case .addStrike(let strike):
@@ -192,6 +194,8 @@ extension Board {
             try replayCapability(change)
         case .reportFeed, .revertFeed:
             try replayFeed(change)
+        case .security(let action):
+            try applySecurity(action, stamp: stamp)
         }
     }
 

@@ -119,6 +119,8 @@ public enum ChangeAction: Sendable, Equatable {
     case reportFeed(id: String, FeedReport)
     /// Sets back the figures, capability and conflicts a feed report changed. Written by undo.
     case revertFeed(id: String, FeedUndo)
+    /// Hospital security: incidents and their timelines, levels, police links, the incident types.
+    case security(SecurityAction)
 
     /// The `type` tag used in JSON, e.g. `hospital.report`.
     public var type: String { kind.rawValue }
@@ -197,6 +199,9 @@ extension ChangeAction: Codable {
         case .restoreBaselines: self = .restoreBaselines(try record(Baselines.self))
         case .reportFeed: self = .reportFeed(id: try id(), try c.decode(FeedReport.self, forKey: .report))
         case .revertFeed: self = .revertFeed(id: try id(), try record(FeedUndo.self))
+        case .securityOpen, .securityStep, .securityRemove, .securityRestore, .securityLevel, .securityPolice,
+             .securityHospital, .securityTypes:
+            self = .security(try SecurityAction(kind: kind, from: decoder))
         }
     }
 
@@ -243,6 +248,7 @@ extension ChangeAction: Codable {
         case .restoreBaselines(let r): try c.encode(r, forKey: .record)
         case .reportFeed(let id, let r): try c.encode(id, forKey: .id); try c.encode(r, forKey: .report)
         case .revertFeed(let id, let r): try c.encode(id, forKey: .id); try c.encode(r, forKey: .record)
+        case .security(let s): try s.encodeFields(to: encoder)
         case .removeHospital(let id), .removeStrike(let id), .removeAgency(let id),
              .removeContact(let id), .removeLog(let id), .removeAction(let id), .clearAlert(let id):
             try c.encode(id, forKey: .id)

@@ -44,6 +44,14 @@ extension ChangeAction {
         case restoreBaselines = "baseline.restore"
         case reportFeed = "feed.report"
         case revertFeed = "feed.revert"
+        case securityOpen = "security.open"
+        case securityStep = "security.step"
+        case securityRemove = "security.remove"
+        case securityRestore = "security.restore"
+        case securityLevel = "security.level"
+        case securityPolice = "security.police"
+        case securityHospital = "security.hospital"
+        case securityTypes = "security.types"
     }
 
     public var kind: Kind {
@@ -90,6 +98,7 @@ extension ChangeAction {
         case .restoreBaselines: .restoreBaselines
         case .reportFeed: .reportFeed
         case .revertFeed: .revertFeed
+        case .security(let s): s.kind
         }
     }
 }

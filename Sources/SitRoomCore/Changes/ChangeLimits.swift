@@ -52,6 +52,7 @@ extension ChangeAction {
             if !report.capability.isEmpty { try ChangeAction.reportCapability(id: id, report.capability).checkLimits() }
         case .revertFeed:
             break
+        case .security(let s): try s.checkLimits()
         case .revertHospital, .revertStrike, .revertContact, .revertAction, .restoreLog, .restoreAction, .raiseAlert,
              .removeHospital, .removeStrike, .removeAgency, .removeContact, .removeLog, .removeAction, .clearAlert:
             break

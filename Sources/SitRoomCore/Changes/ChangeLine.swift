@@ -21,6 +21,9 @@ public enum ChangeLine {
         case .addAction: ["status": "open", "history": [Any](), "id": generatedId("act")]
         // `marked` is filled from the change when applied; it is here only so that the record decodes.
         case .markBriefing: ["marked": ["at": at, "by": officer]]
+        case .securityOpen:
+            ["id": generatedId("sec"), "severity": Severity.warning.rawValue, "staffInjured": 0, "outcomeNote": "",
+             "occurred": ["at": at, "by": officer], "reported": ["at": at, "by": officer]]
         default: [:]
         }
     }

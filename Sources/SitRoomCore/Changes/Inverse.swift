@@ -168,6 +168,8 @@ extension Board {
             return capabilityInverse(of: change)
         case .reportFeed, .revertFeed:
             return feedInverse(of: change)
+        case .security(let s):
+            return securityInverse(s)
         }
     }
 }

@@ -14,9 +14,9 @@ extension DemoSituation {
             out.append(change)
         }
         var lastFullSync = Date.distantPast
-        func syncAlerts(at time: Date, by officer: String, subject: String? = nil) {
+        func syncAlerts(at time: Date, by officer: String, subject: String? = nil, mayBeFull: Bool = true) {
             // All hospitals once an hour (reports going stale), else only the one changed.
-            let full = subject == nil || time.timeIntervalSince(lastFullSync) >= 3600
+            let full = subject == nil || (mayBeFull && time.timeIntervalSince(lastFullSync) >= 3600)
             if full { lastFullSync = time }
             let subjects = full ? nil : subject.map { Set([$0]) } ?? []
             for change in board.alertChanges(.defaults, at: time, officer: officer, subjects: subjects) {
@@ -35,7 +35,10 @@ extension DemoSituation {
             }
             append(change)
             if change.action.kind != .setIncident {
-                syncAlerts(at: change.at, by: change.officer, subject: change.action.subjectId ?? "")
+                // A security change looks at its own alerts only: the hourly full syncs, and so
+                // every other alert of the demo, stay where they were before security was added.
+                syncAlerts(at: change.at, by: change.officer, subject: change.action.subjectId ?? "",
+                           mayBeFull: !change.action.type.hasPrefix("security."))
             }
         }
         syncAlerts(at: clock.date(clock.now), by: "kim.mohw")

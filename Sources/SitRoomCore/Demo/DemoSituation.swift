@@ -26,6 +26,7 @@ public enum DemoSituation {
         addLog(to: &builder)
         addActions(to: &builder)
         addCapability(to: &builder)
+        addSecurity(to: &builder)
         return withAlertsAndBriefings(builder.ordered(), clock: clock)
     }
 

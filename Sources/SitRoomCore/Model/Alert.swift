@@ -52,6 +52,10 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
     case capabilityLost = "capability-lost"
     /// Issue 15: subject the restriction id.
     case restrictionAtCentre = "restriction-rc"
+    case policeLate = "police-late"
+    case securityOpenLong = "security-open"
+    case securityLevel = "security-level"
+    case securityRepeat = "security-repeat"
 
     public var label: String {
         switch self {
@@ -66,6 +70,10 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
         case .noCapability: "no ER capable"
         case .capabilityLost: "capability lost"
         case .restrictionAtCentre: "restriction at a regional centre"
+        case .policeLate: "police late"
+        case .securityOpenLong: "security incident open long"
+        case .securityLevel: "hospital security level"
+        case .securityRepeat: "repeat security incident"
         }
     }
 }

@@ -27,6 +27,12 @@ public struct Board: Sendable, Equatable {
     /// Feed figures that differ from a recent hand entry, by hospital id (`feed.report`).
     public var feedConflicts: [String: [FeedConflict]] = [:]
     public static let alertHistoryLimit = 1_000
+    /// Security incidents at hospitals, by id (issue 16).
+    public var securityIncidents: [String: SecurityIncident] = [:]
+    /// Each hospital's security level and police link, by hospital id.
+    public var hospitalSecurity: [String: HospitalSecurity] = [:]
+    /// The incident types in use.
+    public var securityTypes: SecurityTypeTable = .standard
     /// Ids in `log` and `calls`, so that checking a new entry's id does not scan a long log.
     private var logIds: Set<String> = []
     private var callIds: Set<String> = []

@@ -5,7 +5,8 @@ import Foundation
 public struct BoardDocument: Codable, Sendable, Equatable {
     public static let formatName = "sitroom-board"
     /// Version 2 added alerts, the alert history and briefings; version 3 the condition table,
-    /// capabilities, restrictions and baselines. Version 1 and 2 documents still read.
+    /// capabilities, restrictions, baselines, feed conflicts and hospital security. Version 1 and 2
+    /// documents still read.
     public static let currentVersion = 3
 
     public var format: String
@@ -29,6 +30,9 @@ public struct BoardDocument: Codable, Sendable, Equatable {
     public var feedConflicts: [String: [FeedConflict]]
     public var restrictions: [Restriction]
     public var baselines: Baselines
+    public var securityIncidents: [SecurityIncident] = []
+    public var hospitalSecurity: [HospitalSecurity] = []
+    public var securityTypes: [SecurityIncidentType] = SecurityTypeTable.standard.types
 
     public init(_ board: Board, seq: UInt64) {
         func sorted<R: Identifiable>(_ d: [String: R]) -> [R] where R.ID == String {
@@ -53,6 +57,9 @@ public struct BoardDocument: Codable, Sendable, Equatable {
         feedConflicts = board.feedConflicts
         restrictions = sorted(board.restrictions)
         baselines = board.baselines
+        securityIncidents = sorted(board.securityIncidents)
+        hospitalSecurity = board.hospitalSecurity.values.sorted { $0.hospitalId < $1.hospitalId }
+        securityTypes = board.securityTypes.types
     }
 
     public var board: Board {
@@ -75,6 +82,9 @@ public struct BoardDocument: Codable, Sendable, Equatable {
         b.feedConflicts = feedConflicts
         b.restrictions = table(restrictions)
         b.baselines = baselines
+        b.securityIncidents = table(securityIncidents)
+        b.hospitalSecurity = Dictionary(hospitalSecurity.map { ($0.hospitalId, $0) }, uniquingKeysWith: { _, last in last })
+        b.securityTypes = SecurityTypeTable(types: securityTypes)
         return b
     }
 }
@@ -84,6 +94,7 @@ extension BoardDocument {
         case format, version, seq, incident, hospitals, strikes, agencies, contacts, calls, log, actions
         case alerts, alertHistory, briefings
         case conditions, capabilities, restrictions, baselines, feedConflicts
+        case securityIncidents, hospitalSecurity, securityTypes
     }
 
     public init(from decoder: Decoder) throws {
@@ -122,5 +133,13 @@ extension BoardDocument {
             restrictions = try c.decodeIfPresent([Restriction].self, forKey: .restrictions) ?? []
             baselines = try c.decodeIfPresent(Baselines.self, forKey: .baselines) ?? Baselines()
         }
+        // Version 3; a table left out means none (the standard types). `contains`, not
+        // `decodeIfPresent`: the positional binary coding has no presence byte for these.
+        func table<T: Decodable>(_ key: CodingKeys, _ absent: T) throws -> T {
+            version >= 3 && c.contains(key) ? try c.decode(T.self, forKey: key) : absent
+        }
+        securityIncidents = try table(.securityIncidents, [])
+        hospitalSecurity = try table(.hospitalSecurity, [])
+        securityTypes = try table(.securityTypes, SecurityTypeTable.standard.types)
     }
 }

@@ -25,6 +25,9 @@ extension QuickCommandParser {
          "post a restriction notice (from now unless from=; it lapses at until=): restrict snuh \"소아 야간 진료 불가 22:00–08:00\" cat=paediatric; restrict snuh end ends the hospital's notices not yet over"),
         ("where <condition> [region]",
          "list the open or limited ERs that report the condition available (code, short label or the start of a name: where stroke Seoul), the region's first, then the freshest; Enter opens one"),
+        ("sec <hospital> <type> [injured=n] [at=time] [sev=…] text | sec <id> notified [police] [by=caller] [at=time] | onscene [at=time] | closed <outcome> [note] | remove <reason>",
+         "open a hospital security incident (type by the start of its Korean or English name: 폭행, vio, threat, sit; its id is S1, S2, …), then move it along: police notified (a contact, agency or text; nothing = the hospital's post), on scene, closed with arrest, warning, mediated or no-action"),
+        ("level <hospital> normal|elevated|high|lockdown [post=police]", "set a hospital's security level, or the police post or hotline that serves it"),
     ]
 
     /// How names and times are written, after the commands in the help.

@@ -8,6 +8,7 @@ public enum QuickCommandParser {
         "er", "strike", "log", "act", "call", "done", "goto", "filter", "theme", "help", "undo", "redo",
         "cap", "restrict",
         "where",
+        "sec", "level",
     ]
 
     public static let erKeys = ["beds", "icu", "nicu", "picu", "docs", "icudocs"]
@@ -32,6 +33,8 @@ public enum QuickCommandParser {
         case "done": return try reader.done(args)
         case "cap": return try reader.cap(args)
         case "restrict": return try reader.restrict(args)
+        case "sec": return try reader.sec(args)
+        case "level": return try reader.level(args)
         case "goto":
             guard !args.isEmpty else { throw QuickCommandError("goto needs a hospital, like goto 서울대") }
             return .goto(hospitalId: try HospitalLookup.resolve(words(args), in: context.board).id)
@@ -74,7 +77,8 @@ public enum QuickCommandParser {
     ]
 }
 
-/// The per-command readers (`cap` and `restrict` are in QuickCommand+Capability.swift).
+/// The per-command readers (`cap` and `restrict` are in QuickCommand+Capability.swift, `sec` and
+/// `level` in QuickCommandSecurity.swift).
 struct Reader {
     let context: QuickCommandContext
     var board: Board { context.board }

@@ -64,6 +64,7 @@ public struct SitRep: Sendable {
         sections = [
             b.national(), b.hospitalsOfConcern(), b.hospitalChanges(), b.strikes(), b.events(), b.actionItems(),
             b.alerts(), b.contacts(), b.capability(),
+            SitRepSecurity(current: current, since: diff.since, now: now, f: b.f, limit: b.limit).section(),
         ].enumerated().map { Section(number: $0.offset + 1, title: $0.element.0, blocks: $0.element.1) }
         footer = "End of SITREP. Prepared by \(SitRepFormat.clean(options.officer)) at \(b.f.dateTime(now))."
     }

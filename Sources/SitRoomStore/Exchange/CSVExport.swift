@@ -10,6 +10,7 @@ public enum CSVExport {
     public enum Table: String, CaseIterable, Sendable {
         case hospitals, contacts, log, actions
         case conditions, capabilities, equipment, hoursVisits = "hours_visits", restrictions, baselines
+        case security
     }
 
     /// One table: its header and its rows, every row as long as the header.
@@ -66,6 +67,7 @@ public enum CSVExport {
         case .hoursVisits: hoursVisitsSheet(board)
         case .restrictions: restrictionsSheet(board)
         case .baselines: baselinesSheet(board)
+        case .security: security(board)
         }
     }
 

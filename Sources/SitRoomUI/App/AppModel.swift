@@ -5,6 +5,7 @@ import SitRoomCore
 public enum PanelID: Int, CaseIterable, Sendable {
     case strike = 1, coverage, contacts, log, actions, alerts, briefing
     case capability = 8
+    case security = 9
 
     public static let dashboard: [PanelID] = [.strike, .coverage, .contacts]
 
@@ -18,6 +19,7 @@ public enum PanelID: Int, CaseIterable, Sendable {
         case .alerts: "Alerts"
         case .briefing: "Since the last briefing"
         case .capability: "Capability"
+        case .security: "Hospital security"
         }
     }
 }
@@ -25,6 +27,7 @@ public enum PanelID: Int, CaseIterable, Sendable {
 /// What the record under the cursor is, for the detail view.
 public enum RecordRef: Equatable, Sendable {
     case hospital(String), strike(String), contact(String), logEntry(String), action(String), alert(String)
+    case securityIncident(String)
 }
 
 public enum Screen: Equatable, Sendable {
@@ -114,6 +117,8 @@ public struct AppModel: Sendable {
     public var asciiSparklines = false
     /// The alert rules ask for the bell when an alert is raised (`bell` in alerts.toml).
     public var ringsOnRaisedAlerts = false
+    /// The data directory's alert rules: the security view measures how overdue a step is by them.
+    public var alertRules = AlertRules.defaults
     /// When the alert rules last looked at every hospital (reports go stale, actions overdue, as
     /// time passes); a commit only looks at what it touched.
     public var alertsSyncedAt = Date.distantPast

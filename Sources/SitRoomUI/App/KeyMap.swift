@@ -7,6 +7,7 @@ public enum Action: String, Sendable, CaseIterable {
     case command, filter, nextMatch, previousMatch, sort, undo, redo
     case edit, add, delete, call, editAgency, acknowledge, markBriefing
     case capabilityView, nextColumn, previousColumn, sortByColumn
+    case securityView
 }
 
 public struct Binding: Sendable {
@@ -54,6 +55,7 @@ public enum KeyMap {
                 hint: nil, panels: [.capability]),
         Binding(keys: [.char("s")], label: "s", action: .sortByColumn, help: "in the capability view: ERs able to treat the selected condition first (again: back)",
                 hint: nil, panels: [.capability]),
+        Binding(keys: [.char("9")], label: "9", action: .securityView, help: "hospital security incidents: open ones (most overdue first), then those closed in the last 24 h", hint: nil),
         Binding(keys: [.char("0")], label: "0", action: .dashboard, help: "back to the dashboard", hint: nil),
         Binding(keys: [.enter], label: "Enter", action: .openDetail, help: "open the selected record", hint: nil),
         Binding(keys: [.char(":")], label: ":", action: .command, help: "quick command line (er, strike, log, act, call...)", hint: ": command"),
@@ -68,7 +70,7 @@ public enum KeyMap {
                 hint: nil, panels: [.alerts]),
         Binding(keys: [.char("A")], label: "A", action: .editAgency, help: "edit the selected contact's agency in a form", hint: nil),
         Binding(keys: [.char("B")], label: "B", action: .markBriefing, help: "mark a briefing (\"09:00 briefing\"): what changed is counted from here", hint: nil),
-        Binding(keys: [.char("c")], label: "c", action: .call, help: "log a call to the selected contact", hint: nil),
+        Binding(keys: [.char("c")], label: "c", action: .call, help: "log a call to the selected contact (on a security incident: its hospital's police contact)", hint: nil),
         Binding(keys: [.char("u")], label: "u", action: .undo, help: "undo this console's last change (a new change in the journal)", hint: "u undo"),
         Binding(keys: [.ctrl("r")], label: "^R", action: .redo, help: "redo", hint: nil),
         Binding(keys: [.escape, .backspace], label: "Esc", action: .back, help: "back", hint: nil),

@@ -82,6 +82,7 @@ extension AppModel {
         case .nextColumn: moveColumn(panel, by: 1)
         case .previousColumn: moveColumn(panel, by: -1)
         case .sortByColumn: sortBySelectedColumn(panel)
+        case .securityView: show(.full(.security))
         case .dashboard: screens = [.dashboard]
         case .openDetail:
             let content = panel.content(self)
@@ -162,6 +163,7 @@ extension AppModel {
         case .strike(let id)?: openForm(.editStrike(id))
         case .logEntry?: say("a log entry is a record of what happened: add a new one (a), or delete this one (d)", role: .muted)
         case .alert?: say("alerts come from the rules; A acknowledges the selected one", role: .muted)
+        case .securityIncident(let id)?: editSecurityIncident(id)
         case nil: break
         }
     }
@@ -186,12 +188,15 @@ extension AppModel {
             say("B marks a briefing; this view counts from the last one", role: .muted)
         case .capability:
             say("capability comes in reports: :cap <hospital> +stroke -stemi", role: .muted)
+        case .security: openForm(.newSecurityIncident)
         }
     }
 
     /// `c` opens the command line with a call to the selected contact started.
     private mutating func startCommand(for action: Action, in panel: PanelID) {
-        if case .contact(let id)? = selectedRecord(panel) {
+        if case .securityIncident(let id)? = selectedRecord(panel) {
+            callPolice(about: id)
+        } else if case .contact(let id)? = selectedRecord(panel) {
             prompt = Prompt(kind: .command, text: "call \(id) ")
         } else {
             prompt = Prompt(kind: .command, text: "call ")
@@ -209,6 +214,11 @@ extension AppModel {
         case .strike(let id): (what, action) = ("strike action \(board.strikes[id]?.organisation ?? id)", .removeStrike(id: id))
         case .alert:
             say("an alert clears by itself when its condition ends; A acknowledges it", role: .muted)
+            return
+        case .securityIncident(let id):
+            // Never deleted silently: the removal says why.
+            prompt = Prompt(kind: .command, text: "sec \(id) remove ")
+            say("a removal needs a reason; u brings it back", role: .muted)
             return
         }
         prompt = Prompt(kind: .confirm(question: "Delete \(what)?", action: action))

@@ -49,6 +49,7 @@ public enum FormKind: Equatable, Sendable {
     case newStrike
     case editStrike(String)
     case editAgency(String)
+    case newSecurityIncident
 }
 
 /// A value another officer saved while this form was open.

@@ -87,6 +87,8 @@ extension Form {
                 FormField(AgencyField.phone, "Phone", .text, a.phone),
                 FormField(AgencyField.notes, "Notes", .text, a.notes),
             ])
+        case .newSecurityIncident:
+            return newSecurityIncident()
         }
     }
 
@@ -217,6 +219,8 @@ extension Form {
             let p = AgencyPatch(name: changed(AgencyField.name)?.text, kind: changed(AgencyField.kind).flatMap { AgencyKind(rawValue: $0.text) },
                                 phone: changed(AgencyField.phone)?.text, notes: changed(AgencyField.notes)?.text)
             return (.editAgency(id: id, p), "agency \(board.agencies[id]?.name ?? id): \(changedLabels)")
+        case .newSecurityIncident:
+            return try securityIncidentAction(m)
         }
     }
 

@@ -83,8 +83,13 @@ enum DetailView {
                 lines += [[], [("Action item", .header)], field("Action", item.text),
                           field("Owner", board.agencies[item.ownerAgencyId]?.name ?? item.ownerAgencyId),
                           field("Due", item.due.map { Format.dateTime($0, zone) } ?? "—")]
+            } else if let incident = board.securityIncidents[a.subject] {
+                lines += [[], [("Security incident \(incident.id)", .header)]] + securityIncident(incident, model).1
             }
             return ("Alert: " + a.rule.label, lines)
+        case .securityIncident(let id):
+            guard let i = board.securityIncidents[id] else { return ("Gone", [[("This incident was removed.", .muted)]]) }
+            return securityIncident(i, model)
         }
     }
 
@@ -143,7 +148,7 @@ enum DetailView {
         figure("Police post", h.policePost, { $0 ? "yes" : "no" })
         figure("Open incidents", h.openIncidents, { String($0) }, { $0 > 0 ? .warning : .normal })
         lines += CapabilityDetail.lines(h, model)
-        return lines
+        return lines + [[], [("Hospital security", .header)]] + hospitalSecurity(h, model)
     }
 
     // MARK: The last 24 hours

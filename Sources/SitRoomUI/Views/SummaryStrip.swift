@@ -61,6 +61,7 @@ enum SummaryStrip {
         ]
         let room = buffer.width - 1
         (line1, line2) = againstNormal(model.nowAgainstNormal, wide: wide, line1: line1, line2: line2, room: room)
+        placeSecurity(&line1, &line2, model, room: room, sep: sep)
         var widths = sparkWidths(line1, room: room, priority: [.erBedsAvailable, .icuAvailable, .ersNotOpen])
             .merging(sparkWidths(line2, room: room, priority: [.traineesAbsent])) { a, _ in a }
         // One time scale for the whole strip: every spark as wide as the narrowest.

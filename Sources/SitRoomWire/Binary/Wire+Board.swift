@@ -18,6 +18,7 @@ enum BoardWire {
         w.array(document.alertHistory)
         w.array(document.briefings)
         CapabilityWire.write(document, to: &w)
+        SecurityWire.write(board, to: &w)
     }
 
     /// The log only grows after a snapshot, first while the journal is replayed. Without room to
@@ -26,7 +27,8 @@ enum BoardWire {
     /// largest part of the peak of opening the large scenario.
     static func logHeadroom(_ count: Int) -> Int { count / 4 + 256 }
 
-    /// `version` 2 ("SRSNAP02") ends after the briefings; 3 goes on with the capability tables.
+    /// `version` 2 ("SRSNAP02") ends after the briefings; 3 goes on with the capability tables, then
+    /// the security tables.
     static func read(_ r: inout WireReader, seq: UInt64, version: Int = Snapshot.version) throws -> Board {
         var document = BoardDocument(Board(), seq: seq)
         document.incident = try r.value()
@@ -41,8 +43,10 @@ enum BoardWire {
         document.alertHistory = try r.array()
         document.briefings = try r.array()
         if version >= 3 { try CapabilityWire.read(&r, into: &document) }
+        var board = document.board
+        if version >= 3 { try SecurityWire.read(&r, into: &board) }
         try r.finish()
-        return document.board
+        return board
     }
 
     /// The incident and the hospitals, the first two tables; the reader is left after them.

@@ -62,6 +62,7 @@ extension ChangeAction: WireCodable {
         // 45-49: the E-Gen feed.
         case .reportFeed(let id, let r): w.byte(45); w.string(id); w.value(r)
         case .revertFeed(let id, let r): w.byte(46); w.string(id); w.value(r)
+        case .security(let s): s.write(to: &w)
         }
     }
 
@@ -109,6 +110,7 @@ extension ChangeAction: WireCodable {
         case 39: self = .restoreBaselines(try r.value())
         case 45: self = .reportFeed(id: try r.string(), try r.value())
         case 46: self = .revertFeed(id: try r.string(), try r.value())
+        case let code where SecurityAction.wireCodes.contains(code): self = .security(try SecurityAction(wire: &r, code: code))
         case let code: throw WireReader.damage("unknown change kind \(code)")
         }
     }

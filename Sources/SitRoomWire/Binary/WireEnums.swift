@@ -42,6 +42,7 @@ extension AlertRule: WireEnum {
     static let wireCases: [AlertRule] = [
         .erClosed, .erDiverting, .icuLow, .nicuLow, .doctorsShort, .staleReport, .actionOverdue, .complianceLow,
         .noCapability, .capabilityLost, .restrictionAtCentre,
+        .policeLate, .securityOpenLong, .securityLevel, .securityRepeat,
     ]
 }
 

@@ -11,7 +11,7 @@ struct ExportCommand: ParsableCommand {
             json: a BoardDocument, format "sitroom-board", version 3 ("Export format" in the README).
             csv: one table (--table, default hospitals) to stdout, or all of them into --out DIR as \
             hospitals.csv contacts.csv log.csv actions.csv conditions.csv capabilities.csv equipment.csv \
-            hours_visits.csv restrictions.csv baselines.csv; UTF-8, --bom for Excel.
+            hours_visits.csv restrictions.csv baselines.csv security.csv; UTF-8, --bom for Excel.
             have: OASIS EDXL-HAVE 1.0 XML (HospitalStatus) of every hospital with an ER, bed, doctor or \
             capability report (capability as ServiceCoverageStatus; the mapping is in the README).
             """
@@ -22,6 +22,7 @@ struct ExportCommand: ParsableCommand {
     enum TableName: String, ExpressibleByArgument, CaseIterable {
         case hospitals, contacts, log, actions
         case conditions, capabilities, equipment, hoursVisits = "hours_visits", restrictions, baselines
+        case security
 
         var table: CSVExport.Table { CSVExport.Table(rawValue: rawValue)! }
     }
@@ -29,7 +30,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var data: DataOption
     @Option(help: "Output format: json, csv or have.")
     var format: Format = .json
-    @Option(help: "CSV: the table to print: hospitals (default), contacts, log, actions, conditions, capabilities, equipment, hours_visits, restrictions or baselines.")
+    @Option(help: "CSV: the table to print: hospitals (default), contacts, log, actions, conditions, capabilities, equipment, hours_visits, restrictions, baselines or security.")
     var table: TableName?
     @Option(help: ArgumentHelp("CSV: write every table into DIR (created if missing) instead of printing one.", valueName: "DIR"))
     var out: String?

@@ -26,13 +26,14 @@ enum CoveragePanel {
         // A hospital with an alert nobody has acknowledged: its name in the alert colour.
         let alerted = Set(model.board.alerts.values.filter { !$0.isAcknowledged && $0.severity >= .warning }.map(\.subject))
         let restrictions = model.board.restrictionsInForce(at: now)
+        let marks = securityMarks(model.board)
         let rows = hospitals.map { h -> TableRow in
             let last = h.lastCoverageReport
             let icu = h.icuBeds?.value
             let docs = h.erDoctors?.value
             let search = [h.id, h.name, h.romanizedName, h.region, h.erState?.rawValue ?? ""].joined(separator: " ")
             return TableRow(id: h.id, cells: [
-                TableCell(h.name, alerted.contains(h.id) ? .alert : nil),
+                TableCell((marks[h.id] ?? "") + h.name, alerted.contains(h.id) ? .alert : nil),
                 TableCell(h.hospitalClass.shortLabel, .muted),
                 TableCell(h.region, .muted),
                 TableCell(h.erState?.label ?? "—", h.erState?.role ?? .muted),

@@ -106,6 +106,7 @@ extension PanelID {
         case .alerts: AlertsPanel.content(model)
         case .briefing: BriefingPanel.content(model)
         case .capability: CapabilityPanel.content(model)
+        case .security: SecurityPanel.content(model)
         }
     }
 }
