@@ -119,13 +119,6 @@ extension SummaryStrip {
         return out
     }
 
-    static func textWidth(_ line: [Piece]) -> Int {
-        line.reduce(0) { total, piece in
-            if case .text(let t, _) = piece { return total + TextWidth.of(t) }
-            return total
-        }
-    }
-
     /// Below nine tenths of normal a warning, below three quarters an alert.
     static func role(_ share: Double?) -> Role {
         guard let share else { return .muted }

@@ -17,13 +17,6 @@ extension SummaryStrip {
         }
     }
 
-    static func textWidth(_ line: [Piece]) -> Int {
-        line.reduce(0) { total, piece in
-            if case .text(let t, _) = piece { return total + TextWidth.of(t) }
-            return total
-        }
-    }
-
     /// `Security 2 open ⧗1` (one waiting for the police; `Sec 2⧗1` when not `long`), only while
     /// incidents are open.
     static func securityPieces(_ model: AppModel, long: Bool, sep: Piece) -> [Piece] {

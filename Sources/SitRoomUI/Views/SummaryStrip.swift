@@ -77,10 +77,7 @@ enum SummaryStrip {
     /// taken in order of priority while each still gets the `minSpark` of every one taken; those
     /// left out are not drawn. Depends only on the text, so nothing moves when the history arrives.
     static func sparkWidths(_ line: [Piece], room: Int, priority: [BoardTrends.National]) -> [BoardTrends.National: Int] {
-        let text = line.reduce(0) { total, piece in
-            if case .text(let t, _) = piece { return total + TextWidth.of(t) }
-            return total
-        }
+        let text = textWidth(line)
         var chosen: [BoardTrends.National: Int] = [:]
         for k in priority.indices {
             let figures = priority.prefix(k + 1)
@@ -91,6 +88,14 @@ enum SummaryStrip {
             chosen = Dictionary(uniqueKeysWithValues: figures.map { ($0, width) })
         }
         return chosen
+    }
+
+    /// The cells a line's text takes (its sparklines not counted).
+    static func textWidth(_ line: [Piece]) -> Int {
+        line.reduce(0) { total, piece in
+            if case .text(let t, _) = piece { return total + TextWidth.of(t) }
+            return total
+        }
     }
 
     /// What goes before a sparkline: a blank, and words where its place alone would not say what
