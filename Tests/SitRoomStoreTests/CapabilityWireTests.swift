@@ -27,9 +27,12 @@ import Testing
 
     /// `bytes` (an SRSNAP03 snapshot) as an SRSNAP02 writer would have framed the same body without
     /// the tables added since.
+    /// `bytes`, an SRSNAP03 snapshot of `board`, as SRSNAP02 wrote it: the body without the tables
+    /// added since (capability's, then security's).
     static func version2(_ bytes: [UInt8], of board: Board, seq: UInt64) -> [UInt8] {
         var tail = WireWriter()
         CapabilityWire.write(BoardDocument(board, seq: seq), to: &tail)
+        SecurityWire.write(board, to: &tail)
         let body = Array(bytes[Snapshot.headerSize..<(bytes.count - tail.bytes.count)])
         var out = Array("SRSNAP02".utf8)
         for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: seq >> (8 * UInt64(i)))) }

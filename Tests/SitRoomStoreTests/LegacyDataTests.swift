@@ -38,13 +38,18 @@ import Testing
         return out + body
     }
 
-    /// The demo as a version 2 writer could hold it: without the tables added since (capability's).
+    /// The demo as a version 2 writer could hold it: without the tables added since (capability's,
+    /// the feed's conflicts, security's).
     static func versionTwoDemo() -> Board {
         var board = DemoSituation.board(now: Sample.t0)
         board.conditions = .egenDefault
         board.capabilities = [:]
         board.restrictions = [:]
         board.baselines = Baselines()
+        board.feedConflicts = [:]
+        board.securityIncidents = [:]
+        board.hospitalSecurity = [:]
+        board.securityTypes = .standard
         return board
     }
 

@@ -28,17 +28,16 @@ import Testing
         var tables = WireWriter()
         SecurityWire.write(board, to: &tables)
         let current = try Snapshot.encode(board, seq: 12)
-        let body = Array(current.dropFirst(Snapshot.headerSize))
-        #expect(Array(body.suffix(tables.bytes.count)) == tables.bytes, "the security tables end the body")
-        let old = Array(body.dropLast(tables.bytes.count))
-        var file = Array("SRSNAP02".utf8)
-        for i in 0..<8 { file.append(UInt8(truncatingIfNeeded: UInt64(12) >> (8 * UInt64(i)))) }
-        let crc = CRC32C.checksum(old)
-        for i in 0..<4 { file.append(UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i)))) }
-        for i in 0..<4 { file.append(UInt8(truncatingIfNeeded: UInt32(old.count) >> (8 * UInt32(i)))) }
-        let (read, seq) = try Snapshot.decode(file + old)
+        #expect(Array(current.suffix(tables.bytes.count)) == tables.bytes, "the security tables end the body")
+        let (read, seq) = try Snapshot.decode(CapabilityWireTests.version2(current, of: board, seq: 12))
+        let capabilityLess = BoardDocument(Board(), seq: 0)
         board.securityIncidents = [:]
         board.hospitalSecurity = [:]
+        board.conditions = capabilityLess.conditions
+        board.capabilities = [:]
+        board.restrictions = [:]
+        board.baselines = Baselines()
+        board.feedConflicts = [:]
         #expect(seq == 12 && read == board && read.securityTypes == .standard)
     }
 
