@@ -10,7 +10,9 @@ import Foundation
 public enum DemoSituation {
     /// The demo as an ordered list of changes; applying them in order to an empty Board must succeed.
     /// Deterministic: the same `now` gives the same changes. All times are whole seconds, relative to `now`.
-    public static func changes(now: Date) -> [Change] {
+    /// Without `capability`, the demo as it was before capability (issue 15), which the old
+    /// coding's fuzz seeds were made from.
+    public static func changes(now: Date, capability: Bool = true) -> [Change] {
         let clock = DemoClock(now: now)
         var builder = DemoBuilder(clock: clock)
         builder.setup(by: "demo", .setIncident(Incident(
@@ -25,7 +27,7 @@ public enum DemoSituation {
         addCalls(to: &builder)
         addLog(to: &builder)
         addActions(to: &builder)
-        addCapability(to: &builder)
+        if capability { addCapability(to: &builder) }
         addSecurity(to: &builder)
         return withAlertsAndBriefings(builder.ordered(), clock: clock)
     }
