@@ -37,6 +37,7 @@ public struct GeneratedScenario: Sendable, Equatable {
         let generator = ScenarioGenerator(spec: spec, seed: seed, now: now)
         try directory.create()
         try AlertRulesFile.writeDefault(in: directory)
+        try ConditionsFile.writeDefault(in: directory)
         let log = try ChangeLog.open(directory)
         log.policy = CompactionPolicy(maxRecords: .max, maxInterval: .infinity)
 

@@ -227,8 +227,8 @@ import Testing
 
     @Test func badLinesSayWhatIsWrong() {
         let expected: [(String, String)] = [
-            ("foo bar", "unknown command \"foo\"; commands: er strike log act call done goto filter theme help undo redo"),
-            ("", "empty command; commands: er strike log act call done goto filter theme help undo redo"),
+            ("foo bar", "unknown command \"foo\"; commands: er strike log act call done goto filter theme help undo redo cap restrict"),
+            ("", "empty command; commands: er strike log act call done goto filter theme help undo redo cap restrict"),
             ("er snuh beds=3", "beds=3 needs available/staffed, like beds=3/20"),
             ("er snuh icu=x/12", "icu=x/12 needs available/staffed, like icu=3/20"),
             ("er snuh docs=4", "docs=4 needs on-duty/minimum, like docs=4/6"),
@@ -369,7 +369,7 @@ import Testing
     @Test func completesCommands() {
         #expect(complete("").candidates == QuickCommandParser.commandNames.sorted())
         #expect(complete("st") == (["strike"], "strike "))
-        #expect(complete("re").candidates == ["redo"])
+        #expect(complete("re").candidates == ["redo", "restrict"])
         #expect(complete("xyz").candidates.isEmpty)
         #expect(complete("xyz").completed == "xyz")
     }

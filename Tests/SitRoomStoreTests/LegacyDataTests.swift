@@ -38,8 +38,18 @@ import Testing
         return out + body
     }
 
-    static func boardWithEverything() throws -> Board {
+    /// The demo as a version 2 writer could hold it: without the tables added since (capability's).
+    static func versionTwoDemo() -> Board {
         var board = DemoSituation.board(now: Sample.t0)
+        board.conditions = .egenDefault
+        board.capabilities = [:]
+        board.restrictions = [:]
+        board.baselines = Baselines()
+        return board
+    }
+
+    static func boardWithEverything() throws -> Board {
+        var board = versionTwoDemo()
         for change in board.alertChanges(.defaults, at: Sample.t0, officer: "rules") { try board.apply(change) }
         let raised = try #require(board.alerts.keys.sorted().first)
         try board.apply(Change(officer: "lee", at: Sample.t0, action: .acknowledgeAlert(id: raised, note: "seen")))
@@ -76,7 +86,7 @@ import Testing
     @Test func anOldDirectoryOpensAndKeepsWorking() throws {
         let tmp = TempDir()
         let dir = try Sample.newDirectory(tmp)
-        let start = DemoSituation.board(now: Sample.t0)
+        let start = Self.versionTwoDemo()
         Sample.write(try Self.legacySnapshot(start, seq: 0), to: dir.snapshotPath(1))
         var journal: [UInt8] = []
         var expected = start

@@ -78,6 +78,17 @@ public enum QuickCommandCompletion {
             return CallOutcome.allCases.map(\.rawValue)
         case ("done", 1, _):
             return board.actions.values.filter { $0.status == .open }.map(\.id)
+        case ("cap", 1, nil), ("restrict", 1, nil):
+            return hospitals(typed, board)
+        case ("cap", _, nil):
+            guard let sign = typed.first, Availability(sign: sign) != nil else { return QuickCommandParser.capKeys.map { $0 + "=" } }
+            // After a comma, the next condition under the same sign: -stroke,s → -stroke,SAH
+            let head = typed.lastIndex(of: ",").map { String(typed[...$0]) } ?? String(sign)
+            return board.conditions.conditions.map { head + $0.short }
+        case ("cap", _, "hours"):
+            return [ERHours.allDayText]
+        case ("restrict", _, nil):
+            return ["end"] + QuickCommandParser.restrictKeys.map { $0 + "=" }
         default:
             return []
         }

@@ -19,6 +19,10 @@ extension QuickCommandParser {
         ("help", "show this help"),
         ("undo", "undo the last change"),
         ("redo", "redo the last change undone"),
+        ("cap <hospital> [+|-|?condition[,condition]]... [hours=24h|08:00-22:00] [visits=total/severe[/mild]] [ct=1|0 ...] [reason]",
+         "report what an ER can treat now: + available, - not, ? unknown; the condition by code (Y0020), short label (stroke) or the start of a name (뇌경색); the reason goes with the - and ? ones; equipment: ct mri angio vent ventneo incu crrt ecmo oxy hypo (1/0), pvent incus (counts): cap snuh -stroke +stemi \"neurosurgeon off\""),
+        ("restrict <hospital> text|end [cat=word] [from=time] [until=time]",
+         "post a restriction notice (from now unless from=; it lapses at until=): restrict snuh \"소아 야간 진료 불가 22:00–08:00\" cat=paediatric; restrict snuh end ends the hospital's notices not yet over"),
     ]
 
     /// How names and times are written, after the commands in the help.
@@ -26,6 +30,7 @@ extension QuickCommandParser {
         ("<hospital>", "an id (A1100017), or the start of the Korean name (서울대), of the romanised name (seoul national, seoul st marys) or of its initials (snuh); an exact name beats a longer one"),
         ("<agency>", "an id (knpa) or the start of its name from any word (경찰, police, national police)"),
         ("<contact>", "a contact id (knpa-1) or the start of the person's name"),
+        ("condition", "a code (Y0020), a short label (stroke) or the start of the English or Korean name (뇌경색); `sitroom conditions` lists them"),
         ("time", "now, 14:30 (today; a due time more than an hour past is tomorrow's, an at= time more than an hour ahead yesterday's), -15m, +2h, -1h30m, 2026-11-23T18:00 (local), 2026-11-23T09:00:00Z"),
         ("\"text\"", "double quotes make one word of text with spaces (\\\" is a quote in it); unquoted, free text is the words that are not key=value, so quote text containing ="),
     ]

@@ -6,6 +6,7 @@ import Foundation
 public enum QuickCommandParser {
     public static let commandNames = [
         "er", "strike", "log", "act", "call", "done", "goto", "filter", "theme", "help", "undo", "redo",
+        "cap", "restrict",
     ]
 
     public static let erKeys = ["beds", "icu", "nicu", "picu", "docs", "icudocs"]
@@ -28,6 +29,8 @@ public enum QuickCommandParser {
         case "act": return try reader.act(args)
         case "call": return try reader.call(args)
         case "done": return try reader.done(args)
+        case "cap": return try reader.cap(args)
+        case "restrict": return try reader.restrict(args)
         case "goto":
             guard !args.isEmpty else { throw QuickCommandError("goto needs a hospital, like goto 서울대") }
             return .goto(hospitalId: try HospitalLookup.resolve(words(args), in: context.board).id)
@@ -69,8 +72,8 @@ public enum QuickCommandParser {
     ]
 }
 
-/// The per-command readers.
-private struct Reader {
+/// The per-command readers (`cap` and `restrict` are in QuickCommand+Capability.swift).
+struct Reader {
     let context: QuickCommandContext
     var board: Board { context.board }
 

@@ -3,13 +3,15 @@ import SitRoomChangeStore
 import SitRoomCore
 import SitRoomStore
 
-/// Creates a data directory with its default alert rules, optionally filled with the demo situation.
+/// Creates a data directory with its default alert rules and condition table, optionally filled
+/// with the demo situation.
 enum DemoSetup {
     /// Returns the number of changes written.
     @discardableResult
     static func create(_ dir: DataDirectory, demo: Bool) throws -> Int {
         try dir.create()
         try AlertRulesFile.writeDefault(in: dir)
+        try ConditionsFile.writeDefault(in: dir)
         guard demo else { return 0 }
         let log = try ChangeLog.open(dir)
         defer { log.close() }

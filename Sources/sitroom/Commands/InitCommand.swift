@@ -57,7 +57,7 @@ struct InitCommand: ParsableCommand {
             fail("\(error)")
         }
         guard demo else {
-            print("created \(dir.path) (empty; alert rules in \(AlertRulesFile.name))")
+            print("created \(dir.path) (empty; alert rules in \(AlertRulesFile.name), condition table in \(ConditionsFile.name))")
             return
         }
         print("created \(dir.path) with the demo situation (\(count) changes, up to #\(count))")
