@@ -55,7 +55,9 @@ extension Board {
         if !ids.isEmpty {
             for r in restrictions.values where ids.contains(r.hospitalId) { restrictionIds.insert(r.id) }
         }
-        let regions = Set(ids.compactMap { hospitals[$0]?.region })
+        // A hospital with no capability report counts for no region (it reports nothing, is capable of
+        // nothing), so a commit about one does not recount its region.
+        let regions = Set(ids.compactMap { capabilities[$0] == nil ? nil : hospitals[$0]?.region })
         return CapabilityAlertScope(hospitals: ids, regions: regions, restrictions: restrictionIds)
     }
 
@@ -89,38 +91,59 @@ extension Board {
 
     private func noCapability(_ watched: [Condition], _ rules: AlertRules, _ scope: CapabilityAlertScope) -> [AlertCondition] {
         var out: [AlertCondition] = []
-        func check(_ region: String, _ place: String, _ caps: [HospitalCapability], below: Int) {
+        func add(_ region: String, _ place: String, _ c: Condition, capable: Int) {
+            let text = capable == 0
+                ? "\(place): no open ER can take \(c.short) (\(c.english))"
+                : "\(place): only \(capable) open \(capable == 1 ? "ER" : "ERs") can take \(c.short) (\(c.english))"
+            out.append(AlertCondition(rule: .noCapability, subject: "\(region)/\(c.code)", text: text,
+                                      severity: capable == 0 ? .critical : .warning))
+        }
+        func isOpen(_ h: Hospital) -> Bool { h.erState == .open || h.erState == .limited }
+        if rules.capableInRegionBelow > 0, scope.regions.map({ !$0.isEmpty }) ?? true {
+            // One pass over the hospitals of the regions in scope, counting every watched condition.
+            var regionIndex: [String: Int] = [:]
+            var reported: [Bool] = []
+            var capable: [Int] = []
+            for h in hospitals.values where !h.region.isEmpty && scope.regions.map({ $0.contains(h.region) }) ?? true {
+                guard let cap = capabilities[h.id] else { continue }
+                let r: Int
+                if let known = regionIndex[h.region] {
+                    r = known
+                } else {
+                    r = regionIndex.count
+                    regionIndex[h.region] = r
+                    reported += Array(repeating: false, count: watched.count)
+                    capable += Array(repeating: 0, count: watched.count)
+                }
+                let open = isOpen(h)
+                for (i, c) in watched.enumerated() {
+                    guard let status = cap.conditions[c.code] else { continue }
+                    reported[r * watched.count + i] = true
+                    if open, status.value.availability == .available { capable[r * watched.count + i] += 1 }
+                }
+            }
+            for (region, r) in regionIndex {
+                for (i, c) in watched.enumerated() {
+                    let k = r * watched.count + i
+                    if reported[k], capable[k] < rules.capableInRegionBelow { add(region, region, c, capable: capable[k]) }
+                }
+            }
+        }
+        if rules.capableNationallyBelow > 0, scope.regions.map({ !$0.isEmpty }) ?? true {
+            // Per condition, stopping at the threshold: usually at the first capable ER.
             for c in watched {
                 var reported = false
                 var capable = 0
-                for cap in caps {
+                for cap in capabilities.values {
                     guard let status = cap.conditions[c.code] else { continue }
                     reported = true
-                    if status.value.availability == .available, let state = hospitals[cap.hospitalId]?.erState,
-                       state == .open || state == .limited {
+                    if status.value.availability == .available, let h = hospitals[cap.hospitalId], isOpen(h) {
                         capable += 1
-                        if capable >= below { break }
+                        if capable >= rules.capableNationallyBelow { break }
                     }
                 }
-                guard reported, capable < below else { continue }
-                let text = capable == 0
-                    ? "\(place): no open ER can take \(c.short) (\(c.english))"
-                    : "\(place): only \(capable) open \(capable == 1 ? "ER" : "ERs") can take \(c.short) (\(c.english))"
-                out.append(AlertCondition(rule: .noCapability, subject: "\(region)/\(c.code)", text: text,
-                                          severity: capable == 0 ? .critical : .warning))
+                if reported, capable < rules.capableNationallyBelow { add(AlertRules.nationalRegion, "Nationally", c, capable: capable) }
             }
-        }
-        if rules.capableInRegionBelow > 0 {
-            var byRegion: [String: [HospitalCapability]] = [:]
-            for cap in capabilities.values {
-                guard let region = hospitals[cap.hospitalId]?.region, !region.isEmpty,
-                      scope.regions.map({ $0.contains(region) }) ?? true else { continue }
-                byRegion[region, default: []].append(cap)
-            }
-            for (region, caps) in byRegion { check(region, region, caps, below: rules.capableInRegionBelow) }
-        }
-        if rules.capableNationallyBelow > 0, scope.regions.map({ !$0.isEmpty }) ?? true {
-            check(AlertRules.nationalRegion, "Nationally", Array(capabilities.values), below: rules.capableNationallyBelow)
         }
         return out
     }
