@@ -78,6 +78,8 @@ public enum QuickCommandCompletion {
             return CallOutcome.allCases.map(\.rawValue)
         case ("done", 1, _):
             return board.actions.values.filter { $0.status == .open }.map(\.id)
+        case ("sec", _, _), ("level", _, _):
+            return securityValues(command: command, position: position, key: key, typed: typed, board)
         default:
             return []
         }
