@@ -89,6 +89,8 @@ public enum QuickCommandCompletion {
             return [ERHours.allDayText]
         case ("restrict", _, nil):
             return ["end"] + QuickCommandParser.restrictKeys.map { $0 + "=" }
+        case ("sec", _, _), ("level", _, _):
+            return securityValues(command: command, position: position, key: key, typed: typed, board)
         default:
             return []
         }

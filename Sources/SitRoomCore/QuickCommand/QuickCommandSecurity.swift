@@ -189,3 +189,22 @@ extension Reader {
         return .change(.security(.level(hospitalId: hospital.id, level)), summary: "\(hospital.name) security level \(level.rawValue)")
     }
 }
+
+extension QuickCommandCompletion {
+    /// `sec`: open incidents' ids and hospitals first, then the steps, types, outcomes and keys;
+    /// `level`: hospitals, then the levels.
+    static func securityValues(command: String, position: Int, key: String?, typed: String, _ board: Board) -> [String] {
+        if command == "level" {
+            return position == 1 ? hospitals(typed, board) : SecurityLevel.allCases.map(\.rawValue) + ["post="]
+        }
+        if key == "sev" { return Severity.allCases.map(\.rawValue) }
+        if position == 1 {
+            return board.securityIncidents.values.filter(\.isOpen).map(\.id) + (typed.isEmpty ? [] : hospitals(typed, board))
+        }
+        if position == 2 {
+            // After an incident id: its steps; after a hospital: the types.
+            return QuickCommandParser.secSteps + board.securityTypes.types.flatMap { [$0.code, $0.korean] }
+        }
+        return SecurityOutcome.allCases.map(\.rawValue) + ["injured=", "at=", "sev=", "by="]
+    }
+}
