@@ -7,19 +7,19 @@ import SitRoomWire
 ///
 /// The first byte picks what the rest is. Even: a snapshot file as it lies on disk. Odd: a
 /// snapshot's body, given a header with the right length and checksum here, so that mutations
-/// reach the decoder instead of stopping at the CRC: the wire coding's before the capability tables
-/// ("SRSNAP02"), with bit 2 set the wire coding as written now ("SRSNAP03"), or with bit 1 set the
-/// older generic coding's ("SRSNAP01"); sitroom reads all three.
+/// reach the decoder instead of stopping at the CRC: the wire coding's ("SRSNAP03"), with bit 2
+/// set the wire coding before the new tables ("SRSNAP02"), or with bit 1 set the older generic
+/// coding's ("SRSNAP01"); sitroom still reads both.
 enum SnapshotFuzz {
     static let magic = Array("SRSNAP03".utf8)
-    static let version2Magic = Array("SRSNAP02".utf8)
+    static let previousMagic = Array("SRSNAP02".utf8)
     static let legacyMagic = Array("SRSNAP01".utf8)
 
     static func run(_ input: [UInt8]) -> FuzzOutcome {
         guard let mode = input.first else { return .rejected("empty input") }
         let rest = Array(input.dropFirst())
         if mode & 1 == 0 { return read(rest) }
-        return read(framed(rest, magic: mode & 2 != 0 ? legacyMagic : mode & 4 != 0 ? magic : version2Magic))
+        return read(framed(rest, magic: mode & 2 != 0 ? legacyMagic : mode & 4 != 0 ? previousMagic : magic))
     }
 
     static func read(_ bytes: [UInt8]) -> FuzzOutcome {

@@ -26,7 +26,10 @@ import Testing
         let out = demo.root + "/csv"
         let written = export(["--format", "csv", "--out", out])
         #expect(written.status == 0, "\(written.stderr)")
-        #expect(written.stdout == ["hospitals", "contacts", "log", "actions"].map { "\(out)/\($0).csv\n" }.joined())
+        #expect(written.stdout == [
+            "hospitals", "contacts", "log", "actions", "conditions", "capabilities", "equipment", "hours_visits", "restrictions",
+            "baselines", "security",
+        ].map { "\(out)/\($0).csv\n" }.joined())
         #expect(try String(contentsOfFile: out + "/hospitals.csv", encoding: .utf8) == hospitals.stdout)
         for table in ["contacts", "log", "actions"] {
             let one = export(["--format", "csv", "--table", table])

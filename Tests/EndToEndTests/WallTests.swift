@@ -32,7 +32,7 @@ import Testing
         tmux.sendKeys("Escape")
         try tmux.waitFor("┏━ 3 Inter-agency contacts")
         tmux.sendKeys("?")
-        try tmux.waitUntil("the help") { $0.contains("Help — keys") && $0.contains("open the selected record") }
+        try tmux.waitUntil("the help") { $0.contains("Help — keys") && $0.contains("next panel") }
         tmux.sendKeys("Escape", "2")
         try tmux.waitUntil("the full coverage view") { !$0.contains("Inter-agency") && $0.contains("2 ER/ICU coverage") }
         tmux.sendKeys("q")

@@ -64,6 +64,10 @@ import Testing
         expected.capabilities = [:]
         expected.restrictions = [:]
         expected.baselines = Baselines()
+        expected.feedConflicts = [:]
+        expected.securityIncidents = [:]
+        expected.hospitalSecurity = [:]
+        expected.securityTypes = .standard
         #expect(back == expected)
         // Read as version 3, the same bytes are short of the tables: refused, not misread.
         var relabelled = old

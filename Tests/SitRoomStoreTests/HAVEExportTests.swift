@@ -235,7 +235,7 @@ private func checkSchema(_ e: Element, path: String = "") {
         let hospital = try #require(root.all("have:Hospital").first { $0.descendants("xnl:NameElement").first?.text == "서울대학교병원" })
         #expect(hospital.children.map(\.name) == [
             "have:Organization", "have:EmergencyDepartmentStatus", "have:HospitalBedCapacityStatus",
-            "have:HospitalResourcesStatus", "have:LastUpdateTime",
+            "have:ServiceCoverageStatus", "have:HospitalResourcesStatus", "have:LastUpdateTime",
         ])
         let info = try #require(hospital.first("have:Organization")?.first("have:OrganizationInformation"))
         #expect(info.children.map(\.name) == ["xnl:OrganisationName", "xnl:OrganisationName", "xpil:Addresses"])
