@@ -65,7 +65,11 @@ import Testing
             try t.waitUntil("the alert gone from the active ones") { screen in
                 !screen.split(separator: "\n").contains { $0.contains(alertText) && $0.contains("✔ desk.a") }
             }
-            t.sendKeys("G")  // cleared alerts are listed after the active ones
+            // Cleared alerts are listed after the active ones, the newest first: filtered to the
+            // hospital, its cleared alert is in view however many others are active.
+            t.sendKeys("/")
+            t.sendText(target.name)
+            t.sendKeys("Enter")
             try t.waitUntil("the alert cleared") { screen in
                 screen.split(separator: "\n").contains { $0.contains(alertText) && $0.contains("cleared") }
             }
