@@ -64,7 +64,11 @@ import Testing
             screen.split(separator: "\n").contains { $0.contains("S6") && $0.contains("25m") && $0.contains("closed") && $0.contains("arrest") }
         }
         let closed = try #require(try board().securityIncidents.first { $0.id == "S6" })
-        #expect(closed.outcome == .arrest && closed.policeResponse == 25 * 60 && closed.resolved?.by == "desk.sec")
+        #expect(closed.outcome == .arrest && closed.resolved?.by == "desk.sec")
+        // Notified at=-25m, on scene when typed: 25 minutes and the seconds between the two commands.
+        let response = try #require(closed.policeResponse)
+        #expect(response == closed.onScene!.at.timeIntervalSince(closed.notified!.at))
+        #expect(response >= 25 * 60 && response < 26 * 60, "\(response)")
 
         // A step on a closed incident is refused.
         command(t, "sec S6 onscene")
