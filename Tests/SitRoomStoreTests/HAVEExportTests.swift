@@ -235,7 +235,7 @@ private func checkSchema(_ e: Element, path: String = "") {
         let hospital = try #require(root.all("have:Hospital").first { $0.descendants("xnl:NameElement").first?.text == "서울대학교병원" })
         #expect(hospital.children.map(\.name) == [
             "have:Organization", "have:EmergencyDepartmentStatus", "have:HospitalBedCapacityStatus",
-            "have:HospitalResourcesStatus", "have:LastUpdateTime",
+            "have:ServiceCoverageStatus", "have:HospitalResourcesStatus", "have:LastUpdateTime",
         ])
         let info = try #require(hospital.first("have:Organization")?.first("have:OrganizationInformation"))
         #expect(info.children.map(\.name) == ["xnl:OrganisationName", "xnl:OrganisationName", "xpil:Addresses"])
@@ -286,8 +286,13 @@ private func checkSchema(_ e: Element, path: String = "") {
             #expect(staffing == (short ? "Insufficient" : "Adequate"))
 
             let updated = try #require(element.first("have:LastUpdateTime").flatMap { ISO8601.parse($0.text) })
-            let newest = [h.erStatus?.at, h.erBeds?.at, h.icuBeds?.at, h.nicuBeds?.at, h.picuBeds?.at, h.erDoctors?.at, h.icuDoctors?.at]
-                .compactMap { $0 }.max()!
+            // Capability counts where it is carried: a mapped condition reported available or not, hyperbaric oxygen.
+            let mapped = Set(HAVEServiceCoverage.conditionElements.map(\.code))
+            let cap = board.capabilities[id]
+            let coverage = (cap?.conditions.filter { mapped.contains($0.key) && $0.value.value.availability != .unknown }.map(\.value.at) ?? [])
+                + [cap?.equipment["hvoxyayn"]?.at]
+            let newest = ([h.erStatus?.at, h.erBeds?.at, h.icuBeds?.at, h.nicuBeds?.at, h.picuBeds?.at, h.erDoctors?.at, h.icuDoctors?.at]
+                + coverage).compactMap { $0 }.max()!
             #expect(updated == Date(timeIntervalSince1970: newest.timeIntervalSince1970.rounded(.down)))
         }
         #expect(seenTraffic == ["Normal", "Advisory", "Closed"], "the demo covers every ER state")
