@@ -286,8 +286,13 @@ private func checkSchema(_ e: Element, path: String = "") {
             #expect(staffing == (short ? "Insufficient" : "Adequate"))
 
             let updated = try #require(element.first("have:LastUpdateTime").flatMap { ISO8601.parse($0.text) })
-            let newest = [h.erStatus?.at, h.erBeds?.at, h.icuBeds?.at, h.nicuBeds?.at, h.picuBeds?.at, h.erDoctors?.at, h.icuDoctors?.at]
-                .compactMap { $0 }.max()!
+            // Capability counts where it is carried: a mapped condition reported available or not, hyperbaric oxygen.
+            let mapped = Set(HAVEServiceCoverage.conditionElements.map(\.code))
+            let cap = board.capabilities[id]
+            let coverage = (cap?.conditions.filter { mapped.contains($0.key) && $0.value.value.availability != .unknown }.map(\.value.at) ?? [])
+                + [cap?.equipment["hvoxyayn"]?.at]
+            let newest = ([h.erStatus?.at, h.erBeds?.at, h.icuBeds?.at, h.nicuBeds?.at, h.picuBeds?.at, h.erDoctors?.at, h.icuDoctors?.at]
+                + coverage).compactMap { $0 }.max()!
             #expect(updated == Date(timeIntervalSince1970: newest.timeIntervalSince1970.rounded(.down)))
         }
         #expect(seenTraffic == ["Normal", "Advisory", "Closed"], "the demo covers every ER state")
