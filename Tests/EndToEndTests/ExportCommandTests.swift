@@ -26,9 +26,9 @@ import Testing
         let out = demo.root + "/csv"
         let written = export(["--format", "csv", "--out", out])
         #expect(written.status == 0, "\(written.stderr)")
-        #expect(written.stdout == ["hospitals", "contacts", "log", "actions"].map { "\(out)/\($0).csv\n" }.joined())
+        #expect(written.stdout == ["hospitals", "contacts", "log", "actions", "security"].map { "\(out)/\($0).csv\n" }.joined())
         #expect(try String(contentsOfFile: out + "/hospitals.csv", encoding: .utf8) == hospitals.stdout)
-        for table in ["contacts", "log", "actions"] {
+        for table in ["contacts", "log", "actions", "security"] {
             let one = export(["--format", "csv", "--table", table])
             #expect(one.status == 0)
             #expect(try String(contentsOfFile: "\(out)/\(table).csv", encoding: .utf8) == one.stdout, "\(table)")
