@@ -31,7 +31,7 @@ import Testing
             "baselines", "security",
         ].map { "\(out)/\($0).csv\n" }.joined())
         #expect(try String(contentsOfFile: out + "/hospitals.csv", encoding: .utf8) == hospitals.stdout)
-        for table in ["contacts", "log", "actions"] {
+        for table in ["contacts", "log", "actions", "security"] {
             let one = export(["--format", "csv", "--table", table])
             #expect(one.status == 0)
             #expect(try String(contentsOfFile: "\(out)/\(table).csv", encoding: .utf8) == one.stdout, "\(table)")
