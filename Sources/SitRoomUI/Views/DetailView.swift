@@ -147,8 +147,9 @@ enum DetailView {
         figure("Orders complied", h.ordersComplied, { Format.grouped($0) })
         figure("Police post", h.policePost, { $0 ? "yes" : "no" })
         figure("Open incidents", h.openIncidents, { String($0) }, { $0 > 0 ? .warning : .normal })
-        lines += CapabilityDetail.lines(h, model)
-        return lines + [[], [("Hospital security", .header)]] + hospitalSecurity(h, model)
+        // Security before capability: a hospital's few incidents would be lost below 27 conditions.
+        lines += [[], [("Hospital security", .header)]] + hospitalSecurity(h, model)
+        return lines + CapabilityDetail.lines(h, model)
     }
 
     // MARK: The last 24 hours

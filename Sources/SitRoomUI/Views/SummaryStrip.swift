@@ -60,8 +60,9 @@ enum SummaryStrip {
             .text(" stale ", .muted), .text("\(s.stale)", s.stale > 0 ? .stale : .muted),
         ]
         let room = buffer.width - 1
-        (line1, line2) = againstNormal(model.nowAgainstNormal, wide: wide, line1: line1, line2: line2, room: room)
+        // Open security incidents first: they ask for action, the figures against normal do not.
         placeSecurity(&line1, &line2, model, room: room, sep: sep)
+        (line1, line2) = againstNormal(model.nowAgainstNormal, wide: wide, line1: line1, line2: line2, room: room)
         var widths = sparkWidths(line1, room: room, priority: [.erBedsAvailable, .icuAvailable, .ersNotOpen])
             .merging(sparkWidths(line2, room: room, priority: [.traineesAbsent])) { a, _ in a }
         // One time scale for the whole strip: every spark as wide as the narrowest.
