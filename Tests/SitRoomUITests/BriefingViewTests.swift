@@ -43,7 +43,7 @@ import Testing
         #expect(sections.contains("▸ Beds and doctors (2 hospitals)"))
         #expect(sections.contains("▸ New log entries (1)"))
         #expect(sections.contains("▸ Action items: 0 opened, 1 closed"))
-        #expect(sections.contains("▸ Alerts: 3 raised, 0 cleared"))  // SNUH ER closed, Asan ICU full, a report gone stale
+        #expect(sections.contains("▸ Alerts: 3 raised, 1 cleared"))  // SNUH ER closed, Asan ICU full, a report gone stale; SNUH's capability-lost notice cleared (closed, er-closed speaks for it)
         let er = try #require(rows.first { $0.id == "er:A1100017" })
         #expect(er.cells[2].text.hasPrefix("LIMITED → CLOSED  power failure in imaging"))
         let beds = try #require(rows.first { $0.id == "beds:A1100009" })
