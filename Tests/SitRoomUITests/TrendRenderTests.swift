@@ -72,7 +72,10 @@ import Testing
     @Test func oneTimeScaleForTheWholeStrip() {
         // The demo at 120 columns: the first line has room for sparks of 6 cells, the second for
         // 12; both get 6 (4 hours a cell). The census came in 8 to 12 hours ago: blank before it.
-        let lines = Self.strip(RenderFixture.demoModel(), 120)
+        // Without the demo's baselines: their now-against-normal would take the room the sparks share.
+        var model = RenderFixture.demoModel()
+        model.board.baselines = Baselines()
+        let lines = Self.strip(model, 120)
         #expect(lines[0].contains("│ ER beds 279/1392    ▁▃█  │ ICU 97/1742    ▁▄█  NICU"))
         #expect(lines[1].hasPrefix(" Trainees absent 7,134/8,062 88%    ▁▁▁  returned 163"))
     }
