@@ -54,7 +54,7 @@ enum CapabilitySitRepFixture {
                       options: SitRep.Options(officer: "kim.duty", timeZone: seoul, seq: 30))
     }
 
-    /// Section 9 of a rendering, from its heading to the line before the footer's rule.
+    /// Section 9 of a rendering, from its heading to the next section's.
     static func section(_ text: String, from heading: String, to end: String) -> String {
         guard let start = text.range(of: heading), let stop = text.range(of: end, range: start.upperBound..<text.endIndex) else { return "" }
         return String(text[start.lowerBound..<stop.lowerBound])
@@ -64,7 +64,7 @@ enum CapabilitySitRepFixture {
 @Suite struct SitRepCapabilityTests {
     @Test func theSectionInPlainText() throws {
         let text = try CapabilitySitRepFixture.report().text(width: 100)
-        let section = CapabilitySitRepFixture.section(text, from: "9. ER CAPABILITY", to: "\n=====")
+        let section = CapabilitySitRepFixture.section(text, from: "9. ER CAPABILITY", to: "\n10. HOSPITAL SECURITY")
         #expect(section == """
             9. ER CAPABILITY
             ----------------
@@ -116,7 +116,7 @@ enum CapabilitySitRepFixture {
 
     @Test func theSectionInMarkdown() throws {
         let md = try CapabilitySitRepFixture.report().markdown
-        let section = CapabilitySitRepFixture.section(md, from: "## 9. ER capability", to: "\n---")
+        let section = CapabilitySitRepFixture.section(md, from: "## 9. ER capability", to: "\n## 10. Hospital security")
         #expect(section == """
             ## 9. ER capability
 
