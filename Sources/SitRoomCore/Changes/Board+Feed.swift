@@ -163,3 +163,13 @@ extension Board {
         return Undo(action: .revertFeed(id: id, undo), description: "undo: \(hospital.name) feed figures")
     }
 }
+
+extension Board {
+    /// The hospital's feed conflicts still worth showing: those with a value from the last
+    /// `FeedReport.conflictWindow` (an old disagreement has been overtaken by events).
+    public func feedConflicts(of id: String, at now: Date) -> [FeedConflict] {
+        (feedConflicts[id] ?? []).filter {
+            now.timeIntervalSince(max($0.handStamp.at, $0.feedStamp.at)) <= FeedReport.conflictWindow
+        }
+    }
+}

@@ -12,6 +12,14 @@ enum CapabilityDetail {
         let capability = board.capabilities[h.id]
         let table = board.conditions
         var lines: [Line] = [[]]
+        let conflicts = board.feedConflicts(of: h.id, at: model.now)
+        if !conflicts.isEmpty {
+            lines.append([("E-Gen and a hand entry differ", .header), ("   ~ on the coverage row; the newer one stands", .muted)])
+            for c in conflicts {
+                lines.append([("  " + c.described(timeZone: model.timeZone), .warning)])
+            }
+            lines.append([])
+        }
         var heading: Line = [("Severe conditions", .header)]
         if let capability {
             heading.append(("   \(capability.availableCount(of: table)) of \(table.conditions.count) can be treated", .muted))

@@ -75,6 +75,8 @@ enum CapabilityPanel {
 /// the same test as the sparklines' block characters), `·` when nothing was reported.
 enum CapabilityMark {
     static let restriction = "R"
+    /// ASCII, so that it is one cell whatever the terminal makes of ambiguous-width symbols.
+    static let feedConflict = "~"
 
     static func sortKey(_ a: Availability) -> String {
         switch a {

@@ -17,8 +17,12 @@ extension CoveragePanel {
         return TableCell("\(capability.availableCount(of: board.conditions))/\(board.conditions.conditions.count)")
     }
 
-    /// `inForce`: `Board.restrictionsInForce(at:)`, asked once for all the rows.
-    static func marksCell(_ h: Hospital, _ inForce: [String: [Restriction]]) -> TableCell {
-        inForce[h.id]?.isEmpty == false ? TableCell(CapabilityMark.restriction, .warning) : TableCell("")
+    /// `inForce`: `Board.restrictionsInForce(at:)`, asked once for all the rows. The second cell:
+    /// `~` when the E-Gen feed and a recent hand entry disagree (the detail shows both values).
+    static func marksCell(_ h: Hospital, _ inForce: [String: [Restriction]], _ board: Board, _ now: Date) -> TableCell {
+        let restricted = inForce[h.id]?.isEmpty == false
+        let conflicted = !board.feedConflicts(of: h.id, at: now).isEmpty
+        guard restricted || conflicted else { return TableCell("") }
+        return TableCell((restricted ? CapabilityMark.restriction : " ") + (conflicted ? CapabilityMark.feedConflict : ""), .warning)
     }
 }

@@ -45,7 +45,7 @@ enum CoveragePanel {
                 ageCell(h, now),
                 TableCell(last?.by ?? "", .muted),
                 capabilityCell(h, model.board),
-                marksCell(h, restrictions),
+                marksCell(h, restrictions, model.board, now),
             ], search: search)
         }
         let byId = model.board.hospitals
@@ -56,7 +56,7 @@ enum CoveragePanel {
             for i in rows.indices {
                 if let h = byId[rows[i].id] {
                     rows[i].cells[ageColumn] = ageCell(h, now)
-                    rows[i].cells[marksColumn] = marksCell(h, restrictions)
+                    rows[i].cells[marksColumn] = marksCell(h, restrictions, board, now)
                 }
             }
         })
