@@ -38,8 +38,9 @@ import Testing
         let text = r.stdout
         #expect(text.contains("SITREP following “09:00 briefing”"))
         #expect(text.contains("Prepared by         kim.duty"))
-        // base+4: the er-closed alert raised in the same commit as the two lines.
-        #expect(text.contains("board as of change #\(demo.base + 4)"))
+        // base+4, base+5: in the same commit as the two lines, the er-closed alert raised and SNUH's
+        // capability-lost notice cleared (a closed ER is not counted as losing conditions).
+        #expect(text.contains("board as of change #\(demo.base + 5)"))
         #expect(text.contains(" KST"))
         // Section 3: SNUH's ER, open at the briefing, closed now, with the reason; nothing else changed.
         let lines = text.split(separator: "\n").map(String.init)

@@ -16,7 +16,7 @@ import SitRoomStore
         let expected = board.capableHospitals(condition: stroke.code, region: "Seoul", now: Date())
         try #require(expected.count >= 3, "the demo has ERs that can take a stroke")
 
-        let tmux = try TmuxSession.console(data: demo.path, officer: "e2e", width: 120, height: 40)
+        let tmux = try TmuxSession.console(data: demo.path, officer: "e2e", width: 120, height: 60)
         _ = try tmux.waitFor("✔ saved")
         tmux.sendKeys(":")
         tmux.sendText("where stroke Seoul")

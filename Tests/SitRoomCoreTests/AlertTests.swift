@@ -135,6 +135,24 @@ import Testing
         #expect(board.alertHistory.last?.note == "police informed")
     }
 
+    @Test func clearingOrAcknowledgingAClearedAlertSaysWhoClearedIt() throws {
+        var board = try Fixture.board()
+        try Self.report(&board, HospitalReport(erState: .closed))
+        _ = try Self.sync(&board)
+        let alertId = "er-closed/\(Self.id)"
+        try board.apply(Fixture.change(.clearAlert(id: alertId), by: "lee", at: 30))
+        let cleared = "alert already cleared by lee at \(ISO8601.format(Fixture.t0.addingTimeInterval(30)))"
+        #expect(throws: ChangeError(cleared, field: "id")) {
+            try board.apply(Fixture.change(.clearAlert(id: alertId), by: "park", at: 40))
+        }
+        #expect(throws: ChangeError(cleared, field: "id")) {
+            try board.apply(Fixture.change(.acknowledgeAlert(id: alertId, note: ""), by: "park", at: 40))
+        }
+        #expect(throws: ChangeError.unknown("alert", "er-closed/nope")) {
+            try board.apply(Fixture.change(.clearAlert(id: "er-closed/nope")))
+        }
+    }
+
     @Test func raisingAnAlertTwiceIsRejected() throws {
         var board = try Fixture.board()
         try Self.report(&board, HospitalReport(erState: .closed))

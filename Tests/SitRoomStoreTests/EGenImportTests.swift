@@ -43,10 +43,10 @@ import Testing
         let plan = EGenImport.plan([try Self.source("realtime-beds.xml")], into: board, officer: "kim", now: Self.now)
         #expect(plan.changes.map(\.change.action.subjectId) == ["A1100017", "A1100007"])
         #expect(plan.changes.allSatisfy { $0.change.officer == "kim" && $0.change.at == Self.now })
-        #expect(plan.skipped.map(\.reason) == [
-            "realtime-beds.xml item 3 (A1100009 서울아산병원): hvec \"여섯\" is not a number",
-            "realtime-beds.xml item 4 (A1100010 삼성서울병원): no hvidate (the input time of the figures)",
-            "realtime-beds.xml item 5: hospital A1199999 없는병원 is not on the board (sitroom import hospitals adds it)",
+        #expect(plan.skipped.map(\.description) == [
+            "skipped realtime-beds.xml item 3 (A1100009 서울아산병원): hvec \"여섯\" is not a number",
+            "skipped realtime-beds.xml item 4 (A1100010 삼성서울병원): no hvidate (the input time of the figures)",
+            "skipped realtime-beds.xml item 5: hospital A1199999 없는병원 is not on the board (sitroom import hospitals adds it)",
         ])
         #expect(plan.preamble == ["realtime-beds.xml: 5 items, page 1 of 1"])
 
@@ -85,8 +85,8 @@ import Testing
         let board = try Self.board()
         let plan = EGenImport.plan([try Self.source("realtime-beds.xml"), try Self.source("severe-conditions.xml")],
                                    into: board, officer: "kim", now: Self.now)
-        #expect(plan.skipped.map(\.reason).last
-            == "severe-conditions.xml item 3 (A1100010 삼성서울병원): MKioskTy3 (SAH) \"maybe\" is not Y, N or 정보미제공")
+        #expect(plan.skipped.map(\.description).last
+            == "skipped severe-conditions.xml item 3 (A1100010 삼성서울병원): MKioskTy3 (SAH) \"maybe\" is not Y, N or 정보미제공")
         let b = try Self.applied(plan, to: board)
         let snuh = try #require(b.capabilities["A1100017"])
         #expect(snuh.conditions["Y0010"] == Reported(ConditionStatus(.available), at: Self.kst(2, 5), by: "E-Gen"))
@@ -115,10 +115,10 @@ import Testing
         let source = EGenImport.Source(name: "f.xml", response: try EGenResponse.parse(Data(xml.utf8)))
         let plan = EGenImport.plan([source], into: try Self.board(), officer: "kim", now: Self.now)
         #expect(plan.changes.isEmpty)
-        #expect(plan.skipped.map(\.reason) == [
-            "f.xml item at line 2 (A1100017 서울대학교병원): hvidate 2024-12-02T19:00:00Z is in the future",
-            "f.xml item at line 3 (A1100007 세브란스병원): hvidate \"20241332020000\" is not a time (yyyyMMddHHmmss)",
-            "f.xml item at line 4 (A1100009 서울아산병원): hvec \"x\" is not a number; hvctayn \"maybe\" is not Y or N",
+        #expect(plan.skipped.map(\.description) == [
+            "skipped f.xml item at line 2 (A1100017 서울대학교병원): hvidate 2024-12-02T19:00:00Z is in the future",
+            "skipped f.xml item at line 3 (A1100007 세브란스병원): hvidate \"20241332020000\" is not a time (yyyyMMddHHmmss)",
+            "skipped f.xml item at line 4 (A1100009 서울아산병원): hvec \"x\" is not a number; hvctayn \"maybe\" is not Y or N",
         ])
     }
 

@@ -41,7 +41,12 @@ import Testing
     }
 
     @Test func aFileThatIsNotXMLOrNotAResponseIsRefused() throws {
-        #expect(throws: EGenError.self) { try EGenResponse.parse(Self.fixture("not-xml.xml")) }
+        #expect(throws: EGenError.notXML(line: 1, reason: "it does not start as XML (an HTML error page, or text?)")) {
+            try EGenResponse.parse(Self.fixture("not-xml.xml"))
+        }
+        #expect(throws: EGenError.notXML(line: 2, reason: "it ends in the middle (cut short?)")) {
+            try EGenResponse.parse(Data("<response><header><resultCode>00</resultCode>\n<body><items><item>".utf8))
+        }
         #expect(throws: EGenError.notResponse("the root element is <rss>, not <response>")) {
             try EGenResponse.parse(Data("<rss><channel/></rss>".utf8))
         }

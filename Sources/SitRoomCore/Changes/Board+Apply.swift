@@ -169,7 +169,7 @@ extension Board {
             alert.note = ""
             alerts[alert.id] = alert
         case .acknowledgeAlert(let id, let note):
-            var alert = try existing(id, in: \.alerts, kind: "alert")
+            var alert = try raisedAlert(id)
             if let ack = alert.acknowledged {
                 throw ChangeError("alert already acknowledged by \(ack.by) at \(ISO8601.format(ack.at))", field: "id")
             }
@@ -177,7 +177,7 @@ extension Board {
             alert.note = note
             alerts[id] = alert
         case .clearAlert(let id):
-            var alert = try existing(id, in: \.alerts, kind: "alert")
+            var alert = try raisedAlert(id)
             alert.cleared = stamp
             alerts[id] = nil
             appendAlertHistory(alert)
@@ -245,6 +245,16 @@ extension Board {
         var next = self
         try next.replay(change)
         return next
+    }
+
+    /// An alert another console cleared a moment ago is named as cleared, by whom and when, rather
+    /// than unknown: two officers clearing the same alert is common.
+    private func raisedAlert(_ id: String) throws -> Alert {
+        if let alert = alerts[id] { return alert }
+        if let gone = alertHistory.last(where: { $0.id == id }), let cleared = gone.cleared {
+            throw ChangeError("alert already cleared by \(cleared.by) at \(ISO8601.format(cleared.at))", field: "id")
+        }
+        throw ChangeError.unknown("alert", id)
     }
 
     private func existing<R>(_ id: String, in table: KeyPath<Board, [String: R]>, kind: String) throws -> R {

@@ -10,12 +10,15 @@ public struct PlannedChange: Sendable, Equatable {
     public var change: Change
     /// The line the report shows for it (an update's fields, a new agency), if any.
     public var detail: String?
+    /// Where the row is, when not a line (see `ImportSkip.place`).
+    public var place: String?
 
-    public init(line: Int, kind: Kind, change: Change, detail: String? = nil) {
+    public init(line: Int, kind: Kind, change: Change, detail: String? = nil, place: String? = nil) {
         self.line = line
         self.kind = kind
         self.change = change
         self.detail = detail
+        self.place = place
     }
 }
 
@@ -30,8 +33,8 @@ public struct ImportPlan: Sendable, Equatable {
 
     public init(what: String) { self.what = what }
 
-    mutating func skip(_ line: Int, _ reason: String) {
-        skipped.append(ImportSkip(line: line, reason: reason))
+    mutating func skip(_ line: Int, _ reason: String, place: String? = nil) {
+        skipped.append(ImportSkip(line: line, reason: reason, place: place))
     }
 
     /// The report as if every change were saved (what `--dry-run` prints).
@@ -58,7 +61,7 @@ public struct ImportPlan: Sendable, Equatable {
         report.unchanged = unchanged
         report.skipped = skipped
         var done = 0
-        var failure: (why: String, line: Int)?
+        var failure: (why: String, place: String)?
         var lost = 0
         for start in stride(from: 0, to: changes.count, by: max(1, batchSize)) {
             let batch = Array(changes[start..<min(changes.count, start + max(1, batchSize))])
@@ -76,9 +79,9 @@ public struct ImportPlan: Sendable, Equatable {
                     }
                     if let detail = planned.detail { report.details.append(detail) }
                 case .rejected(let error):
-                    report.skipped.append(ImportSkip(line: planned.line, reason: error.message))
+                    report.skipped.append(ImportSkip(line: planned.line, reason: error.message, place: planned.place))
                 case .notSaved(let why):
-                    if failure == nil { failure = (why, planned.line) }
+                    if failure == nil { failure = (why, planned.place ?? "line \(planned.line)") }
                     lost += 1
                 }
             }
@@ -86,7 +89,7 @@ public struct ImportPlan: Sendable, Equatable {
             progress?(done, changes.count)
             if let failure {
                 lost += changes.count - done
-                report.notSaved = "\(failure.why): \(lost) change\(lost == 1 ? "" : "s") from line \(failure.line) on "
+                report.notSaved = "\(failure.why): \(lost) change\(lost == 1 ? "" : "s") from \(failure.place) on "
                     + "\(lost == 1 ? "was" : "were") not written; import the file again once the fault is fixed"
                 break
             }

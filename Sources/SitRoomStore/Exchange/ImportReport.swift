@@ -5,13 +5,16 @@ import SitRoomCore
 public struct ImportSkip: Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var reason: String
+    /// Where the row is when a line number says little (an XML response's item); `line N` otherwise.
+    public var place: String?
 
-    public init(line: Int, reason: String) {
+    public init(line: Int, reason: String, place: String? = nil) {
         self.line = line
         self.reason = reason
+        self.place = place
     }
 
-    public var description: String { "skipped line \(line): \(SafeText.line(reason, limit: 300))" }
+    public var description: String { "skipped \(place ?? "line \(line)"): \(SafeText.line(reason, limit: 300))" }
 }
 
 /// What an import did (or, in a dry run, would do): the officer's summary.

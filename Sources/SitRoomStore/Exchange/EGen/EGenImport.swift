@@ -78,12 +78,12 @@ extension ImportPlan {
     mutating func take(_ item: EGenItem, from file: String, board: Board, officer: String, now: Date, inputTimes: [String: Date]) {
         let where_ = "\(file) item \(item["rnum"] ?? "at line \(item.line)")"
         guard let id = item[EGenFields.hospitalId] else {
-            skip(item.line, "\(where_): no \(EGenFields.hospitalId) (the institution id)")
+            skip(item.line, "no \(EGenFields.hospitalId) (the institution id)", place: where_)
             return
         }
         let name = item[EGenFields.name] ?? ""
         guard let hospital = board.hospitals[id] else {
-            skip(item.line, "\(where_): hospital \(id)\(name.isEmpty ? "" : " \(name)") is not on the board (sitroom import hospitals adds it)")
+            skip(item.line, "hospital \(id)\(name.isEmpty ? "" : " \(name)") is not on the board (sitroom import hospitals adds it)", place: where_)
             return
         }
         var problems: [String] = []
@@ -147,13 +147,13 @@ extension ImportPlan {
             problems.append("\(EGenFields.inputTime) \(ISO8601.format(asOf)) is in the future")
         }
         guard problems.isEmpty else {
-            skip(item.line, "\(where_) (\(id) \(hospital.name)): " + problems.joined(separator: "; "))
+            skip(item.line, problems.joined(separator: "; "), place: "\(where_) (\(id) \(hospital.name))")
             return
         }
         let report = FeedReport(asOf: asOf, erBeds: beds["hvec"], icuBeds: beds["hvicc"], nicuBeds: beds["hvncc"],
                                 capability: capability)
         guard !report.isEmpty else {
-            skip(item.line, "\(where_) (\(id) \(hospital.name)): no field sitroom reads")
+            skip(item.line, "no field sitroom reads", place: "\(where_) (\(id) \(hospital.name))")
             return
         }
         let effect = board.feedEffect(id, report)
@@ -167,6 +167,7 @@ extension ImportPlan {
         if !notes.isEmpty { detail += " (" + notes.joined(separator: "; ") + ")" }
         changes.append(PlannedChange(
             line: item.line, kind: .updated,
-            change: Change(officer: officer, at: now, action: .reportFeed(id: id, report)), detail: detail))
+            change: Change(officer: officer, at: now, action: .reportFeed(id: id, report)), detail: detail,
+            place: "\(where_) (\(id) \(hospital.name))"))
     }
 }

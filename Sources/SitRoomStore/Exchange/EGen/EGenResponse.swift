@@ -40,6 +40,17 @@ public struct EGenResponse: Sendable, Equatable {
         return max(1, (total + rows - 1) / rows)
     }
 
+    /// Foundation's own text for these is "The operation could not be completed".
+    static func words(forParserError code: Int) -> String {
+        switch XMLParser.ErrorCode(rawValue: code) {
+        case .tagNameMismatchError?, .notWellBalancedError?: "an element is closed by the wrong tag"
+        case .invalidCharacterError?, .invalidDecimalCharacterRefError?, .invalidHexCharacterRefError?:
+            "a character that XML does not allow"
+        case .encodingNotSupportedError?, .unknownEncodingError?: "an encoding the reader does not know"
+        default: "XML parser error \(code)"
+        }
+    }
+
     /// Reads a response. Throws `EGenError` for a file that is not XML, not a response, or a
     /// response whose result code is not "00" (the service's own message is kept).
     public static func parse(_ data: Data) throws -> EGenResponse {
@@ -50,9 +61,15 @@ public struct EGenResponse: Sendable, Equatable {
         parser.shouldResolveExternalEntities = false
         let parsed = parser.parse()
         if let failure = reader.failure { throw EGenError.notResponse(failure) }
-        guard parsed else {
-            let error = parser.parserError as NSError?
-            throw EGenError.notXML(line: parser.lineNumber, reason: error?.localizedDescription ?? "unreadable")
+        guard parsed, reader.rootClosed else {
+            let reason = if !reader.sawRoot {
+                "it does not start as XML (an HTML error page, or text?)"
+            } else if parsed || XMLParser.ErrorCode(rawValue: (parser.parserError as NSError?)?.code ?? 0) == .prematureDocumentEndError {
+                "it ends in the middle (cut short?)"
+            } else {
+                Self.words(forParserError: (parser.parserError as NSError?)?.code ?? 0)
+            }
+            throw EGenError.notXML(line: parser.lineNumber, reason: reason)
         }
         if reader.gatewayError {
             // The data portal's gateway answers a bad key or an exceeded quota with its own envelope.
@@ -109,6 +126,9 @@ private final class ResponseReader: NSObject, XMLParserDelegate {
     var body: [String: String] = [:]
     var items: [EGenItem] = []
     var sawRoot = false
+    /// Set when the root element's end tag is read: without it the file was cut short, whatever
+    /// the parser says (Foundation's parser on Linux accepts a document that stops mid-element).
+    var rootClosed = false
     /// The root was the portal gateway's `<OpenAPI_ServiceResponse>`; its `<cmmMsgHeader>` is in `header`.
     var gatewayError = false
     var failure: String?
@@ -141,6 +161,7 @@ private final class ResponseReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         path.removeLast()
+        if path.isEmpty { rootClosed = true }
         let parent = path.last
         if name == "item", parent == "items", let done = item {
             items.append(done)
