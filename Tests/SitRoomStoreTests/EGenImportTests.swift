@@ -96,6 +96,11 @@ import Testing
         let sev = try #require(b.capabilities["A1100007"])
         #expect(sev.conditions["Y0070"]?.value == ConditionStatus(.unavailable, reason: "소아 야간 불가"))
         #expect(sev.conditions["Y0070"]?.at == Self.kst(1, 50))
+        // The report line: a whole list as its count, the real-time item's equipment counted.
+        let details = plan.changes.compactMap(\.detail)
+        #expect(details.first { $0.hasPrefix("A1100017") }?.contains("ER beds, ICU beds, neonatal ICU beds, 10 equipment items") == true,
+                "\(details)")
+        #expect(details.last?.hasPrefix("A1100007 세브란스병원: all 27 conditions") == true, "\(details)")
     }
 
     @Test func aSevereItemWithoutARealTimeItemTakesTheImportsTime() throws {

@@ -129,10 +129,18 @@ public struct FeedEffect: Sendable, Equatable {
 extension Board {
     public func feedEffect(_ id: String, _ report: FeedReport) -> FeedEffect {
         let figures = feedFigures(id, report)
-        let taken = figures.beds.fields
-            + figures.capability.conditions.keys.sorted().map { conditions.condition(code: $0)?.short ?? $0 }
-            + figures.capability.equipment.keys.sorted().map { Equipment.item(code: $0)?.english ?? $0 }
-        return FeedEffect(taken: taken, kept: figures.spoken.count - taken.count, conflicts: figures.conflicts)
+        let conditionCodes = figures.capability.conditions.keys.sorted()
+        let equipmentCodes = figures.capability.equipment.keys.sorted()
+        // A long list is said as its count (the conflicts name the ones that matter); a short one by name.
+        let conditionWords = conditionCodes.count == conditions.conditions.count && conditionCodes.count > 1
+            ? ["all \(conditionCodes.count) conditions"]
+            : conditionCodes.count > 8 ? ["\(conditionCodes.count) conditions"]
+            : conditionCodes.map { conditions.condition(code: $0)?.short ?? $0 }
+        let equipmentWords = equipmentCodes.count > 3
+            ? ["\(equipmentCodes.count) equipment items"] : equipmentCodes.map { Equipment.item(code: $0)?.english ?? $0 }
+        let takenCount = figures.beds.fields.count + conditionCodes.count + equipmentCodes.count
+        return FeedEffect(taken: figures.beds.fields + conditionWords + equipmentWords,
+                          kept: figures.spoken.count - takenCount, conflicts: figures.conflicts)
     }
 }
 

@@ -34,6 +34,28 @@ public enum DisplayWidth {
         return total
     }
 
+    /// `text` cut to `cells` display cells, the last one "…", never splitting a wide character.
+    public static func cut(_ text: String, _ cells: Int) -> String {
+        guard of(text) > cells else { return text }
+        guard cells > 0 else { return "" }
+        var out = ""
+        var w = 0
+        for c in text {
+            let cw = of(c)
+            if w + cw > cells - 1 { break }
+            out.append(c)
+            w += cw
+        }
+        return out + "…"
+    }
+
+    /// `text` as a column `cells` wide: cut so that at least one blank is left before the next
+    /// column, then padded with blanks.
+    public static func column(_ text: String, _ cells: Int) -> String {
+        let fitted = of(text) < cells ? text : cut(text, cells - 1)
+        return fitted + String(repeating: " ", count: max(0, cells - of(fitted)))
+    }
+
     /// Printable ASCII only (no control characters): one cell a byte, and no grapheme clusters to
     /// find. Most of what a frame draws is this.
     @inlinable

@@ -126,19 +126,7 @@ public enum SitRepText {
         return out
     }
 
-    /// `s` cut to `width` display cells, the last one "…".
-    static func cut(_ s: String, _ width: Int) -> String {
-        guard DisplayWidth.of(s) > width else { return s }
-        var out = ""
-        var w = 0
-        for c in s {
-            let cw = DisplayWidth.of(c)
-            if w + cw > width - 1 { break }
-            out.append(c)
-            w += cw
-        }
-        return out + "…"
-    }
+    static func cut(_ s: String, _ width: Int) -> String { DisplayWidth.cut(s, width) }
 
     static func rule(widths: [Int], gap: Int) -> String {
         widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: gap))

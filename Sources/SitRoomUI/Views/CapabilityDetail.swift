@@ -51,24 +51,26 @@ enum CapabilityDetail {
         return lines
     }
 
-    /// One condition: mark, label, name, what was reported and why, then as of, age and reporter.
+    /// One condition: mark, label, name, what was reported, as of, age and reporter, then the
+    /// reason last (free text: it runs to the edge instead of pushing the columns apart).
     static func condition(_ c: Condition, _ r: Reported<ConditionStatus>?, _ h: Hospital, _ model: AppModel) -> Line {
         let ascii = model.asciiSparklines
         let a = r?.value.availability
+        let nameWidth = min(32, (model.board.conditions.conditions.map { TextWidth.of($0.korean) }.max() ?? 20) + 1)
         var line: Line = [
             (CapabilityMark.glyph(a, ascii: ascii) + " ", a.map { CapabilityMark.role($0) } ?? .muted),
             (pad(c.short, 7), .header),
-            (pad(c.korean, 20), .normal),
+            (pad(c.korean, nameWidth), .normal),
         ]
         guard let r else { return line + [("not reported", .muted)] }
         let stale = h.isStale(r.stamp, at: model.now)
-        let word = CapabilityMark.word(r.value.availability) + (r.value.reason.isEmpty ? "" : " — " + r.value.reason)
         line += [
-            (pad(word, 24) + " ", CapabilityMark.role(r.value.availability)),
+            (pad(CapabilityMark.word(r.value.availability), 10), CapabilityMark.role(r.value.availability)),
             (Format.dateTime(r.at, model.timeZone) + "  ", stale ? .stale : .muted),
             (pad((stale ? "!" : "") + Format.age(of: r.at, now: model.now), 5), stale ? .stale : .muted),
-            ("  " + r.by, .muted),
+            ("  " + pad(r.by, 14), .muted),
         ]
+        if !r.value.reason.isEmpty { line.append(("— " + r.value.reason, CapabilityMark.role(r.value.availability))) }
         return line
     }
 
@@ -130,13 +132,17 @@ enum CapabilityDetail {
         return (0..<half).map { i in
             var line = lines[i]
             guard i + half < lines.count else { return line }
+            // The left line's free text (its last piece) is cut to leave the right column its place.
+            let over = Segments.width(line) - (column - 2)
+            if over > 0, let last = line.last {
+                line[line.count - 1] = (TextWidth.cut(last.0, max(1, TextWidth.of(last.0) - over)), last.1)
+            }
             line.append((String(repeating: " ", count: max(2, column - Segments.width(line))), .normal))
             return line + lines[i + half]
         }
     }
 
-    /// `text` padded with blanks to `cells` terminal cells (Korean letters count two).
-    static func pad(_ text: String, _ cells: Int) -> String {
-        text + String(repeating: " ", count: max(0, cells - TextWidth.of(text)))
-    }
+    /// `text` as a column of `cells` terminal cells (Korean letters count two), cut with "…" to
+    /// leave a blank before the next column.
+    static func pad(_ text: String, _ cells: Int) -> String { TextWidth.column(text, cells) }
 }

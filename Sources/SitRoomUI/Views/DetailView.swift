@@ -119,7 +119,7 @@ enum DetailView {
                 let stale = h.isStale(r.stamp, at: now)
                 line = [
                     (label.padding(toLength: 20, withPad: " ", startingAt: 0), .normal),
-                    (text(r.value).padding(toLength: 14, withPad: " ", startingAt: 0), role(r.value)),
+                    (TextWidth.column(text(r.value), 14), role(r.value)),
                     (Format.dateTime(r.at, model.timeZone) + "  ", stale ? .stale : .muted),
                     ((stale ? "!" : "") + Format.age(of: r.at, now: now), stale ? .stale : .muted),
                     ("  " + r.by, .muted),
@@ -130,7 +130,11 @@ enum DetailView {
             if let trend, let width = inlineTrend { line += pad(line) + trendLine(h.id, trend, width, model) }
             lines.append(line)
         }
-        figure("ER status", h.erStatus, { $0.state.label + ($0.reason.isEmpty ? "" : " — " + $0.reason) }, { $0.state.role })
+        figure("ER status", h.erStatus, { $0.state.label }, { $0.state.role })
+        // The reason on its own line: the value column is too narrow for it, and it is the point.
+        if let reason = h.erStatus?.value.reason, !reason.isEmpty {
+            lines.append([(String(repeating: " ", count: 20) + "— " + reason, h.erStatus?.value.state.role ?? .normal)])
+        }
         figure("ER beds", h.erBeds, { Format.of($0) }, trend: .erBedsAvailable)
         figure("Adult ICU", h.icuBeds, { Format.of($0) }, { $0.available == 0 && $0.staffed > 0 ? .alert : .normal }, trend: .icuAvailable)
         figure("Neonatal ICU", h.nicuBeds, { Format.of($0) })

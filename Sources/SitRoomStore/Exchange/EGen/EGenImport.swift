@@ -34,13 +34,15 @@ public enum EGenImport {
                 }
             }
         }
+        var ordinal = 0
         for source in sources {
             let r = source.response
             var line = "\(source.name): \(r.items.count) item\(r.items.count == 1 ? "" : "s")"
             if let page = r.pageNo, let last = r.lastPage { line += ", page \(page) of \(last)" }
             plan.preamble.append(line)
             for item in r.items {
-                plan.take(item, from: source.name, board: board, officer: officer, now: now, inputTimes: inputTimes)
+                ordinal += 1
+                plan.take(item, ordinal: ordinal, from: source.name, board: board, officer: officer, now: now, inputTimes: inputTimes)
             }
         }
         return plan
@@ -75,15 +77,17 @@ public enum EGenImport {
 }
 
 extension ImportPlan {
-    mutating func take(_ item: EGenItem, from file: String, board: Board, officer: String, now: Date, inputTimes: [String: Date]) {
+    /// `ordinal` counts items across every file: the report lists them in that order (a line
+    /// number would interleave the files).
+    mutating func take(_ item: EGenItem, ordinal: Int, from file: String, board: Board, officer: String, now: Date, inputTimes: [String: Date]) {
         let where_ = "\(file) item \(item["rnum"] ?? "at line \(item.line)")"
         guard let id = item[EGenFields.hospitalId] else {
-            skip(item.line, "no \(EGenFields.hospitalId) (the institution id)", place: where_)
+            skip(ordinal, "no \(EGenFields.hospitalId) (the institution id)", place: where_)
             return
         }
         let name = item[EGenFields.name] ?? ""
         guard let hospital = board.hospitals[id] else {
-            skip(item.line, "hospital \(id)\(name.isEmpty ? "" : " \(name)") is not on the board (sitroom import hospitals adds it)", place: where_)
+            skip(ordinal, "hospital \(id)\(name.isEmpty ? "" : " \(name)") is not on the board (sitroom import hospitals adds it)", place: where_)
             return
         }
         var problems: [String] = []
@@ -147,13 +151,13 @@ extension ImportPlan {
             problems.append("\(EGenFields.inputTime) \(ISO8601.format(asOf)) is in the future")
         }
         guard problems.isEmpty else {
-            skip(item.line, problems.joined(separator: "; "), place: "\(where_) (\(id) \(hospital.name))")
+            skip(ordinal, problems.joined(separator: "; "), place: "\(where_) (\(id) \(hospital.name))")
             return
         }
         let report = FeedReport(asOf: asOf, erBeds: beds["hvec"], icuBeds: beds["hvicc"], nicuBeds: beds["hvncc"],
                                 capability: capability)
         guard !report.isEmpty else {
-            skip(item.line, "no field sitroom reads", place: "\(where_) (\(id) \(hospital.name))")
+            skip(ordinal, "no field sitroom reads", place: "\(where_) (\(id) \(hospital.name))")
             return
         }
         let effect = board.feedEffect(id, report)
@@ -166,7 +170,7 @@ extension ImportPlan {
         if !effect.conflicts.isEmpty { detail += "; differs from a hand entry: " + effect.conflicts.map(\.figure).joined(separator: ", ") }
         if !notes.isEmpty { detail += " (" + notes.joined(separator: "; ") + ")" }
         changes.append(PlannedChange(
-            line: item.line, kind: .updated,
+            line: ordinal, kind: .updated,
             change: Change(officer: officer, at: now, action: .reportFeed(id: id, report)), detail: detail,
             place: "\(where_) (\(id) \(hospital.name))"))
     }
