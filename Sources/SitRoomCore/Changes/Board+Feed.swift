@@ -139,8 +139,10 @@ extension Board {
         let equipmentWords = equipmentCodes.count > 3
             ? ["\(equipmentCodes.count) equipment items"] : equipmentCodes.map { Equipment.item(code: $0)?.english ?? $0 }
         let takenCount = figures.beds.fields.count + conditionCodes.count + equipmentCodes.count
+        // A disagreement the board already shows is not news (the same response imported again).
+        let shown = feedConflicts[id] ?? []
         return FeedEffect(taken: figures.beds.fields + conditionWords + equipmentWords,
-                          kept: figures.spoken.count - takenCount, conflicts: figures.conflicts)
+                          kept: figures.spoken.count - takenCount, conflicts: figures.conflicts.filter { !shown.contains($0) })
     }
 }
 

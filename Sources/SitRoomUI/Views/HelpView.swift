@@ -20,6 +20,8 @@ enum HelpView {
             lines += wrap(meaning, width - 5).map { [("   " + $0, .muted)] }
         }
         lines += [[]] + wrap("✔ saved #N: change N is on disk. A stale report's age shows as !1h15.", width - 2).map { [($0, .muted)] }
+        lines += wrap("Coverage row marks: ⚑ an open security incident, R a restriction notice in force, "
+                      + "~ E-Gen and a hand entry differ (within the hour; both in the detail).", width - 2).map { [($0, .muted)] }
         return lines
     }
 
