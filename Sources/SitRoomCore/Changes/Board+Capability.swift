@@ -237,12 +237,14 @@ extension Board {
     /// `capableHospitals` with what a list shows beside each: the report and the restrictions in force.
     public func capableEntries(condition code: String, region: String? = nil, now: Date) -> [CapableHospital] {
         let wanted = region?.trimmingCharacters(in: .whitespaces).lowercased()
+        // Once for all: asking each hospital would scan every restriction per hospital.
+        let inForce = restrictionsInForce(at: now)
         var out: [CapableHospital] = []
         for (id, cap) in capabilities {
             guard let status = cap.conditions[code], status.value.availability == .available,
                   let h = hospitals[id], h.erState == .open || h.erState == .limited else { continue }
             let same = wanted.map { !$0.isEmpty && h.region.lowercased() == $0 } ?? false
-            out.append(CapableHospital(hospital: h, status: status, sameRegion: same, restrictions: restrictions(of: id, at: now)))
+            out.append(CapableHospital(hospital: h, status: status, sameRegion: same, restrictions: inForce[id] ?? []))
         }
         return out.sorted { a, b in
             if a.sameRegion != b.sameRegion { return a.sameRegion }
