@@ -31,19 +31,7 @@ struct BaselineCommand: ParsableCommand {
         let zone: TimeZone
         do { zone = try time.zone } catch { fail("\(error)", code: 64) }
         let writing = at != nil
-        let log: any ChangeStore
-        var rules = AlertRules.defaults
-        do {
-            if let address = try server.address() {
-                log = StoreOption.openServer(address, readOnly: !writing, officer: officer.name)
-            } else {
-                guard data.directory.exists else { fail("no situation at \(data.directory.path): create one with `sitroom init --data \(data.directory.path)`") }
-                log = try ChangeLog.open(data.directory, mode: writing ? .write : .readOnly)
-                rules = try AlertRulesFile.load(from: data.directory)
-            }
-        } catch {
-            fail("\(error)")
-        }
+        let (log, rules) = server.open(data, officer: officer.name, writing: writing)
         defer { log.close() }
         let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         guard let at else {

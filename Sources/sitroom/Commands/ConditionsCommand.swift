@@ -29,19 +29,7 @@ struct ConditionsCommand: ParsableCommand {
         let address: PostgresAddress?
         do { address = try server.address() } catch { fail("\(error)", code: 64) }
         let writing = load != nil
-        let log: any ChangeStore
-        var rules = AlertRules.defaults
-        do {
-            if let address {
-                log = StoreOption.openServer(address, readOnly: !writing, officer: officer.name)
-            } else {
-                guard data.directory.exists else { fail("no situation at \(data.directory.path): create one with `sitroom init --data \(data.directory.path)`") }
-                log = try ChangeLog.open(data.directory, mode: writing ? .write : .readOnly)
-                rules = try AlertRulesFile.load(from: data.directory)
-            }
-        } catch {
-            fail("\(error)")
-        }
+        let (log, rules) = server.open(data, officer: officer.name, writing: writing)
         defer { log.close() }
         guard let load else {
             print(lines(log.board.conditions), terminator: "")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitRoomChangeStore
 import SitRoomCore
 import SitRoomPostgres
 import SitRoomStore
@@ -26,6 +27,22 @@ struct StoreOption: ParsableArguments {
                            client: PostgresChangeStore.Client = .tool) -> PostgresChangeStore {
         do {
             return try PostgresChangeStore.open(address, readOnly: readOnly, officer: officer, client: client)
+        } catch {
+            fail("\(error)")
+        }
+    }
+
+    /// The change log to work on: the server's when one is named, else the data directory's, which
+    /// must exist (with its alert rules; a server's are the defaults). Exits with the reason.
+    func open(_ data: DataOption, officer: String, writing: Bool) -> (log: any ChangeStore, rules: AlertRules) {
+        do {
+            if let address = try address() {
+                return (Self.openServer(address, readOnly: !writing, officer: officer), AlertRules.defaults)
+            }
+            let directory = data.directory
+            guard directory.exists else { fail("no situation at \(directory.path): create one with `sitroom init --data \(directory.path)`") }
+            let log = try ChangeLog.open(directory, mode: writing ? .write : .readOnly)
+            return (log, try AlertRulesFile.load(from: directory))
         } catch {
             fail("\(error)")
         }

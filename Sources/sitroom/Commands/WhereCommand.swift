@@ -32,17 +32,7 @@ struct WhereCommand: ParsableCommand {
     func run() throws {
         let zone: TimeZone
         do { zone = try time.zone } catch { fail("\(error)", code: 64) }
-        let log: any ChangeStore
-        do {
-            if let address = try server.address() {
-                log = StoreOption.openServer(address, readOnly: true, officer: officer.name)
-            } else {
-                guard data.directory.exists else { fail("no situation at \(data.directory.path): create one with `sitroom init --data \(data.directory.path)`") }
-                log = try ChangeLog.open(data.directory, mode: .readOnly)
-            }
-        } catch {
-            fail("\(error)")
-        }
+        let (log, _) = server.open(data, officer: officer.name, writing: false)
         let board = log.board
         log.close()
         let found: Condition
