@@ -27,7 +27,7 @@ import Testing
             hospitals from seoul-er-2022.csv: CP949, 68 rows
             columns: id=기관ID name=기관명 class=응급의료기관코드 address=주소 switchboard=대표전화1 er_phone=응급실전화 region=(first word of 주소)
             added 68, updated 0, unchanged 0, skipped 0
-            written: seq 1–68; undo the whole import with: sitroom revert 1-68
+            written: seq 1–68; undo the whole import with: sitroom revert --data \(data) 1-68
 
             """)
         let doc = try export()
@@ -71,7 +71,7 @@ import Testing
         #expect(r.stdout.contains("added agency 서울소방재난본부 \"서울소방재난본부\" (kind fire), first named on line 2\n"))
         #expect(r.stdout.hasSuffix("""
             added 1, updated 0, unchanged 0, skipped 0 (and 1 new agency)
-            written: seq 1–2; undo the whole import with: sitroom revert 1-2
+            written: seq 1–2; undo the whole import with: sitroom revert --data \(data) 1-2
 
             """))
         let doc = try export()

@@ -21,7 +21,7 @@ import Testing
         try "id,name,region,er_phone\nH1,서울대학교병원,Seoul,02-1\nH2,세브란스병원,Seoul,02-2\nH3,\"아주대학교병원, 수원\",Gyeonggi,031-3\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
         let imported = sitroom(["import", "hospitals", "--data", data, file])
-        #expect(imported.stdout.contains("written: seq 1–3; undo the whole import with: sitroom revert 1-3"))
+        #expect(imported.stdout.contains("written: seq 1–3; undo the whole import with: sitroom revert --data \(data) 1-3"))
         #expect(sitroom(["apply", "--data", data, "--command"], stdin: "er H2 limited beds=3/20\n").stdout == "ok 4\n")
 
         let refused = sitroom(["revert", "--data", data, "1-3"])

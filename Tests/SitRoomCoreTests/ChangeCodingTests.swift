@@ -43,9 +43,13 @@ import Testing
     @Test(arguments: [
         (#"{"type":"hospital.explode","id":"A1"}"#, "unknown change type \"hospital.explode\""),
         (#"{"type":"hospital.report","report":{}}"#, "missing field \"id\""),
-        (#"{"type":"hospital.report","id":"A1","report":{"erState":"limted"}}"#, "limted"),
+        (#"{"type":"hospital.report","id":"A1","report":{"erState":"limted"}}"#,
+         "erState \"limted\" is not one of open, limited, diverting, closed at report.erState"),
+        (#"{"type":"log.add","record":{"text":"x","severity":"urgent"}}"#,
+         "severity \"urgent\" is not one of info, notice, warning, critical at record.severity"),
         (#"{"type":"hospital.report","id":"A1","report":{"erBeds":{"available":"three","staffed":3}}}"#, "wrong type at report.erBeds.available"),
         ("not json at all", "not valid JSON"),
+        ("er snuh l 3/20", "looks like a quick command: add --command"),
     ])
     func badLinesSayWhatIsWrong(line: String, expected: String) {
         do {

@@ -34,6 +34,10 @@ public enum ChangeLine {
 
     public static func parse(_ line: String, officer: String, now: Date) throws -> Change {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            let first = line.split(separator: " ", maxSplits: 1).first.map { String($0).lowercased() } ?? ""
+            if !line.hasPrefix("{"), QuickCommandParser.commandNames.contains(first) {
+                throw ChangeError("not valid JSON; \"\(first) …\" looks like a quick command: add --command to read quick commands")
+            }
             throw ChangeError("not valid JSON: expected one object per line, like {\"type\": \"hospital.report\", ...}")
         }
         var filled = object
@@ -55,6 +59,27 @@ public enum ChangeLine {
         }
     }
 
+    /// The words a line may use for each kind of value, by the type's name as Foundation's decoder
+    /// names it ("Cannot initialize ERState from invalid String value shut").
+    static let wordsByType: [String: [String]] = {
+        func words<T: CaseIterable & RawRepresentable>(_ type: T.Type) -> (String, [String]) where T.RawValue == String {
+            ("\(type)", type.allCases.map(\.rawValue))
+        }
+        return Dictionary(uniqueKeysWithValues: [
+            words(ERState.self), words(Severity.self), words(Availability.self), words(HospitalClass.self),
+            words(AgencyKind.self), words(CallOutcome.self), words(ActionStatus.self), words(StrikeForm.self),
+            words(SecurityOutcome.self), words(SecurityStep.self), words(SecurityLevel.self), words(AlertRule.self),
+        ])
+    }()
+
+    static func badWord(_ description: String) -> (value: String, allowed: [String])? {
+        let prefix = "Cannot initialize "
+        guard description.hasPrefix(prefix), let from = description.range(of: " from invalid String value ") else { return nil }
+        let type = String(description[description.index(description.startIndex, offsetBy: prefix.count)..<from.lowerBound])
+        guard let allowed = wordsByType[type] else { return nil }
+        return (String(description[from.upperBound...]), allowed)
+    }
+
     /// DecodingError's own text is written for programmers; this is for the person who wrote the line.
     public static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
@@ -69,6 +94,9 @@ public enum ChangeLine {
         case .valueNotFound(let type, let context):
             return "missing value\(path(context)): expected \(type)"
         case .dataCorrupted(let context):
+            if let last = context.codingPath.last?.stringValue, let words = badWord(context.debugDescription) {
+                return "\(last) \"\(words.value)\" is not one of \(words.allowed.joined(separator: ", "))\(path(context))"
+            }
             return "\(context.debugDescription)\(path(context))"
         @unknown default:
             return "\(error)"

@@ -32,6 +32,9 @@ public struct ImportReport: Sendable, Equatable {
     /// Agencies added for contacts whose agency was not on the board.
     public var agenciesAdded = 0
     public var dryRun = false
+    /// How the report tells to undo the import: the command line as it can be pasted, with the
+    /// data directory or store it wrote to (the tool sets it; without one, the default directory).
+    public var revertCommand = "sitroom revert"
     /// The sequence numbers written, lowest and highest.
     public var firstSeq: UInt64?
     public var lastSeq: UInt64?
@@ -63,7 +66,7 @@ public struct ImportReport: Sendable, Equatable {
         } else if let first = firstSeq, let last = lastSeq {
             let range = first == last ? "seq \(first)" : "seq \(first)–\(last)"
             let arg = first == last ? "\(first)" : "\(first)-\(last)"
-            lines.append("written: \(range); undo the whole import with: sitroom revert \(arg)")
+            lines.append("written: \(range); undo the whole import with: \(revertCommand) \(arg)")
             let span = Int(last - first) + 1
             if span > saved {
                 lines.append("note: \(span - saved) change\(span - saved == 1 ? "" : "s") by other consoles "

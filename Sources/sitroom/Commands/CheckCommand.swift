@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SitRoomStore
 
 struct CheckCommand: ParsableCommand {
@@ -8,7 +9,8 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Each file's checksums, the changes' sequence numbers running on from one journal to the next, \
             and each snapshot against the replay of the journals that lead to it. \
-            Exit status: 0 healthy (or repaired), 1 a torn last record (not repaired), 2 damage or unreadable files. \
+            Exit status: 0 healthy (or repaired), 1 a torn last record (not repaired), 2 damage or unreadable files, \
+            3 no data directory there (nothing to check). \
             Only --repair changes anything: it cuts a torn last record, and rebuilds a damaged snapshot \
             from an earlier one and the journals after it. It never cuts a damaged record.
             """
@@ -19,6 +21,13 @@ struct CheckCommand: ParsableCommand {
     var repair = false
 
     func run() throws {
+        let path = data.directory.path
+        let entries = try? FileManager.default.contentsOfDirectory(atPath: path)
+        if entries?.isEmpty ?? true {
+            // Not damage: there is nothing here (a mistyped --data, or a directory not yet made).
+            FileHandle.standardError.write(Data("sitroom: check: no data directory at \(path)\(entries == nil ? "" : " (it is empty)"); create one with `sitroom init --data \(path)`\n".utf8))
+            throw ExitCode(3)
+        }
         let report = Checker.check(data.directory, repair: repair)
         for line in report.lines { print(line) }
         switch report.verdict {

@@ -8,6 +8,12 @@ struct DataOption: ParsableArguments {
     var data: String = DataDirectory.defaultPath
 
     var directory: DataDirectory { DataDirectory(data) }
+
+    /// `--data DIR` as it can be pasted into a shell (quoted when it needs to be).
+    var shellArgument: String {
+        let plain = data.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-+,:@%".contains($0)) }
+        return "--data " + (plain && !data.isEmpty ? data : "'" + data.replacingOccurrences(of: "'", with: "'\\''") + "'")
+    }
 }
 
 struct OfficerOption: ParsableArguments {

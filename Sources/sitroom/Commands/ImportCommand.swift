@@ -42,7 +42,8 @@ struct ImportCommand: ParsableCommand {
                 G001 G006 G007 G009 G099), address (주소), switchboard (대표전화1), er_phone (응급실전화), \
                 update_interval_minutes. Others are ignored. Without a region column the region is \
                 the address's first word (서울특별시 → 서울).
-                """
+                """,
+            aliases: ["hospital"]
         )
         @OptionGroup var options: Options
 
@@ -61,7 +62,8 @@ struct ImportCommand: ParsableCommand {
                 role (직위, 직책), phone (전화, 전화번호), mobile (휴대전화, 휴대폰), email (이메일), \
                 shift (근무, 근무조), escalation. Without an id the contact's id is made from its \
                 agency and person.
-                """
+                """,
+            aliases: ["contact"]
         )
         @OptionGroup var options: Options
 
@@ -108,6 +110,7 @@ private func runImport(
         }
         log.close()
     }
+    report.revertCommand = "sitroom revert \(options.data.shellArgument)"
     FileHandle.standardOutput.write(Data(report.text.utf8))
     if !report.isClean { throw ExitCode(1) }
 }

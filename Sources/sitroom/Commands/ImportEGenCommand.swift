@@ -59,6 +59,7 @@ extension ImportCommand {
                 report = plan.commit(to: log, batchSize: 500) { _, _ in }
                 log.close()
             }
+            report.revertCommand = "sitroom revert \(data.shellArgument)"
             FileHandle.standardOutput.write(Data(report.text.utf8))
             if !report.isClean { throw ExitCode(1) }
         }

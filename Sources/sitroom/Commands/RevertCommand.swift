@@ -50,7 +50,11 @@ struct RevertCommand: ParsableCommand {
                 print("  #\(c.seq) \(c.change.action.type) \(SafeText.line(c.change.action.subjectId ?? "")) by \(SafeText.line(c.change.officer))")
             }
             if plan.conflicts.count > 10 { print("  and \(plan.conflicts.count - 10) more") }
-            guard force else { fail("not reverted: they would be set back under them; --force reverts anyway") }
+            guard force else {
+                let n = plan.conflicts.count
+                fail("not reverted: reverting #\(from)–#\(to) would set the records of the \(n) later change\(n == 1 ? "" : "s") above "
+                     + "back to before #\(from), undoing \(n == 1 ? "it" : "them") too; --force reverts anyway")
+            }
         }
         guard !dryRun else {
             print("would write \(plan.undos.count) changes undoing #\(from)–#\(to)")
