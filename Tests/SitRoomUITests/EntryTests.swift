@@ -50,6 +50,19 @@ import Testing
         #expect(PanelID.coverage.content(m).rows.count == m.board.hospitals.count)
     }
 
+    @Test func slashAgainStartsANewFilterAndNoMatchSaysSo() {
+        var m = model()
+        _ = m.update(key: .char("/"))
+        _ = type("incheon", &m)
+        _ = m.update(key: .enter)
+        _ = m.update(key: .char("/"))
+        #expect(m.filters[.coverage] == "incheon", "kept until a key replaces it")
+        _ = type("zzzz", &m)
+        #expect(m.filters[.coverage] == "zzzz", "not appended to the old filter")
+        #expect(PanelID.coverage.content(m).rows.isEmpty)
+        #expect(RenderFixture.render(m, 80, 24).text.contains("no row matches /zzzz · Esc clears the filter"))
+    }
+
     @Test func filteringByKoreanAndByIdWorks() {
         var m = model()
         m.filters[.coverage] = "서울대"
@@ -65,7 +78,18 @@ import Testing
         #expect(m.sortColumns[.coverage] == 0)
         let byName = PanelID.coverage.content(m).rows.map { $0.cells[0].text }
         #expect(byName == byName.sorted())
-        for _ in 0..<CoveragePanel.columns.count { _ = m.update(key: .char("s")) }
+        // Only the columns the 80-column panel shows take a turn, then the panel's own order again.
+        let shown = Dashboard.visibleColumns(m, .coverage, CoveragePanel.columns)
+        #expect(shown.count < CoveragePanel.columns.count, "the test needs a panel that hides columns")
+        var sortedBy: [Int] = [0]
+        for _ in 1..<shown.count {
+            _ = m.update(key: .char("s"))
+            sortedBy.append(m.sortColumns[.coverage] ?? -1)
+        }
+        #expect(sortedBy == shown)
+        let header = RenderFixture.render(m, 80, 24).text
+        #expect(header.contains("↓" + CoveragePanel.columns[shown.last!].title), "the sort column is named in the title")
+        _ = m.update(key: .char("s"))
         #expect(m.sortColumns[.coverage] == nil)
         #expect(PanelID.coverage.content(m).rows.map(\.id) == own)
     }
@@ -76,24 +100,36 @@ import Testing
         let id = PanelID.coverage.content(m).rows[0].id
         let before = try #require(m.board.hospitals[id])
         _ = m.update(key: .char("d"))
-        guard case .confirm(let question, _)? = m.prompt?.kind else {
+        guard case .text(let question, _)? = m.prompt?.kind else {
             Issue.record("no confirmation")
             return
         }
-        #expect(question.contains(before.name))
-        #expect(m.update(key: .char("n")).isEmpty)
-        #expect(m.board.hospitals[id] != nil, "n keeps it")
+        #expect(question.contains(before.name) && question.hasPrefix("Type \(id) to delete"), "\(question)")
+        // A hospital goes off every wall: `y` is not enough, its id must be typed.
+        _ = m.update(key: .char("y"))
+        #expect(m.update(key: .enter).isEmpty)
+        #expect(m.prompt?.error == "\"y\" is not \(id); Esc keeps it")
+        _ = m.update(key: .escape)
+        #expect(m.prompt == nil && m.board.hospitals[id] != nil, "Esc keeps it")
         _ = m.update(key: .char("d"))
-        log.run(m.update(key: .char("y")), into: &m)
+        _ = type(id.lowercased(), &m)
+        log.run(m.update(key: .enter), into: &m)
         #expect(m.board.hospitals[id] == nil)
         #expect(m.save == .saved(332))
         #expect(m.flash?.text.contains("saved #332") == true)
+        let deleted = try #require(m.flash?.text.split(separator: ":", maxSplits: 1).last).trimmingCharacters(in: .whitespaces)
         log.run(m.update(key: .char("u")), into: &m)
         #expect(m.board.hospitals[id] == before, "undo is a new change that puts it back")
         #expect(m.save == .saved(333))
+        let undone = try #require(m.flash?.text)
         log.run(m.update(key: .ctrl("r")), into: &m)
         #expect(m.board.hospitals[id] == nil, "redo deletes it again")
         #expect(m.save == .saved(334))
+        // The status line names what each step did, redo as the change it brings back.
+        #expect(undone.hasPrefix("saved #333: undo: ") && undone.hasSuffix("(Ctrl-R redoes)"), "\(undone)")
+        let redone = try #require(m.flash?.text)
+        #expect(redone == "saved #334: " + undone.dropFirst("saved #333: ".count).replacingOccurrences(of: "undo: ", with: "redo: ")
+                    .replacingOccurrences(of: " (Ctrl-R redoes)", with: ""), "\(redone) after \(undone); deleted: \(deleted)")
     }
 
     @Test func aFailedSaveShowsNotSavedAndKeepsNothingHalfDone() throws {
@@ -101,7 +137,8 @@ import Testing
         var log = LogStub(board: m.board, seq: m.seq, fail: "No space left on device")
         let id = PanelID.coverage.content(m).rows[0].id
         _ = m.update(key: .char("d"))
-        log.run(m.update(key: .char("y")), into: &m)
+        _ = type(id, &m)
+        log.run(m.update(key: .enter), into: &m)
         #expect(m.save == .notSaved("No space left on device"))
         #expect(m.board.hospitals[id] != nil)
         #expect(RenderFixture.render(m, 80, 24).lines[0].contains("NOT SAVED"))
@@ -111,8 +148,10 @@ import Testing
     @Test func aWatchConsoleRefusesToEdit() {
         var m = model()
         m.save = .readOnly(331)
+        let id = PanelID.coverage.content(m).rows[0].id
         _ = m.update(key: .char("d"))
-        #expect(m.update(key: .char("y")).isEmpty)
+        _ = type(id, &m)
+        #expect(m.update(key: .enter).isEmpty)
         #expect(m.flash?.text.contains("read-only") == true)
     }
 }

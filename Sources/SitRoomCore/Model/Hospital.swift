@@ -13,7 +13,7 @@ public enum HospitalClass: String, Codable, Sendable, CaseIterable {
         case .regionalCentre: "RC"
         case .localCentre: "LC"
         case .localInstitution: "LI"
-        case .registeredER: "ER"
+        case .registeredER: "RE"  // not "ER": beside the ER status column it read as a state
         case .other: "--"
         }
     }

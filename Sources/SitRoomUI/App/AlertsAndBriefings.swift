@@ -38,6 +38,12 @@ extension AppModel {
             }
             let id = "briefing-\(Int(now.timeIntervalSince1970))"
             return commit(.markBriefing(Briefing(id: id, title: trimmed)), origin: .command, summary: "briefing marked: " + trimmed)
+        case .confirmRemoval(let id, let action, let summary):
+            guard trimmed.caseInsensitiveCompare(id) == .orderedSame else {
+                prompt?.error = trimmed.isEmpty ? "type \(id) to delete it, Esc keeps it" : "\"\(trimmed)\" is not \(id); Esc keeps it"
+                return []
+            }
+            return commit(action, origin: .confirm, summary: summary)
         }
     }
 

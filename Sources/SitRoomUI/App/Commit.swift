@@ -46,7 +46,9 @@ extension AppModel {
                 redoStack.removeAll()
                 say("saved #\(saved): \(p.summary)", role: .saved)
             case .undo:
-                if let entry { redoStack.append(entry) }
+                // Named after what it brings back (the undone change), not after its own inverse:
+                // redoing an undone "add log entry" is "redo: add log entry", not "remove".
+                if let entry { redoStack.append(UndoEntry(action: entry.action, description: lastUndone?.description ?? entry.description)) }
                 say("saved #\(saved): \(p.summary) (Ctrl-R redoes)", role: .saved)
             case .redo:
                 if let entry { undoStack.append(entry) }

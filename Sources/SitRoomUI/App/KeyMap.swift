@@ -65,7 +65,7 @@ public enum KeyMap {
         Binding(keys: [.char("s")], label: "s", action: .sort, help: "sort by the next column (again: back to the panel's order)", hint: nil),
         Binding(keys: [.char("e")], label: "e", action: .edit, help: "edit the selected record in a form (ER status, strike figures or action, action item, contact)", hint: nil),
         Binding(keys: [.char("a")], label: "a", action: .add, help: "add a record to this panel in a form (strike action, log entry, action item, contact)", hint: nil),
-        Binding(keys: [.char("d")], label: "d", action: .delete, help: "delete the selected record (asks first; u brings it back)", hint: nil),
+        Binding(keys: [.char("d")], label: "d", action: .delete, help: "delete the selected record (asks first; a hospital wants its id typed; u brings it back)", hint: nil),
         Binding(keys: [.char("A")], label: "A", action: .acknowledge, help: "in the alerts view: acknowledge the selected alert, with an optional note",
                 hint: nil, panels: [.alerts]),
         Binding(keys: [.char("A")], label: "A", action: .editAgency, help: "edit the selected contact's agency in a form", hint: nil),

@@ -15,6 +15,8 @@ public struct Prompt: Equatable, Sendable {
     public enum TextPurpose: Equatable, Sendable {
         case acknowledge(alertId: String)
         case briefing
+        /// Removing a hospital from a shared board takes its id typed out, not one key.
+        case confirmRemoval(id: String, action: ChangeAction, summary: String)
     }
 
     public var kind: Kind

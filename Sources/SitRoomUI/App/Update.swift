@@ -112,7 +112,8 @@ extension AppModel {
         case .command: prompt = Prompt(kind: .command)
         case .filter:
             guard screen == .dashboard || screen == .full(panel) else { return [] }
-            prompt = Prompt(kind: .filter(panel), text: filters[panel] ?? "")
+            // A new filter, as `/` starts a new search in less or vim: the old one stays until a key replaces it.
+            prompt = Prompt(kind: .filter(panel), text: "")
         case .nextMatch: move(panel, by: 1)
         case .previousMatch: move(panel, by: -1)
         case .sort: cycleSort(panel)
@@ -144,7 +145,9 @@ extension AppModel {
 
     private mutating func cycleSort(_ panel: PanelID) {
         let columns = panel.content(self).columns
-        let next = sortColumns[panel].map { $0 + 1 } ?? 0
+        // Only the columns on screen: a sort by a column the officer cannot see looks like disorder.
+        let shown = Dashboard.visibleColumns(self, panel, columns)
+        let next = shown.first { $0 > (sortColumns[panel] ?? -1) } ?? columns.count
         if next >= columns.count {
             sortColumns[panel] = nil
             say("sorted: the panel's own order", role: .muted)
@@ -219,6 +222,12 @@ extension AppModel {
             // Never deleted silently: the removal says why.
             prompt = Prompt(kind: .command, text: "sec \(id) remove ")
             say("a removal needs a reason; u brings it back", role: .muted)
+            return
+        }
+        if case .hospital(let id) = record {
+            // A hospital takes its reports, figures and history off every console's wall.
+            prompt = Prompt(kind: .text(label: "Type \(id) to delete \(what) from every console (Esc keeps it)",
+                                        purpose: .confirmRemoval(id: id, action: action, summary: "Delete \(what)")))
             return
         }
         prompt = Prompt(kind: .confirm(question: "Delete \(what)?", action: action))

@@ -17,7 +17,8 @@ public enum Dashboard {
         TopBar.draw(&buffer, model, row: rows[0].y)
         if model.server.isAlarming {
             DisconnectedBanner.draw(&buffer, model, rows: rows[1].y)
-        } else {
+        } else if model.screen != .help {
+            // The help covers the strip's rows: drawn under it, the strip showed through its first line.
             SummaryStrip.draw(&buffer, model, rows: rows[1].y)
         }
         switch model.screen {
@@ -34,7 +35,9 @@ public enum Dashboard {
             DetailView.draw(&buffer, model, ref, rows[2])
         case .help:
             // The help takes everything between the top bar and the bottom line.
-            HelpView.draw(&buffer, Rect(x: 0, y: 1, width: width, height: height - 2), top: model.helpTop)
+            // (below the DISCONNECTED banner when it shows: that must stay in sight).
+            let top = model.server.isAlarming ? rows[2].y : 1
+            HelpView.draw(&buffer, Rect(x: 0, y: top, width: width, height: height - 1 - top), top: model.helpTop)
         case .capable(let list):
             CapableListView.draw(&buffer, model, list, rows[2])
         }
@@ -78,11 +81,20 @@ public enum Dashboard {
         guard model.width >= minimumWidth, model.height >= minimumHeight else { return 1 }
         let main = mainArea(width: model.width, height: model.height)
         if panel == .capability { return CapabilityView.visibleRows(innerHeight: main.height - 2, model.board.conditions) }
-        let rect: Rect
-        if case .full = model.screen { rect = main } else {
-            rect = zip(PanelID.dashboard, panelAreas(main)).first { $0.0 == panel }?.1 ?? main
-        }
-        return max(1, rect.height - 3)
+        return max(1, panelRect(model, panel).height - 3)
+    }
+
+    /// The indices of the columns a panel shows at the screen's size (`s` sorts only by those).
+    static func visibleColumns(_ model: AppModel, _ panel: PanelID, _ columns: [Column]) -> [Int] {
+        guard model.width >= minimumWidth, model.height >= minimumHeight else { return [] }
+        return Table.fit(columns, width: panelRect(model, panel).width - 2).map(\.index)
+    }
+
+    /// Where a panel is drawn: the main area in full, or its place on the dashboard.
+    static func panelRect(_ model: AppModel, _ panel: PanelID) -> Rect {
+        let main = mainArea(width: model.width, height: model.height)
+        if case .full = model.screen { return main }
+        return zip(PanelID.dashboard, panelAreas(main)).first { $0.0 == panel }?.1 ?? main
     }
 
     /// Between the summary strip and the ticker: where the panels, views and details go.
@@ -96,7 +108,12 @@ public enum Dashboard {
         let focused = model.focus == panel || model.screen == .full(panel)
         var title = "\(panel.rawValue) \(panel.title)"
         if let filter = model.filters[panel], !filter.isEmpty { title += " /" + filter }
-        if let column = model.sortColumns[panel], column < content.columns.count { title += " ↓" + content.columns[column].title }
+        if let column = model.sortColumns[panel], column < content.columns.count {
+            title += " ↓" + content.columns[column].title
+        } else if panel == .log {
+            // Entry order, not the Time column's: a backdated line sits where it was entered.
+            title += " · newest entry first"
+        }
         let inner = Box.draw(&buffer, rect, title: title, focused: focused, badge: Format.grouped(content.rows.count))
         guard !inner.isEmpty else { return }
         if panel == .capability { return CapabilityView.draw(&buffer, model, content, inner) }
@@ -111,7 +128,8 @@ public enum Dashboard {
             buffer.put(shown, x: inner.maxX - TextWidth.of(shown) - 1, y: inner.maxY, role: .muted)
         }
         if content.rows.isEmpty {
-            buffer.put("(nothing yet)", x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 1, role: .muted)
+            let empty = model.filters[panel].map { $0.isEmpty ? "(nothing yet)" : "no row matches /\($0) · Esc clears the filter" }
+            buffer.put(empty ?? "(nothing yet)", x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 1, role: .muted)
         }
     }
 

@@ -121,8 +121,9 @@ enum DetailView {
                     (label.padding(toLength: 20, withPad: " ", startingAt: 0), .normal),
                     (TextWidth.column(text(r.value), 14), role(r.value)),
                     (Format.dateTime(r.at, model.timeZone) + "  ", stale ? .stale : .muted),
-                    ((stale ? "!" : "") + Format.age(of: r.at, now: now), stale ? .stale : .muted),
-                    ("  " + r.by, .muted),
+                    // Padded so that By lines up under its header whatever the age's length.
+                    (TextWidth.column((stale ? "!" : "") + Format.age(of: r.at, now: now), 6), stale ? .stale : .muted),
+                    (" " + r.by, .muted),
                 ]
             } else {
                 line = [(label.padding(toLength: 20, withPad: " ", startingAt: 0), .normal), ("—", .muted)]
@@ -133,7 +134,10 @@ enum DetailView {
         figure("ER status", h.erStatus, { $0.state.label }, { $0.state.role })
         // The reason on its own line: the value column is too narrow for it, and it is the point.
         if let reason = h.erStatus?.value.reason, !reason.isEmpty {
-            lines.append([(String(repeating: " ", count: 20) + "— " + reason, h.erStatus?.value.state.role ?? .normal)])
+            let role = h.erStatus?.value.state.role ?? .normal
+            for (i, part) in HelpView.wrap("— " + reason, max(20, model.width - 4 - 22)).enumerated() {
+                lines.append([(String(repeating: " ", count: i == 0 ? 20 : 22) + part, role)])
+            }
         }
         figure("ER beds", h.erBeds, { Format.of($0) }, trend: .erBedsAvailable)
         figure("Adult ICU", h.icuBeds, { Format.of($0) }, { $0.available == 0 && $0.staffed > 0 ? .alert : .normal }, trend: .icuAvailable)

@@ -5,12 +5,16 @@ enum FormView {
         let inner = Box.draw(&buffer, rect, title: form.title, focused: true, badge: "Enter save · Esc cancel")
         guard inner.height > 2 else { return }
         let labelWidth = min(20, max(10, inner.width / 4))
-        let fieldWidth = min(40, inner.width - labelWidth - 4)
+        // Short fields (numbers, choices) stay 40 wide with their options or error beside them; free
+        // text takes the width of the form, less room for an error, so a note is read whole.
+        let shortWidth = min(40, inner.width - labelWidth - 4)
+        let textWidth = max(shortWidth, inner.width - labelWidth - 4 - 36)
         let footer = footerLines(form)
         let room = max(1, inner.height - footer.count - 1)
         let top = max(0, min(form.focus - room + 1, form.fields.count - room))
         for (row, i) in (top..<min(form.fields.count, top + room)).enumerated() {
             let field = form.fields[i]
+            let fieldWidth = field.kind == .text ? textWidth : shortWidth
             let y = inner.y + row
             let focused = i == form.focus
             buffer.put((field.isChanged ? "• " : "  ") + field.label, x: inner.x + 1, y: y, maxWidth: labelWidth + 2,

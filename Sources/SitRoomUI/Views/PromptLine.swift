@@ -3,7 +3,8 @@
 enum PromptLine {
     static func draw(_ buffer: inout ScreenBuffer, _ prompt: Prompt, row y: Int) {
         buffer.fill(Rect(x: 0, y: y, width: buffer.width, height: 1), role: .input)
-        let symbolWidth = buffer.put(prompt.symbol, x: 0, y: y, role: .key)
+        // A long question is cut (its start says what to type) so that the typing stays in sight.
+        let symbolWidth = buffer.put(prompt.symbol, x: 0, y: y, maxWidth: max(1, buffer.width - 20), role: .key)
         let room = buffer.width - symbolWidth - 1
         let (text, cursorColumn) = prompt.editor.visible(width: room)
         buffer.put(text, x: symbolWidth, y: y, maxWidth: room, role: .input)

@@ -1,5 +1,5 @@
 /// One column of a table. Narrow screens drop the columns with the lowest priority first; the
-/// flexible column takes the width that is left.
+/// flexible columns take the width that is left, the first of them most of it.
 public struct Column: Sendable {
     public enum Align: Sendable { case left, right }
 
@@ -57,9 +57,16 @@ public enum Table {
         for i in byPriority where needed() > width && chosen.count > 1 && !columns[i].flexible {
             chosen.remove(i)
         }
+        // The spare width goes to the flexible columns (each taking all of it overran the panel's
+        // border when a table had two): the first, the main text, takes two thirds, the others
+        // share the rest.
         let spare = max(0, width - needed())
+        let flexible = columns.indices.filter { chosen.contains($0) && columns[$0].flexible }
+        let others = flexible.count > 1 ? spare / 3 / (flexible.count - 1) : 0
+        let first = spare - others * max(0, flexible.count - 1)
         return columns.indices.filter(chosen.contains).map { i in
-            (i, columns[i].flexible ? columns[i].width + spare : columns[i].width)
+            guard columns[i].flexible else { return (i, columns[i].width) }
+            return (i, columns[i].width + (i == flexible.first ? first : others))
         }.map { ($0.0, min($0.1, width)) }
     }
 
