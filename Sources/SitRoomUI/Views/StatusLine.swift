@@ -7,18 +7,12 @@ enum StatusLine {
             buffer.put(flash.text, x: x, y: y, role: flash.role)
             return
         }
-        for b in KeyMap.bindings {
-            guard let hint = b.hint else { continue }
-            let (key, word) = split(hint)
-            let w = TextWidth.of(key) + TextWidth.of(word) + 3
+        // The keys that fit the moment (a form, the alerts view, a detail …), as many as the line holds.
+        for hint in KeyMap.hints(HintContext(model)) {
+            let w = TextWidth.of(hint.key) + TextWidth.of(hint.word) + 3
             if x + w > buffer.width { break }
-            x += buffer.put(key, x: x, y: y, role: .key)
-            x += buffer.put(" " + word + "  ", x: x, y: y, role: .statusBar)
+            x += buffer.put(hint.key, x: x, y: y, role: .key)
+            x += buffer.put(" " + hint.word + "  ", x: x, y: y, role: .statusBar)
         }
-    }
-
-    static func split(_ hint: String) -> (String, String) {
-        guard let space = hint.firstIndex(of: " ") else { return (hint, "") }
-        return (String(hint[..<space]), String(hint[hint.index(after: space)...]))
     }
 }

@@ -1,5 +1,6 @@
-/// One column of a table. Narrow screens drop the columns with the lowest priority first; the
-/// flexible columns take the width that is left, the first of them most of it.
+/// One column of a table. Narrow screens drop the columns with the lowest priority first (a
+/// flexible one only when its priority is 1 or less: an extra, such as a reason); the flexible
+/// columns share the width that is left in proportion to their `share`.
 public struct Column: Sendable {
     public enum Align: Sendable { case left, right }
 
@@ -8,14 +9,18 @@ public struct Column: Sendable {
     public var align: Align
     public var priority: Int
     public var flexible: Bool
+    public var share: Int
 
-    public init(_ title: String, width: Int, align: Align = .left, priority: Int = 5, flexible: Bool = false) {
+    public init(_ title: String, width: Int, align: Align = .left, priority: Int = 5, flexible: Bool = false, share: Int = 1) {
         self.title = title
         self.width = width
         self.align = align
         self.priority = priority
         self.flexible = flexible
+        self.share = max(1, share)
     }
+
+    var isDroppable: Bool { !flexible || priority <= 1 }
 }
 
 public struct TableCell: Sendable {
@@ -54,19 +59,19 @@ public enum Table {
             chosen.reduce(0) { $0 + columns[$1].width } + max(0, chosen.count - 1)
         }
         let byPriority = columns.indices.sorted { (columns[$0].priority, $1) < (columns[$1].priority, $0) }
-        for i in byPriority where needed() > width && chosen.count > 1 && !columns[i].flexible {
+        for i in byPriority where needed() > width && chosen.count > 1 && columns[i].isDroppable {
             chosen.remove(i)
         }
-        // The spare width goes to the flexible columns (each taking all of it overran the panel's
-        // border when a table had two): the first, the main text, takes two thirds, the others
-        // share the rest.
+        // The spare width is shared by the flexible columns (each taking all of it overran the
+        // panel's border when a table had two), the first taking what does not divide.
         let spare = max(0, width - needed())
         let flexible = columns.indices.filter { chosen.contains($0) && columns[$0].flexible }
-        let others = flexible.count > 1 ? spare / 3 / (flexible.count - 1) : 0
-        let first = spare - others * max(0, flexible.count - 1)
+        let shares = flexible.reduce(0) { $0 + columns[$1].share }
+        let given = flexible.reduce(0) { $0 + spare * columns[$1].share / max(1, shares) }
         return columns.indices.filter(chosen.contains).map { i in
             guard columns[i].flexible else { return (i, columns[i].width) }
-            return (i, columns[i].width + (i == flexible.first ? first : others))
+            let extra = spare * columns[i].share / max(1, shares) + (i == flexible.first ? spare - given : 0)
+            return (i, columns[i].width + extra)
         }.map { ($0.0, min($0.1, width)) }
     }
 

@@ -5,8 +5,9 @@ enum ActionsPanel {
     static let columns = [
         Column("Due", width: 11, priority: 9),
         Column("Status", width: 9, priority: 9),
-        Column("Owner", width: 12, priority: 8),
-        Column("Action", width: 20, priority: 9, flexible: true),
+        // Agency names are long ("교육부 Education"): the owner takes a share of a wide screen too.
+        Column("Owner", width: 12, priority: 8, flexible: true),
+        Column("Action", width: 20, priority: 9, flexible: true, share: 3),
     ]
 
     static func content(_ model: AppModel) -> PanelContent {

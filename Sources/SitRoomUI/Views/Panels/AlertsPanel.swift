@@ -6,7 +6,7 @@ enum AlertsPanel {
     static let columns = [
         Column("Sev", width: 6, priority: 9),
         Column("Raised", width: 11, priority: 8),
-        Column("Alert", width: 28, priority: 9, flexible: true),
+        Column("Alert", width: 28, priority: 9, flexible: true, share: 2),
         Column("Acknowledged", width: 24, priority: 7, flexible: true),
     ]
 

@@ -15,7 +15,10 @@ enum CoveragePanel {
         Column("Docs", width: 5, align: .right, priority: 7),
         Column("Age", width: 6, align: .right, priority: 8),
         Column("By", width: 10, priority: 0),
-    ] + capabilityColumns
+    ] + capabilityColumns + [
+        // On wide screens the ER's reason, rather than more room for the name.
+        Column("Reason", width: 16, priority: 0, flexible: true, share: 3),
+    ]
 
     static func content(_ model: AppModel) -> PanelContent {
         let now = model.now
@@ -46,6 +49,7 @@ enum CoveragePanel {
                 TableCell(last?.by ?? "", .muted),
                 capabilityCell(h, model.board),
                 marksCell(h, restrictions, model.board, now),
+                TableCell(h.erStatus?.value.reason ?? "", h.erState?.role ?? .muted),
             ], search: search)
         }
         let byId = model.board.hospitals

@@ -1,0 +1,41 @@
+import Testing
+@testable import SitRoomUI
+
+/// The bottom line offers the keys of the place the officer is in, and only keys that do that there.
+@Suite struct KeyHintsTests {
+    static let contexts: [HintContext] = [.dashboard, .detail, .help, .form, .capable]
+        + [PanelID.strike, .coverage, .contacts, .log, .actions, .alerts, .briefing, .capability, .security].map { .panel($0) }
+
+    @Test(arguments: contexts)
+    func everyOfferedKeyIsBoundToItsActionThere(_ context: HintContext) throws {
+        let panel: PanelID? = if case .panel(let p) = context { p } else { nil }
+        let hints = KeyMap.hints(context)
+        #expect(hints.count >= 2)
+        for hint in hints {
+            guard let action = hint.action else { continue }
+            let bound = KeyMap.bindings.filter { b in
+                guard b.action == action else { return false }
+                guard let only = b.panels else { return true }
+                return panel.map { only.contains($0) } ?? false
+            }
+            let binding = try #require(bound.first, "\(context): \(hint.key) \(hint.word) names \(action), which is not bound there")
+            let tokens = binding.label.split(separator: " ").map(String.init)
+            #expect(tokens.contains { (token: String) in hint.key.contains(token) }, "\(context): \"\(hint.key)\" is not a key of \(binding.label)")
+            #expect(binding.keys.contains { KeyMap.action(for: $0, in: panel) == action }, "\(context): \(binding.label) does something else there")
+        }
+    }
+
+    @Test func theBottomLineFollowsTheScreen() {
+        var m = RenderFixture.demoModel(width: 120, height: 40)
+        func bottom() -> String { String(RenderFixture.render(m, 120, 40).lines.last ?? "") }
+        #expect(bottom().contains("? help") && bottom().contains(": command"))
+        m.screens.append(.full(.alerts))
+        #expect(bottom().contains("A acknowledge"), "\(bottom())")
+        m.screens.append(.detail(.hospital("A1100017")))
+        #expect(bottom().contains("j/k scroll") && bottom().contains("Esc back"), "\(bottom())")
+        m.screens = [.dashboard]
+        _ = m.update(key: .char("e"))
+        #expect(m.form != nil)
+        #expect(bottom().contains("Enter save") && bottom().contains("Esc cancel"), "\(bottom())")
+    }
+}
