@@ -9,8 +9,11 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# Opens the live wall on a fresh copy of the built-in demo situation (q quits).
-demo: build
+# Opens the live wall on a fresh copy of the built-in demo situation (q quits). When no source is
+# newer than the binary it skips `swift build` (a no-op build still takes 20-30 s here).
+demo: deps
+	@if [ ! -x .build/debug/sitroom ] || [ -n "$$(find Package.swift Sources -newer .build/debug/sitroom -print -quit)" ]; then \
+		$(SWIFT) build --product sitroom && touch .build/debug/sitroom; fi
 	TZ=$${TZ:-Asia/Seoul} .build/debug/sitroom --demo
 
 # Every test: model, store, crash (kill -9), render, themes, end to end in tmux, the change log on

@@ -80,6 +80,13 @@ struct RunCommand: ParsableCommand {
         }
         let code = ConsoleSession.run(log: log, officer: officer.name, theme: loaded, themeName: theme,
                                       catalog: catalog, timeZone: zone, rules: rules, past: past)
+        if demo {
+            // The board just used stays until the next --demo: say where, so the shell commands can read it.
+            let here = "--data " + directory.path
+            print("The demo's data directory is \(directory.path) (replaced by the next --demo). Try:\n"
+                  + "  sitroom report \(here)\n  sitroom export \(here) --format csv --table hospitals\n"
+                  + "  sitroom where stroke \(here) --region Seoul")
+        }
         if code != 0 { throw ExitCode(code) }
     }
 
