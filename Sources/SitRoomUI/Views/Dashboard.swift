@@ -12,8 +12,7 @@ public enum Dashboard {
             tooSmall(&buffer)
             return buffer
         }
-        let tickerHeight = height >= 40 ? 6 : height >= 30 ? 4 : 3
-        let rows = Layout.split(buffer.bounds, .vertical, [.length(1), .length(2), .fill(), .length(tickerHeight), .length(1)])
+        let rows = Layout.split(buffer.bounds, .vertical, [.length(1), .length(2), .fill(), .length(tickerHeight(height)), .length(1)])
         TopBar.draw(&buffer, model, row: rows[0].y)
         if model.server.isAlarming {
             DisconnectedBanner.draw(&buffer, model, rows: rows[1].y)
@@ -71,7 +70,10 @@ public enum Dashboard {
             let cols = Layout.split(rect, .horizontal, [.percent(28), .fill(), .percent(28)])
             return [cols[0], cols[1], cols[2]]
         }
-        let rows = Layout.split(rect, .vertical, [.percent(55), .fill()])
+        // On a short screen coverage keeps all but the four rows a lower panel needs for one row
+        // (at 60x16 it had one row of its own).
+        let top: Constraint = rect.height < 16 ? .length(max(4, rect.height - 4)) : .percent(55)
+        let rows = Layout.split(rect, .vertical, [top, .fill()])
         let bottom = Layout.split(rows[1], .horizontal, [.percent(50), .fill()])
         return [bottom[0], rows[0], bottom[1]]
     }
@@ -97,10 +99,12 @@ public enum Dashboard {
         return zip(PanelID.dashboard, panelAreas(main)).first { $0.0 == panel }?.1 ?? main
     }
 
+    /// The latest log lines' rows, title included: fewer on a short screen, where the panels need them.
+    static func tickerHeight(_ height: Int) -> Int { height >= 40 ? 6 : height >= 30 ? 4 : height >= 20 ? 3 : 2 }
+
     /// Between the summary strip and the ticker: where the panels, views and details go.
     static func mainArea(width: Int, height: Int) -> Rect {
-        let tickerHeight = height >= 40 ? 6 : height >= 30 ? 4 : 3
-        return Rect(x: 0, y: 3, width: width, height: height - 4 - tickerHeight)
+        return Rect(x: 0, y: 3, width: width, height: height - 4 - tickerHeight(height))
     }
 
     static func drawPanel(_ buffer: inout ScreenBuffer, _ model: AppModel, _ panel: PanelID, _ rect: Rect) {

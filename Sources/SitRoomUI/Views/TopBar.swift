@@ -41,7 +41,13 @@ enum TopBar {
             right = alerts + head + consoles + [save]
         }
         if Segments.width(right) > width - 32 { right = alerts + head + [save] }
-        if Segments.width(right) > width - 24 { right = head + [save] }
+        // Narrower still: the clock without its date and seconds before the alerts go (at 60
+        // columns the alert count had gone while the date stayed).
+        if Segments.width(right) > width - 24 {
+            let minute = Format.time(model.now, zone) + " " + Format.zoneName(zone, at: model.now)
+            right = alerts + [(" " + minute + " ", .topBar)] + [save]
+        }
+        if Segments.width(right) > width - 20 { right = head + [save] }
         let rightWidth = Segments.width(right)
         Segments.draw(&buffer, left, x: 0, y: y, maxX: max(0, width - rightWidth - 1))
         Segments.draw(&buffer, right, x: width - rightWidth, y: y, maxX: width)
