@@ -27,8 +27,10 @@ enum CapabilityDetail {
             heading.append(("   nothing reported", .muted))
         }
         lines.append(heading)
+        // The Korean names' column, as wide as the longest of the table's (once, not per line).
+        let nameWidth = min(32, (table.conditions.map { TextWidth.of($0.korean) }.max() ?? 20) + 1)
         let conditionLines = table.conditions.map { c in
-            condition(c, capability?.conditions[c.code], h, model)
+            condition(c, capability?.conditions[c.code], h, model, nameWidth: nameWidth)
         }
         lines += paired(conditionLines, model.width)
 
@@ -53,10 +55,9 @@ enum CapabilityDetail {
 
     /// One condition: mark, label, name, what was reported, as of, age and reporter, then the
     /// reason last (free text: it runs to the edge instead of pushing the columns apart).
-    static func condition(_ c: Condition, _ r: Reported<ConditionStatus>?, _ h: Hospital, _ model: AppModel) -> Line {
+    static func condition(_ c: Condition, _ r: Reported<ConditionStatus>?, _ h: Hospital, _ model: AppModel, nameWidth: Int) -> Line {
         let ascii = model.asciiSparklines
         let a = r?.value.availability
-        let nameWidth = min(32, (model.board.conditions.conditions.map { TextWidth.of($0.korean) }.max() ?? 20) + 1)
         var line: Line = [
             (CapabilityMark.glyph(a, ascii: ascii) + " ", a.map { CapabilityMark.role($0) } ?? .muted),
             (pad(c.short, 7), .header),
