@@ -20,6 +20,7 @@ final class ConsoleSession {
     /// Rung once the frame is drawn.
     private var bellWanted = false
     private var seeding: TrendSeeding?
+    private var dump = ScreenDump(environment: ProcessInfo.processInfo.environment)
 
     init(log: any ChangeStore, officer: String, terminal: Terminal, themeName: String, catalog: ThemeCatalog,
          timeZone: TimeZone, rules: AlertRules, past: (board: Board, seq: UInt64, at: Date)? = nil) {
@@ -66,7 +67,9 @@ final class ConsoleSession {
         while running {
             model.width = terminal.width
             model.height = terminal.height
-            terminal.draw(frames.next(model))
+            let frame = frames.next(model)
+            terminal.draw(frame)
+            dump?.write(frame)
             if bellWanted {
                 bellWanted = false
                 terminal.bell()

@@ -26,16 +26,21 @@ import Testing
         "X0000006": "\u{9B}31m C1 CSI",
     ]
 
-    func csvField(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    static func csvField(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
-    func writeHostileCSV() throws -> String {
+    func csvField(_ s: String) -> String { Self.csvField(s) }
+
+    func writeHostileCSV() throws -> String { try Self.writeHostileCSV(root: demo.root) }
+
+    /// Six hostile names, a bad class row and a name one character too long, in a CSV under `root`.
+    static func writeHostileCSV(root: String) throws -> String {
         var lines = ["id,name,class,address"]
         for (id, name) in Self.names.sorted(by: { $0.key < $1.key }) {
             lines.append([id, csvField(name), "G006", csvField("addr\u{1B}[5m blink\r\nsecond line")].joined(separator: ","))
         }
         lines.append("X\u{1B}[31mBAD,bad class row,\u{1B}[31mZZZ,addr")
         lines.append("X0000007,\(String(repeating: "긴", count: Limits.textCharacters + 1)),G006,addr")
-        let path = demo.root + "/hostile.csv"
+        let path = root + "/hostile.csv"
         try (lines.joined(separator: "\r\n") + "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

@@ -233,8 +233,10 @@ import Glibc
     @Test func aConsoleFollowsTheServerAndShowsAnOutage() throws {
         let (server, url, _) = try Self.demoOnServer("console")
         defer { server.destroy() }
+        let dump = NSTemporaryDirectory() + "sitroom-outage-screen-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dump) }
         let tmux = try TmuxSession(width: 140, height: 40, command: [TmuxSession.sitroomBinary, "--store", url, "--officer", "kim"],
-                                   environment: ["TZ": "Asia/Seoul"])
+                                   environment: ["TZ": "Asia/Seoul", "SITROOM_SCREEN_DUMP": dump], keepTrailingBlanks: true)
         defer { tmux.kill() }
         _ = try tmux.waitFor("saved #", timeout: 15)
         // Another site's console: each top bar names the other officer (from pg_stat_activity).
@@ -256,6 +258,14 @@ import Glibc
         let banner = try tmux.waitFor("DISCONNECTED from", timeout: 10)
         #expect(banner.contains("Entries are refused, not queued"))
         #expect(banner.contains("from the other building"), "the board was not kept")
+        // The screen audit (issue 23) of the banner at each size.
+        let audit = ScreenAudit(tmux: tmux, dumpPath: dump)
+        for (width, height) in ScreenAuditTests.sizes + [(140, 40)] {
+            try tmux.resizeAndWait(width: width, height: height)
+            try tmux.waitFor("DISCONNECTED", timeout: 5)
+            let problem = audit.check("the DISCONNECTED banner", width: width, height: height)
+            #expect(problem == nil, "\(problem ?? "")")
+        }
         tmux.sendKeys(":")
         tmux.sendText("log while the server is down")
         tmux.sendKeys("Enter")
