@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "SitRoomChangeStore", dependencies: ["SitRoomCore"]),
         // The bytes both stores keep: the wire coding of changes and boards, journal records,
         // snapshots, CRC-32C. No files, no server.
-        .target(name: "SitRoomWire", dependencies: ["SitRoomCore", "SitRoomChangeStore"]),
+        .target(name: "SitRoomWire", dependencies: ["SitRoomCore", "SitRoomChangeStore"], exclude: ["README.md"]),
         // The change log kept in a data directory: journal files, recovery, locking, history;
         // import and export (CSV, TOML).
         .target(
@@ -44,7 +44,8 @@ let package = Package(
                 "SitRoomCore", "SitRoomChangeStore", "SitRoomWire",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         // Screen buffer, layout, widgets, themes, keys and the app's update loop. No ncurses.
         .target(
@@ -62,7 +63,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         // `sitroom migrate`: a data directory's change log onto a server, so it needs both stores.
         .target(
@@ -95,13 +97,14 @@ let package = Package(
             dependencies: [
                 "SitRoomCore", "SitRoomChangeStore", "SitRoomWire", "SitRoomStore", "SitRoomUI", "CSQLite", "SitRoomPostgres", "SitRoomDrills", "SitRoomProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         // Starting processes (posix_spawn with a clean signal state) and driving programs in tmux,
         // for the tests, the bench and the drills.
         .target(name: "SitRoomProcess"),
         // The fault drills (I/O error loop, short writes, kill during compaction), for the tests and sitroom-drill.
-        .target(name: "SitRoomDrills", dependencies: ["SitRoomCore", "SitRoomWire", "SitRoomStore", "SitRoomProcess"]),
+        .target(name: "SitRoomDrills", dependencies: ["SitRoomCore", "SitRoomWire", "SitRoomStore", "SitRoomProcess"], exclude: ["README.md"]),
         // Runs the drills at full size (the tests run them bounded): the store's, and kill -9
         // loops against the real binary.
         .executableTarget(
