@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+@testable import SitRoomCore
 @testable import SitRoomUI
 
 /// The bottom line offers the keys of the place the officer is in, and only keys that do that there.
@@ -23,6 +25,23 @@ import Testing
             #expect(tokens.contains { (token: String) in hint.key.contains(token) }, "\(context): \"\(hint.key)\" is not a key of \(binding.label)")
             #expect(binding.keys.contains { KeyMap.action(for: $0, in: panel) == action }, "\(context): \(binding.label) does something else there")
         }
+    }
+
+    /// View 5 offers `:done <id>`: every item's id is on its row, in full, even at 60x16, and a
+    /// console's longer ids (act-1x2k9ab) widen the column rather than being cut.
+    @Test func theActionsViewShowsTheIdsItsHintAsksFor() throws {
+        var m = RenderFixture.demoModel(width: 60, height: 16)
+        m.screens.append(.full(.actions))
+        let lines = RenderFixture.render(m, 60, 16).lines
+        #expect(lines.last?.contains(":done <id>") == true, "\(lines.last ?? "")")
+        let shown = lines.compactMap { $0.split(separator: " ").first.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "│")) } }
+        for item in m.board.actions.values.filter({ $0.status == .open }) {
+            #expect(shown.contains(item.id), "\(item.id) not on screen:\n\(lines.joined(separator: "\n"))")
+        }
+        try m.board.apply(Change(officer: "kim", at: RenderFixture.now, action: .addAction(ActionItem(
+            id: "act-1x2k9ab", text: "long id", ownerAgencyId: "moe", due: RenderFixture.now.addingTimeInterval(60)))))
+        let wider = RenderFixture.render(m, 60, 16).lines
+        #expect(wider.contains { $0.hasPrefix("│act-1x2k9ab ") }, "\(wider.joined(separator: "\n"))")
     }
 
     @Test func theBottomLineFollowsTheScreen() {
