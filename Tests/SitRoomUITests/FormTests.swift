@@ -42,6 +42,20 @@ import Testing
         #expect(after.icuBeds?.by == "kim.duty")
     }
 
+    /// A field not being typed in shows how its text begins (cut with "…"), not the tail its
+    /// cursor would follow; the focused one follows the cursor.
+    @Test func fieldsOtherThanTheFocusedOneShowTheirBeginning() throws {
+        var m = RenderFixture.demoModel(width: 80, height: 24)
+        let id = PanelID.coverage.content(m).rows[0].id
+        let reason = try #require(m.board.hospitals[id]?.erStatus?.value.reason)
+        _ = m.update(key: .char("e"))
+        let lines = RenderFixture.render(m, 80, 24).lines
+        let line = try #require(lines.first { $0.contains("Reason") })
+        let shown = line.components(separatedBy: "Reason").last!.trimmingCharacters(in: .whitespaces)
+        let begins = try #require(shown.components(separatedBy: "…").first, "\(line)")
+        #expect(shown.contains("…") && begins.count >= 8 && reason.hasPrefix(begins), "\(line)")
+    }
+
     @Test func theModelsOwnMessageShowsOnTheFieldAndEnterRefuses() {
         var m = model()
         _ = m.update(key: .char("e"))

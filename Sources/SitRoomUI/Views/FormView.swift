@@ -1,3 +1,5 @@
+import SitRoomCore
+
 /// A form over the main area: a label and a field per line; a changed field is marked •, a field in
 /// error is red with the reason; questions (discard? conflicts?) at the bottom.
 enum FormView {
@@ -22,7 +24,9 @@ enum FormView {
             let x = inner.x + labelWidth + 4
             let role: Role = field.error != nil ? .error : .input
             buffer.fill(Rect(x: x, y: y, width: fieldWidth, height: 1), role: role)
-            let (text, cursor) = field.editor.visible(width: fieldWidth)
+            // Only the field being typed in follows its cursor; the others show how they begin.
+            let (text, cursor) = focused ? field.editor.visible(width: fieldWidth)
+                : (DisplayWidth.cut(field.editor.text, fieldWidth), 0)
             buffer.put(text, x: x, y: y, maxWidth: fieldWidth, role: role)
             if case .choice(let options) = field.kind, focused {
                 buffer.put(" ⇄ " + options.joined(separator: " "), x: x + fieldWidth, y: y, maxWidth: inner.maxX - x - fieldWidth, role: .muted)
