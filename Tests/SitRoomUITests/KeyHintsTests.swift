@@ -5,7 +5,7 @@ import Testing
 
 /// The bottom line offers the keys of the place the officer is in, and only keys that do that there.
 @Suite struct KeyHintsTests {
-    static let contexts: [HintContext] = [.dashboard, .detail, .help, .form, .capable]
+    static let contexts: [HintContext] = [.dashboard, .detail, .readOnlyDetail, .help, .form, .capable]
         + [PanelID.strike, .coverage, .contacts, .log, .actions, .alerts, .briefing, .capability, .security].map { .panel($0) }
 
     @Test(arguments: contexts)
@@ -42,6 +42,28 @@ import Testing
             id: "act-1x2k9ab", text: "long id", ownerAgencyId: "moe", due: RenderFixture.now.addingTimeInterval(60)))))
         let wider = RenderFixture.render(m, 60, 16).lines
         #expect(wider.contains { $0.hasPrefix("│act-1x2k9ab ") }, "\(wider.joined(separator: "\n"))")
+    }
+
+    /// `e` in a detail edits the record shown, as the key line says; a log entry's or an alert's
+    /// detail does not offer it.
+    @Test func eInADetailEditsTheRecordShown() {
+        var m = RenderFixture.demoModel(width: 120, height: 40)
+        func bottom() -> String { String(RenderFixture.render(m, 120, 40).lines.last ?? "") }
+        let cases: [(RecordRef, PanelID, FormKind?)] = [
+            (.hospital("A1100017"), .coverage, .hospitalStatus("A1100017")),
+            (.hospital("A1100017"), .strike, .strikeFigures("A1100017")),
+            (.contact("gyeonggi-1"), .contacts, .editContact("gyeonggi-1")),
+            (.action("act-002"), .actions, .editAction("act-002")),
+            (.logEntry("log-001"), .log, nil),
+        ]
+        for (record, panel, form) in cases {
+            m.form = nil
+            m.focus = panel
+            m.screens = [.dashboard, .full(panel), .detail(record)]
+            #expect(bottom().contains("e edit") == (form != nil), "\(record): \(bottom())")
+            _ = m.update(key: .char("e"))
+            #expect(m.form?.kind == form, "\(record) from \(panel)")
+        }
     }
 
     @Test func theBottomLineFollowsTheScreen() {

@@ -1,6 +1,7 @@
 /// Where the officer is, for the bottom line's keys.
 public enum HintContext: Hashable, Sendable {
-    case dashboard, panel(PanelID), detail, help, form, capable
+    /// `readOnlyDetail`: a detail `e` does not edit (a log entry, an alert).
+    case dashboard, panel(PanelID), detail, readOnlyDetail, help, form, capable
 
     public init(_ model: AppModel) {
         if model.form != nil {
@@ -10,6 +11,7 @@ public enum HintContext: Hashable, Sendable {
         switch model.screen {
         case .dashboard: self = .dashboard
         case .full(let panel): self = .panel(panel)
+        case .detail(.logEntry), .detail(.alert): self = .readOnlyDetail
         case .detail: self = .detail
         case .help: self = .help
         case .capable: self = .capable
@@ -38,6 +40,7 @@ extension KeyMap {
         let filter = KeyHint.on(.filter, "/", "filter"), command = KeyHint.on(.command, ":", "command")
         var table: [HintContext: [KeyHint]] = [
             .detail: [.on(.moveDown, "j/k", "scroll"), .on(.edit, "e", "edit"), back, command, help],
+            .readOnlyDetail: [.on(.moveDown, "j/k", "scroll"), back, command, help],
             .help: [.on(.moveDown, "j/k", "scroll"), back],
             .form: [.own("Enter", "save"), .own("Esc", "cancel"), .own("Tab", "next field"), .own("Space", "next choice")],
             .capable: [move, open, back, help],

@@ -119,7 +119,9 @@ extension AppModel {
         case .sort: cycleSort(panel)
         case .undo: return undo()
         case .redo: return redo()
-        case .edit: edit(in: panel)
+        case .edit:
+            // In a detail, `e` edits the record shown; elsewhere the one under the cursor.
+            if case .detail(let record) = screen { edit(record, panel: panel) } else { edit(selectedRecord(panel), panel: panel) }
         case .editAgency:
             if case .contact(let id)? = selectedRecord(panel), let agency = board.contacts[id]?.agencyId {
                 openForm(.editAgency(agency))
@@ -158,8 +160,8 @@ extension AppModel {
     }
 
     /// `e` opens the form of the selected record.
-    private mutating func edit(in panel: PanelID) {
-        switch selectedRecord(panel) {
+    private mutating func edit(_ record: RecordRef?, panel: PanelID) {
+        switch record {
         case .hospital(let id)?: openForm(panel == .strike ? .strikeFigures(id) : .hospitalStatus(id))
         case .action(let id)?: openForm(.editAction(id))
         case .contact(let id)?: openForm(.editContact(id))
