@@ -53,8 +53,11 @@ extension DemoSituation {
         "jung.incheon": "ahn.incheon", "ahn.incheon": "jung.incheon",
     ]
 
-    static func addHospitals(to builder: inout DemoBuilder) {
+    /// `openingRound`: every ER also reports before the last briefing, so that what changed since
+    /// it means something (without it, the demo as the old fuzz seeds were written from).
+    static func addHospitals(to builder: inout DemoBuilder, openingRound: Bool = true) {
         let rows = hospitalRows()
+        let sinceBriefing = briefingTimes(builder.clock).last.map { (builder.clock.now - Int($0.time.timeIntervalSince1970)) / 60 }
         for row in rows {
             builder.setup(by: "demo", .addHospital(Hospital(
                 id: row.id, name: row.name, romanizedName: row.roman, region: row.region,
@@ -86,6 +89,19 @@ extension DemoSituation {
                     icuDoctors: Staffing(onDuty: row.icuDocs.0, minimum: row.icuDocs.1)
                 ))
             )
+            // 2b. The report the briefing saw: before it, and before the report one interval back.
+            if openingRound, let sinceBriefing {
+                builder.add(
+                    minutesAgo: max(sinceBriefing + 20 + index % 40, row.lastAgo + row.every + 15), by: "kim.duty",
+                    .reportHospital(id: row.id, HospitalReport(
+                        erState: before.0, erReason: before.1, erBeds: earlier((row.er.0 + bump, row.er.1)),
+                        icuBeds: earlier((row.icu.0 + 1, row.icu.1)),
+                        nicuBeds: row.nicu.map { earlier($0) }, picuBeds: row.picu.map { earlier($0) },
+                        erDoctors: Staffing(onDuty: row.erDocs.0 + (row.was == nil ? 0 : 1), minimum: row.erDocs.1),
+                        icuDoctors: Staffing(onDuty: row.icuDocs.0, minimum: row.icuDocs.1)
+                    ))
+                )
+            }
             // 3. The latest report.
             builder.add(minutesAgo: row.lastAgo, by: row.by, .reportHospital(id: row.id, HospitalReport(
                 erState: row.state, erReason: row.reason,

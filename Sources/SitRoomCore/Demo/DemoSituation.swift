@@ -10,8 +10,8 @@ import Foundation
 public enum DemoSituation {
     /// The demo as an ordered list of changes; applying them in order to an empty Board must succeed.
     /// Deterministic: the same `now` gives the same changes. All times are whole seconds, relative to `now`.
-    /// Without `capability`, the demo as it was before capability (issue 15), which the old
-    /// coding's fuzz seeds were made from.
+    /// Without `capability`, the demo as it was before capability (issue 15) and the ERs' opening
+    /// round of reports (issue 23), which the old coding's fuzz seeds were made from.
     public static func changes(now: Date, capability: Bool = true) -> [Change] {
         let clock = DemoClock(now: now)
         var builder = DemoBuilder(clock: clock)
@@ -22,7 +22,7 @@ public enum DemoSituation {
             isDemo: true
         )))
         addAgencies(to: &builder)
-        addHospitals(to: &builder)
+        addHospitals(to: &builder, openingRound: capability)
         addStrikes(to: &builder)
         addCalls(to: &builder)
         addLog(to: &builder)
