@@ -82,7 +82,7 @@ struct CheckWalk {
     /// registers it to be compared once the replay reaches its sequence.
     private mutating func readSnapshotHeader(_ gen: CheckedGeneration, live: Bool) {
         guard gen.snapshot != nil || live else { return }
-        let folder = gen.snapshot.map { ($0.path as NSString).deletingLastPathComponent } ?? dir.path
+        let folder = gen.snapshot.map { parentDirectory(of: $0.path) } ?? dir.path
         var entry = SnapshotEntry(
             name: gen.snapshot?.name ?? "snapshot-\(gen.number).bin", path: gen.snapshot?.path ?? dir.snapshotPath(gen.number),
             folder: folder, file: gen.snapshot)

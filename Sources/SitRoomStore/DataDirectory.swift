@@ -47,7 +47,7 @@ public struct DataDirectory: Sendable {
         if let existing = try fs.status(path) {
             guard existing.isDirectory, try fs.listDirectory(path).isEmpty else { throw StoreError.alreadyExists(path) }
         } else {
-            let parent = (path as NSString).deletingLastPathComponent
+            let parent = parentDirectory(of: path)
             if !parent.isEmpty, try fs.status(parent) == nil { try fs.makeDirectories(parent, 0o700) }
             try fs.makeDirectory(path, 0o700)
         }
@@ -59,7 +59,7 @@ public struct DataDirectory: Sendable {
         try writeCurrent(1)
         let lock = try fs.open(lockPath, O_RDWR | O_CREAT, 0o600)
         fs.close(lock)
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = parentDirectory(of: path)
         try? fs.syncDirectory(parent.isEmpty ? "." : parent)
     }
 

@@ -192,7 +192,7 @@ extension FileSystem {
 
     /// Creates `path` and any missing folders above it, each with `mode` (as `mkdir -p`).
     func makeDirectories(_ path: String, _ mode: mode_t) throws {
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = parentDirectory(of: path)
         if !parent.isEmpty, parent != path, try status(parent) == nil { try makeDirectories(parent, mode) }
         try makeDirectory(path, mode)
     }
