@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "sitroom-bench", targets: ["sitroom-bench"]),
         .executable(name: "sitroom-drill", targets: ["sitroom-drill"]),
         .executable(name: "sitroom-fuzz", targets: ["sitroom-fuzz"]),
+        .executable(name: "sitroom-manual", targets: ["sitroom-manual"]),
     ],
     dependencies: [
         // Command-line parsing for the `sitroom` subcommands and their --help.
@@ -121,6 +122,8 @@ let package = Package(
             name: "sitroom-fuzz",
             dependencies: ["SitRoomFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Writes the man page `make install` installs, from a built sitroom's ArgumentParser help.
+        .executableTarget(name: "sitroom-manual", dependencies: ["SitRoomProcess"]),
         // Reports/ holds the reviewed SITREPs the report tests compare with.
         .testTarget(name: "SitRoomCoreTests", dependencies: ["SitRoomCore"], exclude: ["Reports"]),
         // Fixtures/ holds files the tests read by path (#filePath), e.g. the portal's CP949 CSV.
@@ -147,7 +150,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["sitroom", "sitroom-drill", "SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomPostgres", "SitRoomDrills", "SitRoomProcess"]
+            dependencies: ["sitroom", "sitroom-drill", "sitroom-manual", "SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomPostgres", "SitRoomDrills", "SitRoomProcess"]
         ),
     ],
     swiftLanguageModes: [.v6]

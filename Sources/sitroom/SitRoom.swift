@@ -9,6 +9,7 @@ struct SitRoom: ParsableCommand {
             Data lives in one directory (--data, default $XDG_DATA_HOME/sitroom): a snapshot and a \
             journal of changes. Every change is on disk (fsync'd) before it is reported saved.
             """,
+        version: SitRoomVersion.string,
         subcommands: [
             RunCommand.self, InitCommand.self, ApplyCommand.self, ImportCommand.self, RevertCommand.self,
             ExportCommand.self, ReportCommand.self, CheckCommand.self, MigrateCommand.self,
