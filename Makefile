@@ -1,7 +1,7 @@
 # The two commands a new machine needs: `make demo` and `make test`.
 SWIFT ?= swift
 
-.PHONY: deps build demo test bench bench-quick drills drills-faults drills-crash drills-term fuzz clean
+.PHONY: deps build demo test install uninstall bench bench-quick drills drills-faults drills-crash drills-term fuzz clean
 
 deps:
 	@.ci/install-deps
@@ -24,6 +24,51 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	.build/debug/sitroom-bench --quick
+
+# `make install [PREFIX=/usr/local] [DESTDIR=]` installs sitroom for users: the binary, its man page
+# (share/man/man1/sitroom.1, made from the ArgumentParser help by sitroom-manual), bash, zsh and fish
+# completions, and the themes (share/sitroom/themes, where the binary looks beside its bin/).
+# CONFIG=release (the default) builds `sitroom` with the Swift standard library and Foundation
+# linked in statically, so the server needs no Swift toolchain, only Debian's libncursesw6 and libc.
+# CONFIG=debug builds nothing: it installs what `swift build` already made in BUILD_DIR, as it is
+# (linked to the toolchain's shared libraries); the end-to-end tests install that way into a
+# temporary prefix (Tests/EndToEndTests/InstallTests.swift), since CI has no time for a release build.
+# `make uninstall` with the same PREFIX and DESTDIR removes exactly these files.
+PREFIX ?= /usr/local
+DESTDIR ?=
+CONFIG ?= release
+SCRATCH ?= .build
+BUILD_DIR ?= $(SCRATCH)/$(CONFIG)
+bindir = $(DESTDIR)$(PREFIX)/bin
+man1dir = $(DESTDIR)$(PREFIX)/share/man/man1
+bashcompdir = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+zshcompdir = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+fishcompdir = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+sitroomdatadir = $(DESTDIR)$(PREFIX)/share/sitroom
+themedir = $(sitroomdatadir)/themes
+THEMES = $(notdir $(wildcard themes/*.toml))
+
+install:
+ifeq ($(CONFIG),release)
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(SCRATCH) --product sitroom
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(SCRATCH) --product sitroom-manual
+endif
+	@test -x $(BUILD_DIR)/sitroom -a -x $(BUILD_DIR)/sitroom-manual || \
+		{ echo "no $(BUILD_DIR)/sitroom or sitroom-manual: build them first (swift build)"; exit 1; }
+	install -d $(bindir) $(man1dir) $(bashcompdir) $(zshcompdir) $(fishcompdir) $(themedir)
+	install -m 755 $(BUILD_DIR)/sitroom $(bindir)/sitroom
+	$(BUILD_DIR)/sitroom-manual $(bindir)/sitroom "$$(git log -1 --format=%cs 2>/dev/null)" > $(man1dir)/sitroom.1
+	$(bindir)/sitroom --generate-completion-script bash > $(bashcompdir)/sitroom
+	$(bindir)/sitroom --generate-completion-script zsh > $(zshcompdir)/_sitroom
+	$(bindir)/sitroom --generate-completion-script fish > $(fishcompdir)/sitroom.fish
+	install -m 644 $(addprefix themes/,$(THEMES)) $(themedir)/
+	@echo "installed $(bindir)/sitroom ($$($(bindir)/sitroom --version))"
+
+# A theme of the officer's own in share/sitroom/themes stays, and so does that folder then.
+uninstall:
+	rm -f $(bindir)/sitroom $(man1dir)/sitroom.1 $(bashcompdir)/sitroom $(zshcompdir)/_sitroom \
+		$(fishcompdir)/sitroom.fish $(addprefix $(themedir)/,$(THEMES))
+	for d in $(themedir) $(sitroomdatadir); do [ ! -d $$d ] || rmdir --ignore-fail-on-non-empty $$d; done
 
 # make bench BENCH_ARGS="--live --scenario DIR" passes options on.
 bench: deps
