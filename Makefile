@@ -31,7 +31,7 @@ test: deps
 # CONFIG=release (the default) builds `sitroom` with the Swift standard library and Foundation
 # linked in statically, so the server needs no Swift toolchain, only Debian's libraries (ncursesw,
 # libxml2 and ICU for Foundation's XML, libstdc++, zlib, libc); its debug information is stripped
-# (187 MB -> 117 MB), its symbols kept for crash backtraces.
+# (187 MB -> 117 MB), its symbols kept for gdb, perf and core dumps.
 # CONFIG=debug builds nothing: it installs what `swift build` already made in BUILD_DIR, as it is,
 # linked to the toolchain's shared libraries; the end-to-end tests install that way into a temporary
 # prefix (Tests/EndToEndTests/InstallTests.swift), since CI has no time for a release build. A static
