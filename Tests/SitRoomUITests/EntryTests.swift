@@ -132,6 +132,25 @@ import Testing
                     .replacingOccurrences(of: " (Ctrl-R redoes)", with: ""), "\(redone) after \(undone); deleted: \(deleted)")
     }
 
+    /// A briefing mark has no undo: `u` right after it says so and leaves the change before it
+    /// alone; `u` again undoes that one.
+    @Test func uAfterAChangeWithoutUndoSaysSoInsteadOfUndoingAnOlderOne() throws {
+        var m = model()
+        var log = LogStub(board: m.board, seq: m.seq)
+        log.run(type(":log sev=notice before the mark", &m) + m.update(key: .enter), into: &m)
+        let logged = try #require(m.board.log.first { $0.text == "before the mark" })
+        log.run(m.update(key: .char("B")), into: &m)
+        log.run(m.update(key: .enter), into: &m)
+        #expect(m.flash?.text.contains("briefing marked") == true, "\(m.flash?.text ?? "")")
+        let seq = m.seq
+        #expect(m.update(key: .char("u")).isEmpty, "nothing is committed")
+        #expect(m.seq == seq && m.board.log.contains(logged))
+        #expect(m.flash?.text == "your last change (briefing marked: \(m.board.briefings.last?.title ?? "")) cannot be undone here; "
+                    + "u again undoes the one before (add log entry)", "\(m.flash?.text ?? "")")
+        log.run(m.update(key: .char("u")), into: &m)
+        #expect(!m.board.log.contains(logged), "the second u undoes the log entry")
+    }
+
     @Test func aFailedSaveShowsNotSavedAndKeepsNothingHalfDone() throws {
         var m = model()
         var log = LogStub(board: m.board, seq: m.seq, fail: "No space left on device")

@@ -1,9 +1,11 @@
 import Foundation
 import SitRoomCore
 
-/// Something this console did that can be undone: the change that undoes it, and words for it.
+/// Something this console did: the change that undoes it, and words for it. `action` nil: a change
+/// nothing undoes (a briefing mark, an acknowledgement), kept so that `u` says so rather than
+/// quietly taking back an older change instead.
 public struct UndoEntry: Equatable, Sendable {
-    public var action: ChangeAction
+    public var action: ChangeAction?
     public var description: String
 }
 
@@ -42,7 +44,7 @@ extension AppModel {
             switch p.origin {
             case .command, .confirm, .form:
                 if p.origin == .form { form = nil }
-                if let entry { undoStack.append(entry) }
+                undoStack.append(entry ?? UndoEntry(action: nil, description: p.summary))
                 redoStack.removeAll()
                 say("saved #\(saved): \(p.summary)", role: .saved)
             case .undo:
@@ -86,8 +88,13 @@ extension AppModel {
             say("nothing to undo from this console", role: .muted)
             return []
         }
+        guard let action = entry.action else {
+            let before = undoStack.last.map { "; u again undoes the one before (\($0.description.replacingOccurrences(of: "undo: ", with: "")))" } ?? ""
+            say("your last change (\(entry.description)) cannot be undone here\(before)", role: .warning, seconds: 8)
+            return []
+        }
         lastUndone = entry
-        return commit(entry.action, origin: .undo, summary: entry.description)
+        return commit(action, origin: .undo, summary: entry.description)
     }
 
     mutating func redo() -> [Effect] {
@@ -95,6 +102,7 @@ extension AppModel {
             say("nothing to redo", role: .muted)
             return []
         }
-        return commit(entry.action, origin: .redo, summary: entry.description.replacingOccurrences(of: "undo: ", with: "redo: "))
+        guard let action = entry.action else { return [] }
+        return commit(action, origin: .redo, summary: entry.description.replacingOccurrences(of: "undo: ", with: "redo: "))
     }
 }
