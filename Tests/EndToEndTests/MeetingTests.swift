@@ -182,7 +182,7 @@ import Testing
             try Self.waitForBottomLine(tmux, #":act police "\#(actionText)" due=18:00"#)
             actionEnteredBetween.0 = Date()
             keys.press("Enter")
-            try Self.waitForSaved(tmux, base + 3, "action for knpa: " + actionText)
+            try Self.waitForSaved(tmux, base + 3, " for knpa: " + actionText)
             actionEnteredBetween.1 = Date()
         }
 

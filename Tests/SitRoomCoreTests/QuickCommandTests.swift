@@ -168,7 +168,7 @@ import Testing
         // 18:00 today is 1h33 past at 19:33: tomorrow's.
         #expect(action == .addAction(ActionItem(id: "act-new", text: "Post officers at the Anam ER", ownerAgencyId: "knpa",
                                                 due: iso("2026-11-24T09:00:00Z"))))
-        #expect(summary == "action for knpa: Post officers at the Anam ER (due 11-24 18:00)")
+        #expect(summary == "action act-new for knpa: Post officers at the Anam ER (due 11-24 18:00)")
         let (korean, _) = try change("act 경찰 경찰관 배치 due=+2h")
         #expect(korean == .addAction(ActionItem(id: "act-new", text: "경찰관 배치", ownerAgencyId: "knpa",
                                                 due: Self.now.addingTimeInterval(7200))))

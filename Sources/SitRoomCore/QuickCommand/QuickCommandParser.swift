@@ -284,7 +284,7 @@ struct Reader {
         guard !text.isEmpty else { throw QuickCommandError("act needs the text of the action, \(usage)") }
         let item = ActionItem(id: context.newId("act"), text: text, ownerAgencyId: agency.id, due: due)
         let dueText = due.map { " (due \(TimeExpression.short($0, timeZone: context.timeZone)))" } ?? ""
-        return .change(.addAction(item), summary: "action for \(agency.id): \(text)\(dueText)")
+        return .change(.addAction(item), summary: "action \(item.id) for \(agency.id): \(text)\(dueText)")
     }
 
     // MARK: call

@@ -170,7 +170,7 @@ extension Form {
             }
             let item = ActionItem(id: newId("act"), text: field(ActionField.text)?.text ?? "", ownerAgencyId: owner,
                                   due: try field(ActionField.due)?.time(now: m.now, zone: m.timeZone, leaning: .future))
-            return (.addAction(item), "action added for \(board.agencies[owner]?.name ?? owner)")
+            return (.addAction(item), "action \(item.id) added for \(board.agencies[owner]?.name ?? owner)")
         case .editAction(let id):
             var p = ActionPatch()
             p.text = changed(ActionField.text)?.text
