@@ -250,6 +250,9 @@ import Testing
         #expect(error("sec S1 closed arest") == "\"arest\" is not an outcome (arrest, warning, mediated, no-action); closest: arrest")
         #expect(error("sec snuh vio").hasPrefix("sec needs a short text"))
         #expect(error("sec S1 remove").hasPrefix("remove needs a reason"))
+        // An incident id that is not on the board is named as one, not looked up as a hospital.
+        #expect(error("sec S99 notified") == "unknown security incident S99; open: S1")
+        #expect(error("sec s7 onscene") == "unknown security incident S7; open: S1")
     }
 
     @Test func levelSetsTheLevelOrThePost() throws {

@@ -15,6 +15,11 @@ extension Reader {
         let usage = "like sec 서울대 폭행 injured=1 \"patient's family hit a nurse\", or sec S1 notified"
         guard let first = args.first, first.key == nil else { throw QuickCommandError("sec needs a hospital or an incident id, \(usage)") }
         if let incident = incident(first.text) { return try step(incident, Array(args.dropFirst())) }
+        // Incident ids are S and a number: "S99" is a missing incident, not a hospital's name.
+        if first.text.count > 1, first.text.first.map({ $0 == "S" || $0 == "s" }) == true, first.text.dropFirst().allSatisfy(\.isNumber) {
+            let open = board.securityIncidents.values.filter(\.isOpen).map(\.id).sorted()
+            throw QuickCommandError("unknown security incident \(first.text.uppercased())" + (open.isEmpty ? "; none is open" : "; open: \(open.joined(separator: ", "))"))
+        }
         return try open(args, usage: usage)
     }
 

@@ -126,7 +126,7 @@ extension AppModel {
             if case .contact(let id)? = selectedRecord(panel), let agency = board.contacts[id]?.agencyId {
                 openForm(.editAgency(agency))
             } else {
-                say("select a contact to edit its agency", role: .muted)
+                say("A acknowledges an alert in view 6; on a contact (view 3) it edits the agency", role: .muted)
             }
         case .acknowledge: startAcknowledging(in: panel)
         case .markBriefing: startBriefing()
