@@ -380,6 +380,32 @@ import SitRoomDrills
         #expect(again.changes.isEmpty && again.unchanged == 4)
     }
 
+    /// A roster names agencies in one language: "경찰청" and "national police agency" find the
+    /// board's "경찰청 National Police Agency" instead of adding a second police agency; a word
+    /// several agencies share is refused with their ids.
+    @Test func anAgencyNamedInOneLanguageIsTheOneOnTheBoard() throws {
+        let board = DemoSituation.board(now: Self.t0)
+        let knpa = try #require(board.agencies["knpa"])
+        #expect(knpa.name.hasPrefix("경찰청 "))
+        let csv = """
+            소속,성명,직책
+            경찰청,홍길동,상황실장
+            national police agency,김철수,상황요원
+            """
+        let plan = try Self.contacts(csv, into: board)
+        #expect(plan.report.counts == "added 2, updated 0, unchanged 0, skipped 0", "\(plan.report.details)")
+        let after = try Self.applying(plan, to: board)
+        #expect(after.agencies.count == board.agencies.count)
+        #expect(after.contacts["knpa-홍길동"]?.agencyId == "knpa" && after.contacts["knpa-김철수"]?.agencyId == "knpa")
+        var two = board
+        try two.apply(Change(officer: "t", at: Self.t0, action: .addAgency(Agency(id: "knpa-2", name: "경찰청 Seoul desk", kind: .police))))
+        guard case .ambiguous(let ids) = ContactImport.findAgency("경찰청", on: two) else {
+            Issue.record("two agencies named 경찰청 … are not one")
+            return
+        }
+        #expect(ids == ["knpa", "knpa-2"])
+    }
+
     @Test func contactsUpsertByTheirIdColumn() throws {
         let board = DemoSituation.board(now: Self.t0)
         let c = try #require(board.contacts["knpa-1"])

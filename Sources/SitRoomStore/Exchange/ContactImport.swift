@@ -103,16 +103,21 @@ public enum ContactImport {
 
     enum AgencyMatch: Equatable { case found(String), ambiguous([String]), missing }
 
-    /// An agency by id, else by name (ignoring case and surrounding spaces).
+    /// An agency by id, else by name (ignoring case and surrounding spaces), else by one of the
+    /// languages of a bilingual name: "경찰청" and "National Police Agency" both find
+    /// "경찰청 National Police Agency" (a ministry's roster names agencies in one language).
     static func findAgency(_ text: String, on board: Board) -> AgencyMatch {
         if board.agencies[text] != nil { return .found(text) }
-        let key = text.lowercased()
-        let byName = board.agencies.values.filter { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == key }
-            .map(\.id).sorted()
-        switch byName.count {
+        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let names = board.agencies.values.map { ($0.id, $0.name.trimmingCharacters(in: .whitespaces).lowercased()) }
+        var found = names.filter { $0.1 == key }.map(\.0).sorted()
+        if found.isEmpty, !key.isEmpty {
+            found = names.filter { $0.1.hasPrefix(key + " ") || $0.1.hasSuffix(" " + key) }.map(\.0).sorted()
+        }
+        switch found.count {
         case 0: return .missing
-        case 1: return .found(byName[0])
-        default: return .ambiguous(byName)
+        case 1: return .found(found[0])
+        default: return .ambiguous(found)
         }
     }
 
