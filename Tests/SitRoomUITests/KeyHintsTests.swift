@@ -66,6 +66,27 @@ import Testing
         }
     }
 
+    /// A watching console (--watch, --at) offers only keys that look, and a change typed on its
+    /// command line is refused there, on the line the officer is reading.
+    @Test func aWatchingConsoleOffersNoKeyThatWritesAndSaysWhyOnTheLine() {
+        var m = RenderFixture.demoModel(width: 120, height: 40)
+        m.save = .readOnly(m.seq)
+        func bottom() -> String { String(RenderFixture.render(m, 120, 40).lines.last ?? "") }
+        #expect(bottom().contains(": command") && bottom().contains("? help") && !bottom().contains("u undo"), "\(bottom())")
+        m.screens.append(.full(.alerts))
+        #expect(bottom().contains("Enter open") && !bottom().contains("A acknowledge"), "\(bottom())")
+        m.screens = [.dashboard, .full(.actions)]
+        #expect(!bottom().contains(":done") && !bottom().contains("e edit"), "\(bottom())")
+        m.screens = [.dashboard]
+        _ = m.update(key: .char(":"))
+        for c in "er snuh o" { _ = m.update(key: .char(c)) }
+        #expect(m.update(key: .enter).isEmpty)
+        #expect(m.prompt?.error?.hasPrefix("read-only") == true, "\(String(describing: m.prompt))")
+        _ = m.update(key: .escape)
+        _ = m.update(key: .char("u"))
+        #expect(m.flash?.text.hasPrefix("read-only") == true, "\(m.flash?.text ?? "")")
+    }
+
     @Test func theBottomLineFollowsTheScreen() {
         var m = RenderFixture.demoModel(width: 120, height: 40)
         func bottom() -> String { String(RenderFixture.render(m, 120, 40).lines.last ?? "") }

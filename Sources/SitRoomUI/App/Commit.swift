@@ -23,8 +23,9 @@ public struct PendingCommit: Equatable, Sendable {
 extension AppModel {
     /// Sends a change to the log: the run loop commits it and calls `committed`.
     mutating func commit(_ action: ChangeAction, origin: PendingCommit.Origin, summary: String) -> [Effect] {
-        if case .readOnly = save {
-            say("read-only: this console was opened with --watch", role: .error)
+        if isReadOnly {
+            // On the command line the refusal goes where the officer is looking, as any refusal does.
+            if prompt != nil { prompt?.error = Self.readOnlyMessage } else { say(Self.readOnlyMessage, role: .error) }
             return []
         }
         let change = Change(officer: officer, at: now, action: action)
@@ -83,7 +84,19 @@ extension AppModel {
         }
     }
 
+    static let readOnlyMessage = "read-only: this console was opened with --watch (or --at): it changes nothing"
+
+    /// True for a console opened with --watch or --at.
+    public var isReadOnly: Bool {
+        if case .readOnly = save { return true }
+        return false
+    }
+
     mutating func undo() -> [Effect] {
+        if isReadOnly {
+            say(Self.readOnlyMessage, role: .error)
+            return []
+        }
         guard let entry = undoStack.popLast() else {
             say("nothing to undo from this console", role: .muted)
             return []

@@ -3,8 +3,8 @@ import SitRoomCore
 
 extension AppModel {
     mutating func openForm(_ kind: FormKind) {
-        if case .readOnly = save {
-            say("read-only: this console was opened with --watch", role: .error)
+        if isReadOnly {
+            say(Self.readOnlyMessage, role: .error)
             return
         }
         guard let f = Form.make(kind, self) else {

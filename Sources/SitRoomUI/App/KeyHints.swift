@@ -60,6 +60,15 @@ extension KeyMap {
         return table
     }()
 
+    /// What a console opened with --watch (or --at) cannot do: it offers only the keys that look.
+    static let writingActions: Set<Action> = [.edit, .add, .delete, .call, .editAgency, .acknowledge, .markBriefing, .undo, .redo]
+
+    /// The bottom line's keys in `context`; `readOnly`: without the keys that would change the board.
+    public static func hints(_ context: HintContext, readOnly: Bool) -> [KeyHint] {
+        let all = hints(context)
+        return readOnly ? all.filter { $0.action.map { !writingActions.contains($0) } ?? !$0.key.hasPrefix(":done") } : all
+    }
+
     /// The bottom line's keys in `context`.
     public static func hints(_ context: HintContext) -> [KeyHint] {
         if let hints = contextHints[context] { return hints }

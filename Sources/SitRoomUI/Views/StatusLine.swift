@@ -8,7 +8,7 @@ enum StatusLine {
             return
         }
         // The keys that fit the moment (a form, the alerts view, a detail …), as many as the line holds.
-        for hint in KeyMap.hints(HintContext(model)) {
+        for hint in KeyMap.hints(HintContext(model), readOnly: model.isReadOnly) {
             let w = TextWidth.of(hint.key) + TextWidth.of(hint.word) + 3
             if x + w > buffer.width { break }
             x += buffer.put(hint.key, x: x, y: y, role: .key)
