@@ -100,8 +100,9 @@ import Testing
         let lines = buffer.lines
         var bedEnds: [Int] = []
         for (i, name) in names.enumerated() {
-            // The start of the name: at 80 columns the longest is cut (the row's capability count takes the room).
-            let y = try #require(lines.firstIndex { $0.contains(SafeText.string(name).prefix(16)) }, "\(name) at \(width)x\(height)")
+            // The start of the name: at 80 columns the longest is cut in its middle (the row's
+            // capability count takes the room), its beginning kept.
+            let y = try #require(lines.firstIndex { $0.contains(SafeText.string(name).prefix(4)) }, "\(name) at \(width)x\(height)")
             var cells = 0
             for x in 0..<width where !buffer[x, y].isContinuation { cells += TextWidth.of(buffer[x, y].text) }
             #expect(cells == width)

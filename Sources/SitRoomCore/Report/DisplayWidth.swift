@@ -49,6 +49,32 @@ public enum DisplayWidth {
         return out + "…"
     }
 
+    /// `text` cut to `cells` display cells in the middle: its beginning, "…", and its end, the end
+    /// given the larger part. Korean hospital names share long beginnings and differ at the end
+    /// (고려대학교의과대학부속병원(안암병원), …부속구로병원): cut at the end they all read the same.
+    public static func cutMiddle(_ text: String, _ cells: Int) -> String {
+        guard of(text) > cells else { return text }
+        // Too narrow for both ends to say anything: the beginning, as `cut` gives it.
+        guard cells >= 12 else { return cut(text, cells) }
+        let room = cells - 1
+        let headRoom = room * 2 / 5
+        var head = "", used = 0
+        for c in text {
+            let w = of(c)
+            if used + w > headRoom { break }
+            head.append(c)
+            used += w
+        }
+        var tail: [Character] = [], tailUsed = 0
+        for c in text.reversed() {
+            let w = of(c)
+            if used + tailUsed + w > room { break }
+            tail.append(c)
+            tailUsed += w
+        }
+        return head + "…" + String(tail.reversed())
+    }
+
     /// `text` as a column `cells` wide: cut so that at least one blank is left before the next
     /// column, then padded with blanks.
     public static func column(_ text: String, _ cells: Int) -> String {

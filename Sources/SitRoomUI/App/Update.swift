@@ -210,6 +210,10 @@ extension AppModel {
 
     private mutating func askToDelete(in panel: PanelID) {
         guard let record = selectedRecord(panel) else { return }
+        if isReadOnly {
+            say(Self.readOnlyMessage, role: .error)
+            return
+        }
         let (what, action): (String, ChangeAction)
         switch record {
         case .hospital(let id): (what, action) = ("hospital \(board.hospitals[id]?.name ?? id) (\(id))", .removeHospital(id: id))

@@ -6,7 +6,7 @@ import SitRoomCore
 /// their ER beds, the age of the report and the restrictions in force; Enter opens one.
 enum CapableListView {
     static let columns = [
-        Column("Hospital", width: 24, priority: 9),
+        Column("Hospital", width: 24, priority: 9, cutsMiddle: true),
         Column("Cls", width: 3, priority: 3),
         Column("Region", width: 8, priority: 6),
         Column("ER", width: 7, priority: 9),

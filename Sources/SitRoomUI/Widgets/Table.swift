@@ -1,3 +1,5 @@
+import SitRoomCore
+
 /// One column of a table. Narrow screens drop the columns with the lowest priority first (a
 /// flexible one only when its priority is 1 or less: an extra, such as a reason); the flexible
 /// columns share the width that is left in proportion to their `share`.
@@ -10,14 +12,18 @@ public struct Column: Sendable {
     public var priority: Int
     public var flexible: Bool
     public var share: Int
+    /// Cut a text too long for the column in its middle (names that differ at the end).
+    public var cutsMiddle: Bool
 
-    public init(_ title: String, width: Int, align: Align = .left, priority: Int = 5, flexible: Bool = false, share: Int = 1) {
+    public init(_ title: String, width: Int, align: Align = .left, priority: Int = 5, flexible: Bool = false, share: Int = 1,
+                cutsMiddle: Bool = false) {
         self.title = title
         self.width = width
         self.align = align
         self.priority = priority
         self.flexible = flexible
         self.share = max(1, share)
+        self.cutsMiddle = cutsMiddle
     }
 
     var isDroppable: Bool { !flexible || priority <= 1 }
@@ -101,7 +107,9 @@ public enum Table {
                 let cell = i < row.cells.count ? row.cells[i] : TableCell("")
                 var role = cell.role ?? row.role
                 if changed.contains(row.id) { role = .changed }
-                drawCell(&buffer, cell.text, x: x, y: y, width: w, align: columns[i].align, role: role)
+                // The column's last cell stays blank before the next column, as an end cut leaves it.
+                let text = columns[i].cutsMiddle && TextWidth.of(cell.text) > w ? DisplayWidth.cutMiddle(cell.text, w - 1) : cell.text
+                drawCell(&buffer, text, x: x, y: y, width: w, align: columns[i].align, role: role)
                 x += w + 1
             }
             if isSelected {

@@ -7,7 +7,7 @@ import SitRoomCore
 enum BriefingPanel {
     static let columns = [
         Column("What", width: 8, priority: 9),
-        Column("Where", width: 30, priority: 9),
+        Column("Where", width: 30, priority: 9, cutsMiddle: true),
         Column("Then → now", width: 30, priority: 8, flexible: true),
     ]
 

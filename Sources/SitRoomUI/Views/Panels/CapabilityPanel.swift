@@ -10,7 +10,7 @@ import SitRoomCore
 enum CapabilityPanel {
     /// The hospital's own columns, before the conditions.
     static let fixedColumns = [
-        Column("Hospital", width: 16, priority: 9, flexible: true),
+        Column("Hospital", width: 16, priority: 9, flexible: true, cutsMiddle: true),
         Column("Region", width: 8, priority: 1),
         Column("ER", width: 7, priority: 8),
         Column("R", width: 1, priority: 9),

@@ -4,7 +4,7 @@ import SitRoomCore
 /// One row per hospital, worst ER status first.
 enum CoveragePanel {
     static let columns = [
-        Column("Hospital", width: 20, priority: 9, flexible: true),
+        Column("Hospital", width: 20, priority: 9, flexible: true, cutsMiddle: true),
         Column("Cls", width: 3, priority: 3),
         Column("Region", width: 8, priority: 1),
         Column("ER", width: 7, priority: 9),

@@ -7,7 +7,7 @@ import SitRoomCore
 enum SecurityPanel {
     static let columns = [
         Column("Id", width: 4, priority: 8),
-        Column("Hospital", width: 18, priority: 9),
+        Column("Hospital", width: 18, priority: 9, cutsMiddle: true),
         Column("Type", width: 12, priority: 7),
         Column("Inj", width: 3, align: .right, priority: 6),
         Column("Occurred", width: 8, align: .right, priority: 7),
