@@ -244,11 +244,11 @@ import Testing
             ("strike snuh 120", "unexpected \"120\"; keys for strike: absent roll returned resigned orders served complied"),
             ("strike snuh", "strike needs a figure, like strike 서울대 absent=120/150 returned=3"),
             ("log sev=urgent text", "\"urgent\" is not a severity (info, notice, warning, critical)"),
-            ("log at=yesterday text", "at \"yesterday\" is not a time (14:30, -15m, now)"),
+            ("log at=yesterday text", "at \"yesterday\" is not a time (14:30, 12-05 09:00, +2h, -15m, now)"),
             ("log sev=warning", "log needs text, like log sev=warning \"Crowd at Anam ER\""),
             ("log hosp=snuh text", "unknown key \"hosp\"; keys for log: sev cat at h a"),
             ("log a=zzz text", "no agency matches \"zzz\""),
-            ("act knpa \"Post officers\" due=25:00", "due \"25:00\" is not a time (14:30, -15m, now)"),
+            ("act knpa \"Post officers\" due=25:00", "due \"25:00\" is not a time (14:30, 12-05 09:00, +2h, -15m, now)"),
             ("act knpa \"Post officers\" when=18:00", "unknown key \"when\"; keys for act: due"),
             ("act knpa due=18:00", "act needs the text of the action, like act knpa \"Post officers at the Anam ER\" due=18:00"),
             ("act", "act needs an agency, like act knpa \"Post officers at the Anam ER\" due=18:00"),
@@ -339,7 +339,13 @@ import Testing
         #expect(time("2026-11-23T09:00:00Z") == iso("2026-11-23T09:00:00Z"))
         #expect(time("2026-11-23T09:00Z") == iso("2026-11-23T09:00:00Z"))
         #expect(time("2026-11-23T18:00:00+09:00") == iso("2026-11-23T09:00:00Z"))
-        for bad in ["25:00", "14:60", "1430", "-15x", "15m", "-", "tomorrow", "2026-02-30T10:00", "2026-11-23", ""] {
+        // The screen's own form, month-day and time, in the year nearest to now (2026-11-23).
+        #expect(time("11-25 09:00") == iso("2026-11-25T00:00:00Z"))
+        #expect(time("12-05 9:30") == iso("2026-12-05T00:30:00Z"))
+        #expect(time("01-02 08:00") == iso("2027-01-01T23:00:00Z"), "January is next year's")
+        #expect(time("06-01 08:00") == iso("2026-05-31T23:00:00Z"), "June is this year's, the nearer")
+        for bad in ["25:00", "14:60", "1430", "-15x", "15m", "-", "tomorrow", "2026-02-30T10:00", "2026-11-23", "",
+                    "13-01 08:00", "02-30 08:00", "11-25", "11-25 25:00", "1125 09:00"] {
             #expect(time(bad) == nil, "\(bad)")
         }
     }

@@ -9,6 +9,8 @@ import Foundation
 ///   next morning, while `due=22:30` is still today, half an hour overdue). For an event time
 ///   (`.past`) the other way round: more than an hour ahead means yesterday (at 01:00, `at=23:50`
 ///   is last night).
+/// - `12-05 09:00`: a date and a time as the screen shows them, in the context's time zone, in the
+///   year that puts it nearest to now (in December, `01-02 08:00` is next January's)
 /// - `2026-11-23T18:00` or `2026-11-23T18:00:00`: in the context's time zone;
 ///   `2026-11-23T09:00Z`, `2026-11-23T18:00:00+09:00`: ISO 8601 with a zone.
 public enum TimeExpression {
@@ -21,7 +23,7 @@ public enum TimeExpression {
     }
 
     /// The examples named in error messages.
-    public static let examples = "14:30, -15m, now"
+    public static let examples = "14:30, 12-05 09:00, +2h, -15m, now"
 
     public static func parse(_ text: String, now: Date, timeZone: TimeZone, leaning: Leaning = .future) -> Date? {
         let now = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
@@ -48,7 +50,26 @@ public enum TimeExpression {
                 return today
             }
         }
+        if let date = monthDayTime(text, now: now, timeZone: timeZone) { return date }
         return dateTime(text, timeZone: timeZone)
+    }
+
+    /// `12-05 09:00` (the screen's own form): that day and time in the year nearest to now.
+    static func monthDayTime(_ text: String, now: Date, timeZone: TimeZone) -> Date? {
+        let halves = text.split(whereSeparator: { $0 == " " || $0 == "T" })
+        guard halves.count == 2, let (h, m, s) = timeOfDay(halves[1]) else { return nil }
+        let day = halves[0].split(separator: "-", omittingEmptySubsequences: false)
+        guard day.count == 2, day.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let month = Int(day[0]), let dayOfMonth = Int(day[1]), (1...12).contains(month), (1...31).contains(dayOfMonth) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let year = calendar.component(.year, from: now)
+        let candidates = [year - 1, year, year + 1].compactMap { y -> Date? in
+            let parts = DateComponents(year: y, month: month, day: dayOfMonth, hour: h, minute: m, second: s)
+            guard let date = calendar.date(from: parts), calendar.component(.day, from: date) == dayOfMonth else { return nil }
+            return date
+        }
+        return candidates.min { abs($0.timeIntervalSince(now)) < abs($1.timeIntervalSince(now)) }
     }
 
     /// `1h30m` → 5400; nil unless every part is digits and a unit.

@@ -11,7 +11,7 @@ public struct FormField: Equatable, Sendable {
         case pair
         /// One of these words; Space cycles, a letter picks.
         case choice([String])
-        /// 14:30, -15m, now, or ISO 8601.
+        /// 14:30, 12-05 09:00, +2h, -15m, now, or ISO 8601.
         case time
     }
 
