@@ -56,6 +56,24 @@ import Testing
         #expect(shown.contains("…") && begins.count >= 8 && reason.hasPrefix(begins), "\(line)")
     }
 
+    /// Enter on a new record's empty form keeps it open and says what to fill in; on an untouched
+    /// edit form it closes with "nothing changed".
+    @Test func enterOnAnEmptyNewFormSaysWhatToFillIn() {
+        var m = model()
+        m.screens = [.dashboard, .full(.actions)]
+        m.focus = .actions
+        _ = m.update(key: .char("a"))
+        #expect(m.form?.kind == .newAction)
+        #expect(m.update(key: .enter) == [.bell])
+        #expect(m.form?.message == "nothing filled in yet: type the Action, or Esc to close")
+        _ = m.update(key: .escape)
+        #expect(m.form == nil)
+        _ = m.update(key: .char("e"))
+        #expect(m.form != nil)
+        #expect(m.update(key: .enter).isEmpty)
+        #expect(m.form == nil && m.flash?.text == "nothing changed")
+    }
+
     @Test func theModelsOwnMessageShowsOnTheFieldAndEnterRefuses() {
         var m = model()
         _ = m.update(key: .char("e"))

@@ -126,6 +126,11 @@ extension AppModel {
             return [.bell]
         }
         guard f.isChanged else {
+            // An empty new record is a form not yet filled in, not "nothing changed".
+            if f.kind.isNew {
+                form?.message = "nothing filled in yet: type the \(f.fields.first?.label ?? "first field"), or Esc to close"
+                return [.bell]
+            }
             form = nil
             say("nothing changed", role: .muted)
             return []

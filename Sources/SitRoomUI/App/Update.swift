@@ -354,6 +354,7 @@ extension AppModel {
                 return [.setTheme(name)]
             case .help:
                 prompt = nil
+                helpTop = 0
                 screens.append(.help)
             case .undo:
                 prompt = nil

@@ -50,6 +50,14 @@ public enum FormKind: Equatable, Sendable {
     case editStrike(String)
     case editAgency(String)
     case newSecurityIncident
+
+    /// A form for a record that does not exist yet.
+    var isNew: Bool {
+        switch self {
+        case .newLogEntry, .newAction, .newContact, .newStrike, .newSecurityIncident: true
+        default: false
+        }
+    }
 }
 
 /// A value another officer saved while this form was open.
