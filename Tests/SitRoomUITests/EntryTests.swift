@@ -69,6 +69,11 @@ import Testing
         #expect(PanelID.coverage.content(m).rows.contains { $0.id == "A1100017" })
         m.filters[.coverage] = "a1100017"
         #expect(PanelID.coverage.content(m).rows.map(\.id) == ["A1100017"])
+        // The initials `:er snuh` takes find it in the filter too, in coverage and the matrix.
+        m.filters[.coverage] = "snuh"
+        #expect(PanelID.coverage.content(m).rows.contains { $0.id == "A1100017" })
+        m.filters[.capability] = "snuh"
+        #expect(PanelID.capability.content(m).rows.contains { $0.id == "A1100017" })
     }
 
     @Test func sortCyclesColumnsStablyAndBack() {

@@ -16,6 +16,13 @@ public enum HospitalLookup {
         return board.hospitals[id]!
     }
 
+    /// The initials of the romanised name ("snuh" for Seoul National University Hospital), as
+    /// `resolve` takes them; "" when there are fewer than two words. For the panels' `/` filter.
+    public static func initials(_ h: Hospital) -> String {
+        let initials = String(h.romanizedName.split(whereSeparator: \.isWhitespace).compactMap { NameMatcher.normalise(String($0)).first })
+        return initials.count >= 2 ? initials : ""
+    }
+
     /// Words a romanised hospital name shares with many others; left out of its "core" name.
     /// ("Medical Center" stays: "seoul" must not silently mean Seoul Medical Center.)
     static let genericWords: Set<String> = ["university", "hospital", "the", "of", "at"]

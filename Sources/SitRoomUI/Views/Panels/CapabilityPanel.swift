@@ -44,7 +44,8 @@ enum CapabilityPanel {
             for condition in table.conditions {
                 cells.append(conditionCell(h, capability?.conditions[condition.code], now))
             }
-            let search = [h.id, h.name, h.romanizedName, h.region, h.erState?.rawValue ?? ""].joined(separator: " ")
+            let search = [h.id, h.name, h.romanizedName, HospitalLookup.initials(h), h.region, h.erState?.rawValue ?? ""]
+                .joined(separator: " ")
             return TableRow(id: h.id, cells: cells, search: search)
         }
         return PanelContent(columns: columns(table), rows: rows, record: { .hospital($0) })

@@ -34,7 +34,8 @@ enum CoveragePanel {
             let last = h.lastCoverageReport
             let icu = h.icuBeds?.value
             let docs = h.erDoctors?.value
-            let search = [h.id, h.name, h.romanizedName, h.region, h.erState?.rawValue ?? ""].joined(separator: " ")
+            let search = [h.id, h.name, h.romanizedName, HospitalLookup.initials(h), h.region, h.erState?.rawValue ?? ""]
+                .joined(separator: " ")
             return TableRow(id: h.id, cells: [
                 TableCell((marks[h.id] ?? "") + h.name, alerted.contains(h.id) ? .alert : nil),
                 TableCell(h.hospitalClass.shortLabel, .muted),
