@@ -37,8 +37,8 @@ public enum HospitalLookup {
                 .filter { !$0.isEmpty }
             let core = words.filter { !genericWords.contains($0) }.joined()
             if !core.isEmpty { keys.append(core) }
-            let initials = String(words.compactMap(\.first))
-            if initials.count >= 2 { keys.append(initials) }
+            let abbreviation = initials(h)
+            if !abbreviation.isEmpty { keys.append(abbreviation) }
         }
         return keys
     }
