@@ -27,6 +27,9 @@ let package = Package(
         // An HTTP(S) client for `sitroom import egen --url`: the NEMC open API over the network,
         // with timeouts, redirects and TLS that a hand-written client would get wrong.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // SHA-256 for SSH key fingerprints on the roster (`sitroom officers add --key FILE.pub`);
+        // already built for postgres-nio's SCRAM, so it costs the build nothing.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3" ..< "6.0.0"),
     ],
     targets: [
         // The situation model, changes and their validation. No I/O.
@@ -88,6 +91,7 @@ let package = Package(
             dependencies: [
                 "SitRoomCore", "SitRoomChangeStore", "SitRoomStore", "SitRoomPostgres", "SitRoomMigration", "SitRoomUI", "SitRoomFeed", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Debian's libsqlite3, only ever imported by the bench (the side-by-side durable commit).

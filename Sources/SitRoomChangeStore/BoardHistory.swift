@@ -22,6 +22,8 @@ public protocol BoardHistory {
     /// The trends of the window ending at `now`; throws `historyUnavailable` when the history does
     /// not reach back that far.
     func trends(endingAt now: Date, window: TimeInterval) throws -> BoardTrends
+    /// Every change after `seq` that the history still holds, in order (for `sitroom audit`).
+    func forEachChange(after seq: UInt64, _ body: (UInt64, Change) throws -> Void) throws
 }
 
 extension ChangeStore {

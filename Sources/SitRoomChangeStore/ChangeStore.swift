@@ -22,6 +22,9 @@ public protocol ChangeStore: AnyObject {
     var link: StoreLink { get }
     /// The last `refresh(waiting: false)` could not read yet: call it again shortly.
     var refreshPending: Bool { get }
+    /// Who this process is (its OS user, its SSH key): written into every change it commits, over
+    /// whatever the change said, so that the roster's check cannot be talked round.
+    var origin: Origin? { get set }
 
     /// Commits `changes` in order, then what `deriving` asks for on the board as it then is (the
     /// alert rules), all durable together. Results: one per change, then one per derived change.

@@ -58,7 +58,8 @@ extension PostgresChangeStore {
                 derivedAsked = true
                 queue = deriving(next)[...]
             }
-            guard let change = queue.popFirst() else { break }
+            guard var change = queue.popFirst() else { break }
+            if let origin { change.origin = origin }
             do {
                 try next.apply(change)
                 nextSeq += 1

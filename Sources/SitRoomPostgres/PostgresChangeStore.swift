@@ -44,6 +44,7 @@ public final class PostgresChangeStore: ChangeStore {
     public internal(set) var failure: String?
     public internal(set) var link: StoreLink = .connected
     public private(set) var refreshPending = false
+    public var origin: Origin?
     /// Officers at the other writing consoles, as the server last listed them (asked for in `tend`);
     /// nil for a connection that is not a writing console's. Read through `joinConsoles`.
     public internal(set) var otherConsoles: [String]?

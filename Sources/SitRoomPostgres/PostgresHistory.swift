@@ -61,6 +61,19 @@ extension PostgresChangeStore: BoardHistoryProvider, BoardHistory {
         return board
     }
 
+    public func forEachChange(after seq: UInt64, _ body: (UInt64, Change) throws -> Void) throws {
+        var at = seq
+        while true {
+            let rows = try query(PostgresSchema.changes(after: at, limit: pageSize), what: "read changes")
+            for row in rows {
+                let (s, change) = try Self.decodeChange(row)
+                try body(s, change)
+                at = s
+            }
+            if rows.count < pageSize { return }
+        }
+    }
+
     /// Applies the server's changes after `at` up to `target` to `board`, calling `visit` with the
     /// board just after each; `at` ends at the last one applied.
     private func replay(_ board: inout Board, from at: inout UInt64, to target: UInt64,

@@ -44,6 +44,7 @@ public final class ChangeLog {
     private var unsyncedAppendToUndo = false
     /// The last `refresh()` found a writer mid-append and read nothing: call it again shortly.
     public private(set) var refreshPending = false
+    public var origin: Origin?
 
     var fs: any FileSystem { directory.fs }
     var journalFD: Int32 = -1
@@ -109,7 +110,8 @@ public final class ChangeLog {
                         derived = deriving(board)
                         queue = derived[...]
                     }
-                    guard let change = queue.popFirst() else { break }
+                    guard var change = queue.popFirst() else { break }
+                    if let origin { change.origin = origin }
                     do {
                         try board.apply(change)
                         try JournalRecord.encode(change, seq: seq + 1, into: &bytes)

@@ -5,13 +5,15 @@ import SitRoomCore
 ///
 ///     magic | u64 seq | u32 CRC-32C of body | u32 body length | body
 ///
-/// "SRSNAP03" (written): the body is the board in the wire coding (`BoardWire`), the SRSNAP02 body
-/// followed by the tables added since (capability's, then security's). "SRSNAP02" (still read): that body
-/// up to the briefings; the new tables start empty. "SRSNAP01" (still read): the body is a
+/// "SRSNAP04" (written): the body is the board in the wire coding (`BoardWire`), the SRSNAP02 body
+/// followed by the tables added since (capability's, then security's, then the roster). "SRSNAP03"
+/// (still read): the same without the roster. "SRSNAP02" (still read): that body up to the
+/// briefings; the new tables start empty. "SRSNAP01" (still read): the body is a
 /// `BoardDocument` in the generic `BinaryEncoder` coding.
 public enum Snapshot {
-    static let magic = Array("SRSNAP03".utf8)
-    static let version = 3
+    static let magic = Array("SRSNAP04".utf8)
+    static let version = 4
+    static let version3Magic = Array("SRSNAP03".utf8)
     static let version2Magic = Array("SRSNAP02".utf8)
     static let legacyMagic = Array("SRSNAP01".utf8)
     package static let headerSize = 24
@@ -46,7 +48,7 @@ public enum Snapshot {
             return try bytes.withUnsafeBytes { raw in
                 var reader = WireReader(raw, position: headerSize)
                 if hospitalsOnly { return (try BoardWire.readHospitals(&reader), seq) }
-                return (try BoardWire.read(&reader, seq: seq, version: head == version2Magic ? 2 : version), seq)
+                return (try BoardWire.read(&reader, seq: seq, version: head == version2Magic ? 2 : head == version3Magic ? 3 : version), seq)
             }
         } catch let error as StoreError {
             throw error
@@ -60,7 +62,7 @@ public enum Snapshot {
     package static func verify(_ bytes: [UInt8]) throws -> UInt64 {
         guard bytes.count >= headerSize else { throw StoreError.badSnapshot("not a sitroom snapshot") }
         let head = Array(bytes[0..<8])
-        guard head == magic || head == version2Magic || head == legacyMagic else { throw StoreError.badSnapshot("not a sitroom snapshot") }
+        guard head == magic || head == version3Magic || head == version2Magic || head == legacyMagic else { throw StoreError.badSnapshot("not a sitroom snapshot") }
         var seq: UInt64 = 0
         for i in 0..<8 { seq |= UInt64(bytes[8 + i]) << (8 * UInt64(i)) }
         let crc = (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[16 + $1]) << (8 * UInt32($1)) }

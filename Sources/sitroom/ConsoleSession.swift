@@ -22,14 +22,17 @@ final class ConsoleSession {
     private var seeding: TrendSeeding?
     private var dump = ScreenDump(environment: ProcessInfo.processInfo.environment)
 
-    init(log: any ChangeStore, officer: String, terminal: Terminal, themeName: String, catalog: ThemeCatalog,
+    init(log: any ChangeStore, officer: String, identity: Identity?, terminal: Terminal, themeName: String, catalog: ThemeCatalog,
          timeZone: TimeZone, rules: AlertRules, past: (board: Board, seq: UInt64, at: Date)? = nil) {
         self.log = log
         self.terminal = terminal
         self.rules = rules
         self.catalog = catalog
-        let save: SaveStatus = log.isReadOnly ? .readOnly(log.seq) : .saved(log.seq)
+        let readOnlyReason = identity?.readOnlyReason
+        let save: SaveStatus = log.isReadOnly || readOnlyReason != nil ? .readOnly(log.seq) : .saved(log.seq)
         model = AppModel(board: log.board, seq: log.seq, now: Date(), timeZone: timeZone, officer: officer, save: save)
+        model.origin = identity?.origin
+        model.readOnlyReason = readOnlyReason
         model.themeName = themeName
         if let past { model.showPast(past.board, seq: past.seq, at: past.at) }
         model.asciiSparklines = Sparkline.Style(environment: ProcessInfo.processInfo.environment) == .ascii
@@ -41,7 +44,7 @@ final class ConsoleSession {
     }
 
     /// Opens the terminal and runs the console until it quits; returns the exit status.
-    static func run(log: any ChangeStore, officer: String, theme: Theme, themeName: String, catalog: ThemeCatalog,
+    static func run(log: any ChangeStore, officer: String, identity: Identity?, theme: Theme, themeName: String, catalog: ThemeCatalog,
                     timeZone: TimeZone, rules: AlertRules, past: (board: Board, seq: UInt64, at: Date)? = nil) -> Int32 {
         let terminal: Terminal
         do {
@@ -50,7 +53,7 @@ final class ConsoleSession {
             FileHandle.standardError.write(Data("sitroom: cannot use this terminal: \(error)\n".utf8))
             return 1
         }
-        let session = ConsoleSession(log: log, officer: officer, terminal: terminal, themeName: themeName,
+        let session = ConsoleSession(log: log, officer: officer, identity: identity, terminal: terminal, themeName: themeName,
                                      catalog: catalog, timeZone: timeZone, rules: rules, past: past)
         session.loop()
         return 0

@@ -5,8 +5,9 @@ import Foundation
 enum Fixture {
     static let t0 = Date(timeIntervalSince1970: 1_795_430_000)
 
+    /// Made by the OS user of the officer's own name, as a console of theirs would.
     static func change(_ action: ChangeAction, by officer: String = "kim", at offset: TimeInterval = 0) -> Change {
-        Change(officer: officer, at: t0.addingTimeInterval(offset), action: action)
+        Change(officer: officer, at: t0.addingTimeInterval(offset), action: action, origin: Origin(osUser: officer))
     }
 
     static let snuh = Hospital(id: "A1100017", name: "서울대학교병원", romanizedName: "Seoul National University Hospital",
@@ -91,10 +92,19 @@ enum Fixture {
         .security(.level(hospitalId: "A1100017", .high)),
         .security(.police(hospitalId: "A1100017", contactId: "c1", text: "혜화지구대 02-760-1000")),
         .security(.hospital(HospitalSecurity(hospitalId: "A1100017"))),
+        // Last: from the first officer on, every change is checked against the roster.
+        .roster(.add(Officer(id: "kim", name: "김민준", role: .admin, osUsers: ["kim"]))),
+        .roster(.add(Officer(id: "lee", name: "이서연", role: .officer, osUsers: ["lee"]))),
+        .roster(.edit(Officer(id: "lee", name: "이서연", desk: "119", role: .supervisor, osUsers: ["lee"]))),
+        .roster(.retire(id: "lee")),
     ]
 
     /// An open incident at SNUH, violence against staff, ten minutes before `t0`.
     static let securityIncident = SecurityIncident(
         id: "S1", hospitalId: "A1100017", type: "violence", severity: .critical, text: "drunk patient hit a nurse",
         staffInjured: 1, occurred: Stamp(at: t0.addingTimeInterval(-600), by: ""), reported: Stamp(at: t0.addingTimeInterval(-300), by: ""))
+}
+
+extension ChangeAction {
+    var isRoster: Bool { if case .roster = self { true } else { false } }
 }

@@ -25,16 +25,26 @@ import Testing
         return board
     }
 
-    /// `bytes` (an SRSNAP03 snapshot) as an SRSNAP02 writer would have framed the same body without
-    /// the tables added since.
-    /// `bytes`, an SRSNAP03 snapshot of `board`, as SRSNAP02 wrote it: the body without the tables
-    /// added since (capability's, then security's).
+    /// `bytes`, an SRSNAP04 snapshot of `board`, as SRSNAP02 wrote it: the body without the tables
+    /// added since (capability's, then security's, then the roster).
     static func version2(_ bytes: [UInt8], of board: Board, seq: UInt64) -> [UInt8] {
         var tail = WireWriter()
         CapabilityWire.write(BoardDocument(board, seq: seq), to: &tail)
         SecurityWire.write(board, to: &tail)
-        let body = Array(bytes[Snapshot.headerSize..<(bytes.count - tail.bytes.count)])
-        var out = Array("SRSNAP02".utf8)
+        RosterWire.write(board, to: &tail)
+        return reframed(bytes, cutting: tail.bytes.count, as: "SRSNAP02", seq: seq)
+    }
+
+    /// `bytes` as SRSNAP03 wrote it: the body without the roster.
+    static func version3(_ bytes: [UInt8], of board: Board, seq: UInt64) -> [UInt8] {
+        var tail = WireWriter()
+        RosterWire.write(board, to: &tail)
+        return reframed(bytes, cutting: tail.bytes.count, as: "SRSNAP03", seq: seq)
+    }
+
+    static func reframed(_ bytes: [UInt8], cutting tail: Int, as magic: String, seq: UInt64) -> [UInt8] {
+        let body = Array(bytes[Snapshot.headerSize..<(bytes.count - tail)])
+        var out = Array(magic.utf8)
         for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: seq >> (8 * UInt64(i)))) }
         let crc = CRC32C.checksum(body)
         for i in 0..<4 { out.append(UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i)))) }
@@ -46,7 +56,7 @@ import Testing
         let board = try Self.boardWithCapability()
         #expect(board.conditions.count == 5 && !board.capabilities.isEmpty && board.restrictions["r1"] != nil && !board.baselines.isEmpty)
         let bytes = try Snapshot.encode(board, seq: 12)
-        #expect(Array(bytes.prefix(8)) == Array("SRSNAP03".utf8))
+        #expect(Array(bytes.prefix(8)) == Array("SRSNAP04".utf8))
         let (back, seq) = try Snapshot.decode(bytes)
         #expect(seq == 12)
         #expect(back == board)

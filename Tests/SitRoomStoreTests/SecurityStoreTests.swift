@@ -17,18 +17,19 @@ import Testing
         let board = Self.demo()
         #expect(board.securityIncidents.count == 5 && board.hospitalSecurity.count == 6)
         let bytes = try Snapshot.encode(board, seq: 12)
-        #expect(Array(bytes.prefix(8)) == Array("SRSNAP03".utf8))
+        #expect(Array(bytes.prefix(8)) == Array("SRSNAP04".utf8))
         #expect(try Snapshot.decode(bytes).board == board)
     }
 
-    /// A snapshot written before the security tables: the SRSNAP02 body is the SRSNAP03 body
-    /// without them, and reads to the board with none (and the standard types).
+    /// A snapshot written before the security tables: the SRSNAP02 body is the SRSNAP04 body
+    /// without them (and the roster), and reads to the board with none (and the standard types).
     @Test func anSRSNAP02SnapshotStillReads() throws {
         var board = Self.demo()
         var tables = WireWriter()
         SecurityWire.write(board, to: &tables)
         let current = try Snapshot.encode(board, seq: 12)
-        #expect(Array(current.suffix(tables.bytes.count)) == tables.bytes, "the security tables end the body")
+        RosterWire.write(board, to: &tables)
+        #expect(Array(current.suffix(tables.bytes.count)) == tables.bytes, "the security tables, then the roster, end the body")
         let (read, seq) = try Snapshot.decode(CapabilityWireTests.version2(current, of: board, seq: 12))
         let capabilityLess = BoardDocument(Board(), seq: 0)
         board.securityIncidents = [:]

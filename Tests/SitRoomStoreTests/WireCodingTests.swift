@@ -30,6 +30,26 @@ import Testing
         }
     }
 
+    /// A change's origin follows the change in a record tagged 0x03: the OS user, then the key.
+    @Test func anOriginRidesBehindTheChange() throws {
+        for origin in [Origin(osUser: "sitroom", key: "SHA256:" + String(repeating: "k", count: 43)), Origin(osUser: "김")] {
+            var change = WireSamples.changes[1]
+            change.origin = origin
+            let record = try Self.record(change)
+            #expect(record.payload.first == 0x03)
+            let bare = try Self.record(WireSamples.changes[1]).payload
+            var tail: [UInt8] = [UInt8(origin.osUser.utf8.count)] + Array(origin.osUser.utf8)
+            tail += origin.key.map { [1, UInt8($0.utf8.count)] + Array($0.utf8) } ?? [0]
+            #expect(Array(record.payload.dropFirst()) == Array(bare.dropFirst()) + tail)
+            #expect(try JournalRecord.decodeChange(record.payload) == change)
+            // In JSON (whole seconds, as JSON keeps them): `"origin": {"os_user": …, "key": …}`.
+            let plain = Change(officer: "kim", at: WireSamples.t0, action: .removeLog(id: "l1"), origin: origin)
+            let json = try SitRoomJSON.encoder().encode(plain)
+            #expect(String(decoding: json, as: UTF8.self).contains("\"origin\":{"))
+            #expect(try SitRoomJSON.decoder().decode(Change.self, from: json) == plain)
+        }
+    }
+
     /// The kinds there were while records were written with the generic coding (tag 0x01): the
     /// ones added since (capability's, from `conditions.set` on) never were.
     static let legacyKinds = Set(ChangeAction.Kind.allCases.prefix(while: { $0 != .setConditions }))

@@ -131,7 +131,16 @@ enum WireSamples {
         .security(.hospital(HospitalSecurity(hospitalId: "A1100017", level: Reported(.elevated, at: t(120), by: "kim"),
                                              policeContactId: "c2", policeText: "02-760-1000"))),
         .security(.types(SecurityTypeTable(types: [SecurityIncidentType(code: "arson", korean: "방화", english: "arson")]))),
+        .roster(.add(fullOfficer)),
+        .roster(.edit(Officer(id: "kim.mj", name: "김민준", desk: "상황실", role: .supervisor, osUsers: ["kim", "mjkim"],
+                              keys: ["SHA256:" + String(repeating: "B", count: 43)], publicKeys: ["ssh-ed25519 AAAAC3 b@hq"],
+                              retired: Stamp(at: t(130), by: "boss")))),
+        .roster(.retire(id: "kim.mj")),
     ]
+
+    static let fullOfficer = Officer(
+        id: "kim.mj", name: "김민준", desk: "응급의료과", role: .admin, osUsers: ["kim"],
+        keys: ["SHA256:" + String(repeating: "A", count: 43)], publicKeys: ["ssh-ed25519 AAAAC3 kim@hq"], retired: Stamp(at: t(129), by: "root"))
 
     static let fullCapability = HospitalCapability(
         hospitalId: "A1100017",
@@ -185,6 +194,7 @@ enum WireSamples {
         .security(.police(hospitalId: "h", contactId: nil, text: "")),
         .security(.hospital(HospitalSecurity(hospitalId: "h"))),
         .security(.types(SecurityTypeTable(types: []))),
+        .roster(.add(Officer(id: "o", name: "", role: .watch))),
     ]
 
     static var changes: [Change] {

@@ -6,6 +6,7 @@ extension Board {
     /// What the change brings in is held to the model's `Limits`.
     public mutating func apply(_ change: Change) throws {
         try change.action.checkLimits()
+        try authorize(change)
         try replay(change)
     }
 
@@ -196,6 +197,8 @@ extension Board {
             try replayFeed(change)
         case .security(let action):
             try applySecurity(action, stamp: stamp)
+        case .roster(let action):
+            try apply(action, stamp: stamp)
         }
     }
 
@@ -204,6 +207,7 @@ extension Board {
     /// the board: with 3,000 hospitals and 100,000 log entries that copy is most of a keystroke.
     public func check(_ change: Change) throws {
         try change.action.checkLimits()
+        try authorize(change)
         switch change.action {
         case .reportHospital(let id, let report): try existing(id, in: \.hospitals, kind: "hospital").validate(report)
         case .editHospital(let id, let p): _ = try edited(id, p)

@@ -21,6 +21,7 @@ extension ChangeAction {
         case .restoreAction(let r): r.id
         case .logCall(let r): r.contactId ?? r.agencyId
         case .security(let s): s.subjectId
+        case .roster(let r): r.officerId
         case .editHospital(let id, _), .reportHospital(let id, _), .removeHospital(let id),
              .editStrike(let id, _), .removeStrike(let id), .editAgency(let id, _), .removeAgency(let id),
              .editContact(let id, _), .removeContact(let id), .removeLog(let id),

@@ -5,24 +5,31 @@ public struct Change: Codable, Sendable, Equatable {
     public var officer: String
     public var at: Date
     public var action: ChangeAction
+    /// The OS user and SSH key it came from, filled by the store that commits it (issue 18); nil
+    /// in changes made before there was one.
+    public var origin: Origin?
 
     /// Times are kept to whole seconds so that a change reads back from its JSON exactly.
-    public init(officer: String, at: Date, action: ChangeAction) {
+    public init(officer: String, at: Date, action: ChangeAction, origin: Origin? = nil) {
         self.officer = officer
         self.at = Date(timeIntervalSince1970: at.timeIntervalSince1970.rounded(.down))
         self.action = action
+        self.origin = origin
     }
 
     public var stamp: Stamp { Stamp(at: at, by: officer) }
 
-    enum CodingKeys: String, CodingKey { case officer, at }
+    enum CodingKeys: String, CodingKey { case officer, at, origin }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             officer: try c.decode(String.self, forKey: .officer),
             at: try c.decode(Date.self, forKey: .at),
-            action: try ChangeAction(from: decoder)
+            action: try ChangeAction(from: decoder),
+            // `allKeys`, not `decodeIfPresent`: the old positional binary coding lists no keys and
+            // has no presence byte here (its records never had an origin).
+            origin: c.allKeys.contains(.origin) ? try c.decode(Origin.self, forKey: .origin) : nil
         )
     }
 
@@ -30,6 +37,7 @@ public struct Change: Codable, Sendable, Equatable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(officer, forKey: .officer)
         try c.encode(at, forKey: .at)
+        if let origin { try c.encode(origin, forKey: .origin) }
         try action.encode(to: encoder)
     }
 }
@@ -121,6 +129,8 @@ public enum ChangeAction: Sendable, Equatable {
     case revertFeed(id: String, FeedUndo)
     /// Hospital security: incidents and their timelines, levels, police links, the incident types.
     case security(SecurityAction)
+    /// The roster of officers and their roles (issue 18).
+    case roster(RosterAction)
 
     /// The `type` tag used in JSON, e.g. `hospital.report`.
     public var type: String { kind.rawValue }
@@ -202,6 +212,8 @@ extension ChangeAction: Codable {
         case .securityOpen, .securityStep, .securityRemove, .securityRestore, .securityLevel, .securityPolice,
              .securityHospital, .securityTypes:
             self = .security(try SecurityAction(kind: kind, from: decoder))
+        case .officerAdd, .officerEdit, .officerRetire:
+            self = .roster(try RosterAction(kind: kind, from: decoder))
         }
     }
 
@@ -249,6 +261,7 @@ extension ChangeAction: Codable {
         case .reportFeed(let id, let r): try c.encode(id, forKey: .id); try c.encode(r, forKey: .report)
         case .revertFeed(let id, let r): try c.encode(id, forKey: .id); try c.encode(r, forKey: .record)
         case .security(let s): try s.encodeFields(to: encoder)
+        case .roster(let r): try r.encodeFields(to: encoder)
         case .removeHospital(let id), .removeStrike(let id), .removeAgency(let id),
              .removeContact(let id), .removeLog(let id), .removeAction(let id), .clearAlert(let id):
             try c.encode(id, forKey: .id)

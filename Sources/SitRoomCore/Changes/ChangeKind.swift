@@ -52,6 +52,9 @@ extension ChangeAction {
         case securityPolice = "security.police"
         case securityHospital = "security.hospital"
         case securityTypes = "security.types"
+        case officerAdd = "officer.add"
+        case officerEdit = "officer.edit"
+        case officerRetire = "officer.retire"
     }
 
     public var kind: Kind {
@@ -99,6 +102,7 @@ extension ChangeAction {
         case .reportFeed: .reportFeed
         case .revertFeed: .revertFeed
         case .security(let s): s.kind
+        case .roster(let r): r.kind
         }
     }
 }

@@ -53,6 +53,14 @@ extension ChangeAction {
         case .revertFeed:
             break
         case .security(let s): try s.checkLimits()
+        case .roster(.add(let o)), .roster(.edit(let o)):
+            try requireLength(o.id, "officer id", field: "id")
+            try requireLength(o.name, "officer name", field: "name")
+            try requireLength(o.desk, "desk", field: "desk")
+            for line in o.publicKeys { try requireLength(line, "public key", field: "public_keys") }
+            try require(o.osUsers.count + o.keys.count <= 32, "at most 32 identities an officer", field: "identity")
+        case .roster(.retire):
+            break
         case .revertHospital, .revertStrike, .revertContact, .revertAction, .restoreLog, .restoreAction, .raiseAlert,
              .removeHospital, .removeStrike, .removeAgency, .removeContact, .removeLog, .removeAction, .clearAlert:
             break

@@ -170,6 +170,8 @@ extension Board {
             return feedInverse(of: change)
         case .security(let s):
             return securityInverse(s)
+        case .roster:
+            return nil
         }
     }
 }

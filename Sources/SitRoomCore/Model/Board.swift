@@ -33,6 +33,8 @@ public struct Board: Sendable, Equatable {
     public var hospitalSecurity: [String: HospitalSecurity] = [:]
     /// The incident types in use.
     public var securityTypes: SecurityTypeTable = .standard
+    /// The officers, by id (issue 18). Empty: no roster, everything is allowed as before.
+    public var roster: [String: Officer] = [:]
     /// Ids in `log` and `calls`, so that checking a new entry's id does not scan a long log.
     private var logIds: Set<String> = []
     private var callIds: Set<String> = []

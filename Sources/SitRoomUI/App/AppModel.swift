@@ -64,6 +64,10 @@ public struct AppModel: Sendable {
     public var now: Date
     public var timeZone: TimeZone
     public var officer: String
+    /// Who this console's process is (OS user, SSH key): the roster's check in a form sees it.
+    public var origin: Origin?
+    /// Set for a console whose officer may not change anything (a watch role): what it says when tried.
+    public var readOnlyReason: String?
     public var save: SaveStatus
     /// Officer names of the OTHER consoles writing to this data directory (this console left out;
     /// read-only `--watch` consoles never register, so they are never counted), oldest first, as the

@@ -25,10 +25,11 @@ extension AppModel {
     mutating func commit(_ action: ChangeAction, origin: PendingCommit.Origin, summary: String) -> [Effect] {
         if isReadOnly {
             // On the command line the refusal goes where the officer is looking, as any refusal does.
-            if prompt != nil { prompt?.error = Self.readOnlyMessage } else { say(Self.readOnlyMessage, role: .error) }
+            let refusal = readOnlyMessage
+            if prompt != nil { prompt?.error = refusal } else { say(refusal, role: .error) }
             return []
         }
-        let change = Change(officer: officer, at: now, action: action)
+        let change = Change(officer: officer, at: now, action: action, origin: self.origin)
         pending = PendingCommit(change: change, origin: origin, inverse: board.inverse(of: change), summary: summary)
         return [.commit(change)]
     }
@@ -84,7 +85,10 @@ extension AppModel {
         }
     }
 
-    static let readOnlyMessage = "read-only: this console was opened with --watch (or --at): it changes nothing"
+    static let watchMessage = "read-only: this console was opened with --watch (or --at): it changes nothing"
+
+    /// Why this console changes nothing, in the words the officer sees when they try.
+    var readOnlyMessage: String { readOnlyReason ?? Self.watchMessage }
 
     /// True for a console opened with --watch or --at.
     public var isReadOnly: Bool {
@@ -94,7 +98,7 @@ extension AppModel {
 
     mutating func undo() -> [Effect] {
         if isReadOnly {
-            say(Self.readOnlyMessage, role: .error)
+            say(readOnlyMessage, role: .error)
             return []
         }
         guard let entry = undoStack.popLast() else {

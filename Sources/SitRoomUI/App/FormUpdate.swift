@@ -4,7 +4,7 @@ import SitRoomCore
 extension AppModel {
     mutating func openForm(_ kind: FormKind) {
         if isReadOnly {
-            say(Self.readOnlyMessage, role: .error)
+            say(readOnlyMessage, role: .error)
             return
         }
         guard let f = Form.make(kind, self) else {
@@ -102,7 +102,7 @@ extension AppModel {
         for i in f.fields.indices { f.fields[i].error = nil }
         do {
             if let (action, _) = try f.action(self, newId: { "\($0)-new" }) {
-                try board.check(Change(officer: officer, at: now, action: action))
+                try board.check(Change(officer: officer, at: now, action: action, origin: origin))
             }
         } catch let e as FieldError {
             if let i = f.fields.firstIndex(where: { $0.key == e.key }) { f.fields[i].error = e.message }

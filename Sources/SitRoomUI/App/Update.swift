@@ -211,7 +211,7 @@ extension AppModel {
     private mutating func askToDelete(in panel: PanelID) {
         guard let record = selectedRecord(panel) else { return }
         if isReadOnly {
-            say(Self.readOnlyMessage, role: .error)
+            say(readOnlyMessage, role: .error)
             return
         }
         let (what, action): (String, ChangeAction)

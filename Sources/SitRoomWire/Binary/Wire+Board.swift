@@ -19,6 +19,7 @@ enum BoardWire {
         w.array(document.briefings)
         CapabilityWire.write(document, to: &w)
         SecurityWire.write(board, to: &w)
+        RosterWire.write(board, to: &w)
     }
 
     /// The log only grows after a snapshot, first while the journal is replayed. Without room to
@@ -28,7 +29,7 @@ enum BoardWire {
     static func logHeadroom(_ count: Int) -> Int { count / 4 + 256 }
 
     /// `version` 2 ("SRSNAP02") ends after the briefings; 3 goes on with the capability tables, then
-    /// the security tables.
+    /// the security tables; 4 with the roster.
     static func read(_ r: inout WireReader, seq: UInt64, version: Int = Snapshot.version) throws -> Board {
         var document = BoardDocument(Board(), seq: seq)
         document.incident = try r.value()
@@ -45,6 +46,7 @@ enum BoardWire {
         if version >= 3 { try CapabilityWire.read(&r, into: &document) }
         var board = document.board
         if version >= 3 { try SecurityWire.read(&r, into: &board) }
+        if version >= 4 { try RosterWire.read(&r, into: &board) }
         try r.finish()
         return board
     }

@@ -63,6 +63,7 @@ extension ChangeAction: WireCodable {
         case .reportFeed(let id, let r): w.byte(45); w.string(id); w.value(r)
         case .revertFeed(let id, let r): w.byte(46); w.string(id); w.value(r)
         case .security(let s): s.write(to: &w)
+        case .roster(let a): a.write(to: &w)
         }
     }
 
@@ -111,6 +112,7 @@ extension ChangeAction: WireCodable {
         case 45: self = .reportFeed(id: try r.string(), try r.value())
         case 46: self = .revertFeed(id: try r.string(), try r.value())
         case let code where SecurityAction.wireCodes.contains(code): self = .security(try SecurityAction(wire: &r, code: code))
+        case let code where RosterAction.wireCodes.contains(code): self = .roster(try RosterAction(wire: &r, code: code))
         case let code: throw WireReader.damage("unknown change kind \(code)")
         }
     }

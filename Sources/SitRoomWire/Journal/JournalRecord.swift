@@ -6,8 +6,9 @@ import SitRoomCore
 ///     u32 payload length | u32 CRC-32C of (seq + payload) | u64 seq | payload
 ///
 /// All little-endian. The checksum covers the sequence number so that a record cannot be replayed at
-/// another position unnoticed. The payload is the change, tagged by its first byte: 0x02 for the
-/// hand-written wire coding (what sitroom writes; see `WireWriter`), 0x01 for the older generic
+/// another position unnoticed. The payload is the change, tagged by its first byte: 0x03 for the
+/// hand-written wire coding followed by the change's `Origin` (what sitroom writes for a change that
+/// has one), 0x02 for the same without it (see `WireWriter`), 0x01 for the older generic
 /// `Codable` binary coding (still read: most of a burst and of a long replay went to `Codable`'s
 /// dynamic dispatch), `{` for JSON (read, for hand-made or older records; Foundation's JSON decoder
 /// took ~40 µs a record).
@@ -27,6 +28,7 @@ public enum JournalRecord {
     }
 
     static let binaryTag: UInt8 = 0x02
+    static let originTag: UInt8 = 0x03
     static let legacyBinaryTag: UInt8 = 0x01
 
     /// Writes the record in place at the end of `out`: header, tag, change, then the length and
@@ -35,10 +37,11 @@ public enum JournalRecord {
         let start = out.count
         out.append(contentsOf: repeatElement(0, count: 8))
         for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: seq >> (8 * UInt64(i)))) }
-        out.append(binaryTag)
+        out.append(change.origin == nil ? binaryTag : originTag)
         var writer = WireWriter()
         swap(&writer.bytes, &out)
         change.write(to: &writer)
+        if let origin = change.origin { writer.value(origin) }
         swap(&writer.bytes, &out)
         let length = UInt32(out.count - start - headerSize)
         let crc = out.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[(start + 8)...])) }
@@ -50,10 +53,11 @@ public enum JournalRecord {
 
     public static func decodeChange(_ payload: ArraySlice<UInt8>) throws -> Change {
         switch payload.first {
-        case binaryTag?:
+        case binaryTag?, originTag?:
             return try payload.withUnsafeBytes { raw in
                 var reader = WireReader(raw, position: 1)
-                let change = try Change(wire: &reader)
+                var change = try Change(wire: &reader)
+                if payload.first == originTag { change.origin = try reader.value() }
                 try reader.finish()
                 return change
             }

@@ -42,7 +42,7 @@ struct ApplyCommand: ParsableCommand {
             fail("\(error)")
         }
         for note in log.notes { FileHandle.standardError.write(Data("sitroom: \(note)\n".utf8)) }
-        let officerName = officer.name
+        let officerName = officer.claim(log).officer
         var reader = LineReader(fd: 0)
         var lineNumber = 0
         var anyFailed = false

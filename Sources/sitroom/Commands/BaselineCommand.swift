@@ -33,6 +33,7 @@ struct BaselineCommand: ParsableCommand {
         let writing = at != nil
         let (log, rules) = server.open(data, officer: officer.name, writing: writing)
         defer { log.close() }
+        let who = writing ? officer.claim(log).officer : officer.name
         let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         guard let at else {
             print(Self.table(log.board, now: now, zone: zone), terminator: "")
@@ -56,8 +57,8 @@ struct BaselineCommand: ParsableCommand {
         var values = past.baselineValues(at: moment)
         // Hospitals removed since cannot hold a baseline.
         values.hospitals = values.hospitals.filter { log.board.hospitals[$0.key] != nil }
-        let change = Change(officer: officer.name, at: now, action: .takeBaselines(values))
-        switch log.commit([change], applying: rules, officer: officer.name)[0] {
+        let change = Change(officer: who, at: now, action: .takeBaselines(values))
+        switch log.commit([change], applying: rules, officer: who)[0] {
         case .saved(let seq):
             print("ok \(seq): \(values.national.count) national and \(values.count - values.national.count) hospital baselines "
                 + "from \(Format.dateTime(moment, zone))")

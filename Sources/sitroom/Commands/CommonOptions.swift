@@ -20,6 +20,16 @@ struct OfficerOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Who is making the changes (default: $SITROOM_OFFICER, else the login name).", valueName: "NAME"))
     var officer: String?
+    @Option(name: .customLong("key-id"), help: ArgumentHelp(
+        "The SSH key this session logged in with; for the forced command in the service account's authorized_keys.",
+        valueName: "SHA256:…"))
+    var keyId: String?
+
+    /// The officer asked for by name (--officer or $SITROOM_OFFICER), not guessed from the login.
+    var explicit: String? {
+        [officer, ProcessInfo.processInfo.environment["SITROOM_OFFICER"]]
+            .compactMap { $0?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
+    }
 
     var name: String {
         let env = ProcessInfo.processInfo.environment

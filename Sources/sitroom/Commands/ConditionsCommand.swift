@@ -31,6 +31,7 @@ struct ConditionsCommand: ParsableCommand {
         let writing = load != nil
         let (log, rules) = server.open(data, officer: officer.name, writing: writing)
         defer { log.close() }
+        let who = writing ? officer.claim(log).officer : officer.name
         guard let load else {
             print(lines(log.board.conditions), terminator: "")
             if address == nil, let file = try? ConditionsFile.load(from: data.directory), file != log.board.conditions {
@@ -49,8 +50,8 @@ struct ConditionsCommand: ParsableCommand {
         if table == log.board.conditions {
             print("the board already has this table (\(table.count) conditions)")
         } else {
-            let change = Change(officer: officer.name, at: Date(), action: .setConditions(table))
-            switch log.commit([change], applying: rules, officer: officer.name)[0] {
+            let change = Change(officer: who, at: Date(), action: .setConditions(table))
+            switch log.commit([change], applying: rules, officer: who)[0] {
             case .saved(let seq): print("ok \(seq): \(table.count) conditions")
             case .rejected(let error): fail("\(error)")
             case .notSaved(let why): fail("NOT SAVED: \(why)")

@@ -89,7 +89,9 @@ private func runImport(
         let (table, used) = try CSVTable.read(path: options.file, encoding: encoding)
         log = try ChangeLog.open(options.data.directory, mode: options.dryRun ? .readOnly : .write)
         for note in log.notes { FileHandle.standardError.write(Data("sitroom: \(note)\n".utf8)) }
-        var made = try makePlan(table, log.board, overrides, options.officer.name)
+        let who = options.dryRun ? options.officer.name
+            : options.officer.claim(log, needs: (.supervisor, "importing \(what)")).officer
+        var made = try makePlan(table, log.board, overrides, who)
         let name = URL(fileURLWithPath: options.file).lastPathComponent
         made.preamble.insert("\(what) from \(name): \(used), \(table.rows.count) row\(table.rows.count == 1 ? "" : "s")", at: 0)
         plan = made

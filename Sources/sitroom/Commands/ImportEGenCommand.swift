@@ -50,7 +50,8 @@ extension ImportCommand {
                 fail("import egen: \(error)")
             }
             for note in log.notes { FileHandle.standardError.write(Data("sitroom: \(note)\n".utf8)) }
-            let plan = EGenImport.plan(sources, into: log.board, officer: officer.name, now: Date())
+            let who = dryRun ? officer.name : officer.claim(log, needs: (.supervisor, "importing the feed")).officer
+            let plan = EGenImport.plan(sources, into: log.board, officer: who, now: Date())
             var report: ImportReport
             if dryRun {
                 report = plan.report

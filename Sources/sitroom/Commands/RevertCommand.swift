@@ -61,8 +61,9 @@ struct RevertCommand: ParsableCommand {
             return
         }
         let now = Date()
-        let results = log.commit(plan.undos.map { Change(officer: officer.name, at: now, action: $0) },
-                                 deriving: AlertRulesFile.deriver(for: data.directory, officer: officer.name))
+        let who = officer.claim(log, needs: (.supervisor, "sitroom revert")).officer
+        let results = log.commit(plan.undos.map { Change(officer: who, at: now, action: $0) },
+                                 deriving: AlertRulesFile.deriver(for: data.directory, officer: who))
         let saved = results.prefix(plan.undos.count).compactMap(\.seq)
         for (action, result) in zip(plan.undos, results) {
             switch result {

@@ -10,11 +10,12 @@ import SitRoomUI
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Open the full-screen situation room (the default).",
+        abstract: "Open the full-screen situation room (the default; also `sitroom console`).",
         discussion: """
             Follows the data directory live: changes made by other consoles or by `sitroom apply` appear \
             within a second. Press ? inside for every key.
-            """
+            """,
+        aliases: ["console"]
     )
 
     @Option(name: .long, help: ArgumentHelp("The data directory.", valueName: "DIR"))
@@ -58,7 +59,8 @@ struct RunCommand: ParsableCommand {
             if demo { fail("--demo opens a local copy; to put the demo on a server: sitroom init --data DIR --demo, then sitroom migrate --from DIR --to \(address)", code: 64) }
             let log = StoreOption.openServer(address, readOnly: watch || at != nil, officer: officer.name, client: .console)
             let past = pastBoard(log, zone: zone)
-            let code = ConsoleSession.run(log: log, officer: officer.name, theme: loaded, themeName: theme,
+            let me = log.isReadOnly ? nil : officer.claim(log)
+            let code = ConsoleSession.run(log: log, officer: me?.officer ?? officer.name, identity: me, theme: loaded, themeName: theme,
                                           catalog: catalog, timeZone: zone, rules: .defaults, past: past)
             if code != 0 { throw ExitCode(code) }
             return
@@ -78,7 +80,8 @@ struct RunCommand: ParsableCommand {
         } catch {
             fail("\(error)")
         }
-        let code = ConsoleSession.run(log: log, officer: officer.name, theme: loaded, themeName: theme,
+        let me = log.isReadOnly ? nil : officer.claim(log)
+        let code = ConsoleSession.run(log: log, officer: me?.officer ?? officer.name, identity: me, theme: loaded, themeName: theme,
                                       catalog: catalog, timeZone: zone, rules: rules, past: past)
         if demo {
             // The board just used stays until the next --demo: say where, so the shell commands can read it.
