@@ -79,6 +79,18 @@ import Glibc
                 "\(report.lines)")
     }
 
+    /// Folders made above a new group directory let its members pass, and nobody else.
+    @Test func missingFoldersAboveAreTheGroupsToPassThrough() throws {
+        let tmp = TempDir()
+        let dir = DataDirectory(tmp.sub("srv/sitroom/hq"))
+        try dir.create(group: Self.gid)
+        for folder in [tmp.sub("srv"), tmp.sub("srv/sitroom")] {
+            #expect(Self.mode(folder) == 0o750, "\(folder)")
+            #expect(Self.group(folder) == Self.gid, "\(folder)")
+        }
+        #expect(Self.mode(dir.path) == 0o2770)
+    }
+
     @Test func anythingOpenToOtherUsersIsRefused() throws {
         let tmp = TempDir()
         let dir = try Self.newGroupDirectory(tmp)
