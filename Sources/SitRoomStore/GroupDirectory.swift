@@ -77,6 +77,24 @@ extension DataDirectory {
         return nil
     }
 
+    /// The first folder above a group directory that does not let the group's members through (as
+    /// `/root`, 0700, would not), or nil: `init` warns of it, since nobody but its owner could reach
+    /// the situation. Only the mode bits are read (not ACLs).
+    public func folderBlockingTheGroup() -> (path: String, mode: mode_t)? {
+        guard let group = sharedGroup else { return nil }
+        var folder = parentDirectory(of: path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+        while !folder.isEmpty {
+            if let st = try? fs.status(folder),
+               st.mode & S_IXOTH == 0, !(st.group == group && st.mode & S_IXGRP != 0) {
+                return (folder, st.mode)
+            }
+            let above = parentDirectory(of: folder)
+            if above == folder { break }
+            folder = above
+        }
+        return nil
+    }
+
     /// For `sitroom check`: how the directory is shared, and every file or folder whose mode or group
     /// keeps a member out or lets others in. An owner-only directory reports only what every
     /// command would refuse.

@@ -91,6 +91,20 @@ import Glibc
         #expect(Self.mode(dir.path) == 0o2770)
     }
 
+    /// A folder above that would keep the members out (as /root, 0700, would) is named for `init` to warn of.
+    @Test func aFolderAboveThatKeepsTheGroupOutIsFound() throws {
+        let tmp = TempDir()
+        let dir = try Self.newGroupDirectory(tmp)
+        chmod(tmp.path, 0o755)
+        #expect(dir.folderBlockingTheGroup() == nil)
+        chmod(tmp.path, 0o700)
+        #expect(dir.folderBlockingTheGroup()?.path == tmp.path)
+        chown(tmp.path, uid_t.max, Self.gid)
+        chmod(tmp.path, 0o710)  // the group may pass, others not: enough
+        #expect(dir.folderBlockingTheGroup() == nil)
+        #expect(DataDirectory(tmp.sub("plain")).folderBlockingTheGroup() == nil)
+    }
+
     @Test func anythingOpenToOtherUsersIsRefused() throws {
         let tmp = TempDir()
         let dir = try Self.newGroupDirectory(tmp)

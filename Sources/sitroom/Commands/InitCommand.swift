@@ -73,12 +73,16 @@ struct InitCommand: ParsableCommand {
         } else {
             print("created \(dir.path) (empty; alert rules in \(AlertRulesFile.name), condition table in \(ConditionsFile.name))")
         }
-        printSharing()
+        printSharing(dir)
     }
 
-    private func printSharing() {
+    private func printSharing(_ dir: DataDirectory) {
         guard let group else { return }
         print("shared with group \(group) (mode 2770, files 0660): add an officer's account with `usermod -aG \(group) USER`")
+        if let blocking = dir.folderBlockingTheGroup() {
+            print("note: \(blocking.path) (mode \(String(blocking.mode & 0o7777, radix: 8))) does not let group \(group) through: "
+                + "its members cannot reach \(dir.path) until it does (e.g. `chgrp \(group) \(blocking.path)` and `chmod g+x \(blocking.path)`)")
+        }
     }
 
     private func runGenerate(_ dir: DataDirectory, spec: ScenarioSpec, group: gid_t?) throws {
@@ -100,6 +104,6 @@ struct InitCommand: ParsableCommand {
         if terminal, shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         print("created \(dir.path): \(spec.hospitals) hospitals, \(spec.contacts) contacts, \(spec.log) log entries "
             + "in the snapshot (#\(scenario.snapshotSeq)), \(spec.changes) changes in the journal (up to #\(scenario.lastSeq))")
-        printSharing()
+        printSharing(dir)
     }
 }
