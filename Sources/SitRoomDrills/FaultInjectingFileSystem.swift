@@ -210,6 +210,7 @@ public final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     }
 
     public func setMode(_ path: String, _ mode: mode_t) throws { try base.setMode(path, mode) }
+    public func setGroup(_ path: String, _ group: gid_t) throws { try base.setGroup(path, group) }
     public func status(_ path: String) throws -> FileStatus? { try base.status(path) }
     public func linkStatus(_ path: String) throws -> FileStatus? { try base.linkStatus(path) }
 

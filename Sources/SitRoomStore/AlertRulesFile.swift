@@ -25,7 +25,7 @@ public enum AlertRulesFile {
     public static func writeDefault(in directory: DataDirectory) throws {
         let path = path(in: directory)
         guard try directory.fs.status(path) == nil else { return }
-        try directory.fs.writeDurably(Array(defaultText.utf8), to: path, directory: directory.path)
+        try directory.writeDurably(Array(defaultText.utf8), to: path)
     }
 
     public static func parse(_ text: String) throws -> AlertRules {

@@ -68,11 +68,12 @@ extension ChangeLog {
         self.job = job
         let board = self.board
         let fs = self.fs
+        let directory = self.directory
         Thread.detachNewThread {
             do {
                 let bytes = try Snapshot.encode(board, seq: job.seq)
                 for (path, content) in [(job.partialPath, bytes), (job.journalPartialPath, []), (job.currentPartialPath, Array("\(next)\n".utf8))] {
-                    let fd = try fs.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+                    let fd = try directory.createFile(path, O_WRONLY | O_TRUNC)
                     defer { fs.close(fd) }
                     if !content.isEmpty { try fs.write(fd, content, at: 0) }
                     try fs.sync(fd)

@@ -69,11 +69,11 @@ public final class ChangeLog {
     /// Opens and recovers: loads the snapshot, replays the journal. A writer cuts a torn last record
     /// (and says so in `notes`); a damaged record followed by good ones refuses to open.
     public static func open(_ directory: DataDirectory, mode: Mode = .write) throws -> ChangeLog {
-        guard directory.exists else { throw StoreError.notADataDirectory(directory.path) }
+        guard directory.exists else { throw directory.groupRefusal ?? StoreError.notADataDirectory(directory.path) }
         try directory.checkPermissions()
         let log = ChangeLog(directory: directory, mode: mode)
         if mode == .write {
-            log.lockFD = try directory.fs.open(directory.lockPath, O_RDWR | O_CREAT, 0o600)
+            log.lockFD = try directory.createFile(directory.lockPath, O_RDWR)
         } else {
             // A shared lock is a read lock: a watcher still never writes anything.
             log.lockFD = (try? directory.fs.open(directory.lockPath, O_RDONLY, 0)) ?? -1
@@ -209,8 +209,8 @@ public final class ChangeLog {
         let done: Void? = try lockedIfFree(LOCK_EX) {
             try catchUp(repair: true)
             let next = generation + 1
-            try fs.writeDurably(try Snapshot.encode(board, seq: seq), to: directory.snapshotPath(next), directory: directory.path)
-            let fd = try fs.open(directory.journalPath(next), O_RDWR | O_CREAT | O_TRUNC, 0o600)
+            try directory.writeDurably(try Snapshot.encode(board, seq: seq), to: directory.snapshotPath(next))
+            let fd = try directory.createFile(directory.journalPath(next), O_RDWR | O_TRUNC)
             do {
                 try fs.sync(fd)
                 try fs.syncDirectory(directory.path)

@@ -35,7 +35,7 @@ public enum Checker {
     /// Checking takes the lock only while it opens the files; repairing holds it throughout.
     public static func check(_ dir: DataDirectory, repair: Bool) -> CheckReport {
         let fs = dir.fs
-        let lock = (try? fs.open(dir.lockPath, repair ? O_RDWR | O_CREAT : O_RDONLY, 0o600)) ?? -1
+        let lock = (try? repair ? dir.createFile(dir.lockPath, O_RDWR) : fs.open(dir.lockPath, O_RDONLY, 0)) ?? -1
         defer { if lock >= 0 { fs.close(lock) } }
         func take(_ kind: Int32) { if lock >= 0 { while flock(lock, kind) != 0, errno == EINTR {} } }
         func release() { if lock >= 0 { flock(lock, LOCK_UN) } }
@@ -78,6 +78,7 @@ public enum Checker {
                 report.lines.append("run again with --repair to cut it off (opening for writing also does this)")
             }
         }
+        report.lines.append(contentsOf: dir.permissionLines())
         release()
         if walk.rebuiltLive, !report.damage.contains(where: { !$0.repaired }) {
             verifyOpening(dir, generation: current, expected: walk.board, seq: walk.seq, into: &report)

@@ -211,7 +211,7 @@ struct CheckWalk {
         }
         do {
             let bytes = try Snapshot.encode(board, seq: seq)
-            try fs.writeDurably(bytes, to: entry.path, directory: entry.folder)
+            try dir.writeDurably(bytes, to: entry.path, folder: entry.folder)
             guard let back = try fs.readFile(entry.path), try Snapshot.decode(back).board == board, try Snapshot.verify(back) == seq else {
                 throw StoreError.badSnapshot("the rebuilt file does not read back to the same board")
             }

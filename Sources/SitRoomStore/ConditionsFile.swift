@@ -17,7 +17,7 @@ public enum ConditionsFile {
     }
 
     public static func write(_ table: ConditionTable, in directory: DataDirectory) throws {
-        try directory.fs.writeDurably(Array(table.tsv.utf8), to: path(in: directory), directory: directory.path)
+        try directory.writeDurably(Array(table.tsv.utf8), to: path(in: directory))
     }
 
     /// The table in the directory's file; nil when there is none. A wrong file is an error naming

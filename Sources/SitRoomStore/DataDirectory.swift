@@ -42,30 +42,53 @@ public struct DataDirectory: Sendable {
 
     public var exists: Bool { (try? fs.status(currentPath)) != nil }
 
-    /// Creates the directory (0700) with an empty board at sequence 0.
-    public func create() throws {
+    /// Creates the directory (0700) with an empty board at sequence 0. With `group`, the directory
+    /// is shared with that OS group instead (2770, its files 0660: see GroupDirectory.swift); the
+    /// process must be in the group (or be root), else nothing is created.
+    public func create(group: gid_t? = nil) throws {
+        if let group, geteuid() != 0, !ProcessAccount.isMember(of: group) {
+            throw GroupDirectoryError.notInGroup(group: ProcessAccount.groupName(group), user: ProcessAccount.userName)
+        }
         if let existing = try fs.status(path) {
             guard existing.isDirectory, try fs.listDirectory(path).isEmpty else { throw StoreError.alreadyExists(path) }
         } else {
             let parent = parentDirectory(of: path)
-            if !parent.isEmpty, try fs.status(parent) == nil { try fs.makeDirectories(parent, 0o700) }
+            if !parent.isEmpty, try fs.status(parent) == nil { try makeParents(parent, group: group) }
             try fs.makeDirectory(path, 0o700)
         }
-        try? fs.setMode(path, 0o700)  // as before: `checkPermissions` refuses a folder it could not tighten
-        try fs.writeDurably(try Snapshot.encode(Board(), seq: 0), to: snapshotPath(1), directory: path)
-        let fd = try fs.open(journalPath(1), O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        if let group {
+            try fs.setGroup(path, group)
+            try fs.setMode(path, Self.groupFolderMode)
+        } else {
+            try? fs.setMode(path, 0o700)  // as before: `checkPermissions` refuses a folder it could not tighten
+        }
+        try writeDurably(try Snapshot.encode(Board(), seq: 0), to: snapshotPath(1))
+        let fd = try createFile(journalPath(1), O_WRONLY | O_TRUNC)
         try fs.sync(fd)
         fs.close(fd)
         try writeCurrent(1)
-        let lock = try fs.open(lockPath, O_RDWR | O_CREAT, 0o600)
+        let lock = try createFile(lockPath, O_RDWR)
         fs.close(lock)
         let parent = parentDirectory(of: path)
         try? fs.syncDirectory(parent.isEmpty ? "." : parent)
     }
 
-    /// Refuses a directory that other users could write into.
+    /// Missing folders above a new directory: the owner's (0700), or for a group directory the
+    /// group's to pass through (0750), so that its members can reach it.
+    private func makeParents(_ parent: String, group: gid_t?) throws {
+        guard let group else { return try fs.makeDirectories(parent, 0o700) }
+        let above = parentDirectory(of: parent)
+        if !above.isEmpty, above != parent, try fs.status(above) == nil { try makeParents(above, group: group) }
+        try fs.makeDirectory(parent, 0o750)
+        try fs.setGroup(parent, group)
+        try fs.setMode(parent, 0o750)
+    }
+
+    /// Refuses a directory that other users could write into. A group directory (2770) opens for
+    /// its owner and its group's members only, and only while nothing in it is open to others.
     public func checkPermissions() throws {
         guard let st = try? fs.status(path) else { throw StoreError.notADataDirectory(path) }
+        if st.isDirectory, Self.isGroupShared(st.mode) { return try checkGroupAccess(st) }
         if st.mode & (S_IWGRP | S_IWOTH) != 0 { throw StoreError.unsafePermissions(path, mode: st.mode) }
     }
 
@@ -92,7 +115,7 @@ public struct DataDirectory: Sendable {
     }
 
     func writeCurrent(_ gen: Int) throws {
-        try fs.writeDurably(Array("\(gen)\n".utf8), to: currentPath, directory: path)
+        try writeDurably(Array("\(gen)\n".utf8), to: currentPath)
     }
 
     /// Moves generations older than `keep - 1` into `history/` (journals always, snapshots about one
@@ -113,7 +136,7 @@ public struct DataDirectory: Sendable {
         }
         guard !archive.isEmpty else { return }
         if (try? fs.status(historyPath)) == nil {
-            guard (try? fs.makeDirectory(historyPath, 0o700)) != nil else { return }
+            guard (try? makeFolder(historyPath)) != nil else { return }
         }
         var lastKept = newestHistorySnapshotTime()
         for (g, name) in archive.sorted(by: { $0.g < $1.g }) {

@@ -31,11 +31,11 @@ public struct GeneratedScenario: Sendable, Equatable {
     /// each group commit. The later changes stay in the journal (its policy never compacts).
     @discardableResult
     public static func create(
-        at directory: DataDirectory, spec: ScenarioSpec, seed: UInt64 = 1, now: Date = Date(),
+        at directory: DataDirectory, spec: ScenarioSpec, seed: UInt64 = 1, now: Date = Date(), group: gid_t? = nil,
         progress: ((Progress) -> Void)? = nil
     ) throws -> GeneratedScenario {
         let generator = ScenarioGenerator(spec: spec, seed: seed, now: now)
-        try directory.create()
+        try directory.create(group: group)
         try AlertRulesFile.writeDefault(in: directory)
         try ConditionsFile.writeDefault(in: directory)
         let log = try ChangeLog.open(directory)

@@ -36,7 +36,7 @@ public final class History {
     }
 
     public static func open(_ directory: DataDirectory) throws -> History {
-        guard directory.exists else { throw StoreError.notADataDirectory(directory.path) }
+        guard directory.exists else { throw directory.groupRefusal ?? StoreError.notADataDirectory(directory.path) }
         let history = History(fs: directory.fs)
         let lock = (try? directory.fs.open(directory.lockPath, O_RDONLY, 0)) ?? -1
         if lock >= 0 {

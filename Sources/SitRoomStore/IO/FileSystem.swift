@@ -23,6 +23,8 @@ public protocol FileSystem: Sendable {
     func makeDirectory(_ path: String, _ mode: mode_t) throws
     /// Sets the permission bits (as chmod: not limited by the umask).
     func setMode(_ path: String, _ mode: mode_t) throws
+    /// Gives the file to `group` (as chgrp; its owner stays).
+    func setGroup(_ path: String, _ group: gid_t) throws
     /// The file's mode and modification time, or nil if it does not exist.
     func status(_ path: String) throws -> FileStatus?
     /// As `status`, but of a symbolic link itself rather than what it points to.
@@ -32,11 +34,15 @@ public protocol FileSystem: Sendable {
 public struct FileStatus: Sendable, Equatable {
     public var mode: mode_t
     public var modified: Date
+    public var owner: uid_t
+    public var group: gid_t
     public var isDirectory: Bool { mode & S_IFMT == S_IFDIR }
 
-    public init(mode: mode_t, modified: Date) {
+    public init(mode: mode_t, modified: Date, owner: uid_t = 0, group: gid_t = 0) {
         self.mode = mode
         self.modified = modified
+        self.owner = owner
+        self.group = group
     }
 }
 
@@ -148,6 +154,10 @@ public struct PosixFileSystem: FileSystem {
         if chmod(path, mode) != 0 { throw StoreIOError("chmod", path, code: errno) }
     }
 
+    public func setGroup(_ path: String, _ group: gid_t) throws {
+        if chown(path, uid_t.max, group) != 0 { throw StoreIOError("chgrp", path, code: errno) }
+    }
+
     public func status(_ path: String) throws -> FileStatus? { try Self.status(path, followingLinks: true) }
 
     public func linkStatus(_ path: String) throws -> FileStatus? { try Self.status(path, followingLinks: false) }
@@ -159,7 +169,7 @@ public struct PosixFileSystem: FileSystem {
             throw StoreIOError("stat", path, code: errno)
         }
         let modified = Date(timeIntervalSince1970: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
-        return FileStatus(mode: st.st_mode, modified: modified)
+        return FileStatus(mode: st.st_mode, modified: modified, owner: st.st_uid, group: st.st_gid)
     }
 }
 
@@ -174,10 +184,12 @@ extension FileSystem {
     }
 
     /// Temp file, fsync, rename over, fsync the directory: after this returns the new content is durable.
-    func writeDurably(_ bytes: [UInt8], to path: String, directory: String) throws {
+    /// A `mode` other than 0600 (a group directory's 0660) is set explicitly: the umask may have cut it.
+    func writeDurably(_ bytes: [UInt8], to path: String, directory: String, mode: mode_t = 0o600) throws {
         let temp = path + ".tmp"
         let fd = try open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         do {
+            if mode != 0o600 { try setModeUnlessAlready(temp, mode) }
             try write(fd, bytes, at: 0)
             try sync(fd)
         } catch {
@@ -188,6 +200,14 @@ extension FileSystem {
         close(fd)
         try rename(temp, path)
         do { try syncDirectory(directory) } catch { throw RenamedButNotDurable(path: path, cause: error) }
+    }
+
+    /// Sets `mode` (the umask may have cut it from what `open` or `mkdir` asked); a file another
+    /// member of the group made, already with that mode, is left as it is (only its owner may chmod).
+    func setModeUnlessAlready(_ path: String, _ mode: mode_t) throws {
+        do { try setMode(path, mode) } catch {
+            guard let st = try? status(path), st.mode & 0o7777 == mode else { throw error }
+        }
     }
 
     /// Creates `path` and any missing folders above it, each with `mode` (as `mkdir -p`).

@@ -87,7 +87,7 @@ public enum Presence {
     public static func register(directory: DataDirectory, officer: String) throws -> Registration {
         let fs = directory.fs
         let dir = folder(directory)
-        try makeFolder(dir, fs)
+        try makeFolder(dir, in: directory)
         let pid = getpid()
         let id = "\(pid)-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
         var info = ConsoleInfo(officer: officer, pid: pid, mode: .write, started: Date(), host: hostName(),
@@ -96,7 +96,7 @@ public enum Presence {
         let bytes = try SitRoomJSON.encoder().encode(info)
         let path = dir + "/" + id + ".json"
         let temp = dir + "/" + id + ".json.tmp"
-        let fd = try fs.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC | O_NOFOLLOW, 0o600)
+        let fd = try directory.createFile(temp, O_WRONLY | O_EXCL | O_TRUNC | O_NOFOLLOW)
         do {
             defer { fs.close(fd) }
             try fs.write(fd, [UInt8](bytes), at: 0)
@@ -183,11 +183,19 @@ public enum Presence {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Creates `consoles/` (0700) if needed; refuses a symlink or a folder other users can write to.
-    private static func makeFolder(_ dir: String, _ fs: any FileSystem) throws {
-        try fs.makeDirectory(dir, 0o700)
+    /// Creates `consoles/` (0700, or 2770 in a group directory) if needed; refuses a symlink or a
+    /// folder other users can write to (in a group directory: one open to users outside the group).
+    private static func makeFolder(_ dir: String, in directory: DataDirectory) throws {
+        let fs = directory.fs
+        try directory.makeFolder(dir)
         guard let st = try fs.linkStatus(dir) else { throw StoreIOError("stat", dir, code: ENOENT) }
         guard st.isDirectory else { throw StoreIOError("mkdir", dir, code: ENOTDIR) }
+        if directory.sharedGroup != nil {
+            if st.mode & S_IRWXO != 0 {
+                throw GroupDirectoryError.openToOthers(dir, mode: st.mode, group: ProcessAccount.groupName(st.group))
+            }
+            return
+        }
         if st.mode & (S_IWGRP | S_IWOTH) != 0 { throw StoreError.unsafePermissions(dir, mode: st.mode) }
     }
 }

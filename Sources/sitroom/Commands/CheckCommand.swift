@@ -22,6 +22,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let path = data.directory.path
+        if let refusal = data.directory.groupRefusal { fail("check: \(refusal)") }
         let entries = try? FileManager.default.contentsOfDirectory(atPath: path)
         if entries?.isEmpty ?? true {
             // Not damage: there is nothing here (a mistyped --data, or a directory not yet made).

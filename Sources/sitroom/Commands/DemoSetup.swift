@@ -8,8 +8,8 @@ import SitRoomStore
 enum DemoSetup {
     /// Returns the number of changes written.
     @discardableResult
-    static func create(_ dir: DataDirectory, demo: Bool) throws -> Int {
-        try dir.create()
+    static func create(_ dir: DataDirectory, demo: Bool, group: gid_t? = nil) throws -> Int {
+        try dir.create(group: group)
         try AlertRulesFile.writeDefault(in: dir)
         try ConditionsFile.writeDefault(in: dir)
         guard demo else { return 0 }

@@ -23,6 +23,7 @@ struct MigrateCommand: ParsableCommand {
 
     func run() throws {
         let directory = DataDirectory(from)
+        if let refusal = directory.groupRefusal { fail("\(refusal)") }
         guard directory.exists else { fail("no situation at \(from)") }
         let address: PostgresAddress
         do { address = try PostgresAddress(parsing: to) } catch { fail("\(error)", code: 64) }

@@ -110,6 +110,7 @@ struct RunCommand: ParsableCommand {
     }
 
     private func resolveDirectory() throws -> DataDirectory {
+        if let refusal = data.flatMap({ DataDirectory($0).groupRefusal }) { fail("\(refusal)") }
         if demo {
             let user = ProcessInfo.processInfo.environment["USER"] ?? "user"
             let path = data ?? (NSTemporaryDirectory() + "sitroom-demo-" + user)

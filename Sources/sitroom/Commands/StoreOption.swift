@@ -40,6 +40,7 @@ struct StoreOption: ParsableArguments {
                 return (Self.openServer(address, readOnly: !writing, officer: officer), AlertRules.defaults)
             }
             let directory = data.directory
+            if let refusal = directory.groupRefusal { fail("\(refusal)") }
             guard directory.exists else { fail("no situation at \(directory.path): create one with `sitroom init --data \(directory.path)`") }
             let log = try ChangeLog.open(directory, mode: writing ? .write : .readOnly)
             return (log, try AlertRulesFile.load(from: directory))
