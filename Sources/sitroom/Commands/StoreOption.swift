@@ -22,11 +22,21 @@ struct StoreOption: ParsableArguments {
         return try PostgresAddress(parsing: text)
     }
 
-    /// Opens the server's change log, or exits with a message the officer can act on.
+    /// Opens the server's change log (the password as libpq finds it, or typed when the server asks),
+    /// or exits with a message the officer can act on.
     static func openServer(_ address: PostgresAddress, readOnly: Bool, officer: String,
                            client: PostgresChangeStore.Client = .tool) -> PostgresChangeStore {
+        var address = ServerPassword.filled(address)
         do {
             return try PostgresChangeStore.open(address, readOnly: readOnly, officer: officer, client: client)
+        } catch PostgresStoreError.needsPassword(let location) {
+            guard address.password == nil, let typed = ServerPassword.prompt(for: address) else { fail("\(PostgresStoreError.needsPassword(location))") }
+            address.password = typed
+            do {
+                return try PostgresChangeStore.open(address, readOnly: readOnly, officer: officer, client: client)
+            } catch {
+                fail("\(error)")
+            }
         } catch {
             fail("\(error)")
         }
