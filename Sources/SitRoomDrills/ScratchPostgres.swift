@@ -178,14 +178,20 @@ public final class ScratchPostgres: Sendable {
     public func addPasswordUser(_ user: String, password: String) throws {
         _ = try sql("postgres", "SET password_encryption = 'scram-sha-256'; "
             + "CREATE ROLE \"\(user)\" LOGIN PASSWORD '\(password.replacingOccurrences(of: "'", with: "''"))'")
+        try addAuthenticationRule("host all \(user) 127.0.0.1/32 scram-sha-256")
+        try stop()
+        try startServer()
+    }
+
+    /// Puts a line first in pg_hba.conf (the first matching line decides); it holds from the next
+    /// start (`configure` restarts).
+    public func addAuthenticationRule(_ rule: String) throws {
         let hba = directory + "/data/pg_hba.conf"
         let rules = try String(contentsOfFile: hba, encoding: .utf8)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: hba))  // in place: the file stays the server's
         try handle.truncate(atOffset: 0)
-        try handle.write(contentsOf: Data("host all \(user) 127.0.0.1/32 scram-sha-256\n\(rules)".utf8))
+        try handle.write(contentsOf: Data("\(rule)\n\(rules)".utf8))
         try handle.close()
-        try stop()
-        try startServer()
     }
 
     /// `immediate` is a crash: no checkpoint, every client cut off at once; `fast` a clean stop.

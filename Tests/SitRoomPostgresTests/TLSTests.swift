@@ -21,6 +21,7 @@ final class TestCertificates {
         try makeLeaf("server", names: "IP:127.0.0.1,DNS:localhost", days: 2)
         try makeLeaf("wrong-name", names: "DNS:db.example", days: 2)
         try makeLeaf("expired", names: "IP:127.0.0.1,DNS:localhost", days: 0)  // valid until the second it is made
+        try makeLeaf("certuser", names: "DNS:certuser", days: 2)  // a client's: PostgreSQL maps its CN to the role
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
@@ -39,7 +40,7 @@ final class TestCertificates {
                      "-subj", "/CN=sitroom test \(name)"])
     }
 
-    private func makeLeaf(_ name: String, names: String, days: Int) throws {
+    func makeLeaf(_ name: String, names: String, days: Int) throws {
         let base = "\(directory)/\(name)"
         try openssl(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                      "-keyout", base + ".key", "-out", base + ".csr", "-subj", "/CN=\(name)"])
@@ -54,11 +55,14 @@ struct OpenSSLFailed: Error, CustomStringConvertible {
 }
 
 /// A throwaway server with `ssl = on` and the given certificate; stopped and removed by `body`'s end.
-func withTLSServer(_ certificates: TestCertificates, serving name: String, _ body: (ScratchPostgres) throws -> Void) throws {
+/// `rules` go first in its pg_hba.conf; its ssl_ca_file is the test CA, for client certificates.
+func withTLSServer(_ certificates: TestCertificates, serving name: String, rules: [String] = [],
+                   _ body: (ScratchPostgres) throws -> Void) throws {
     let server = try ScratchPostgres.start()
     defer { server.destroy() }
-    let installed = try server.install(certificates.pair(name))
-    try server.configure([("ssl", "on"), ("ssl_cert_file", installed[0]), ("ssl_key_file", installed[1])])
+    let installed = try server.install(certificates.pair(name) + [certificates.ca])
+    for rule in rules { try server.addAuthenticationRule(rule) }
+    try server.configure([("ssl", "on"), ("ssl_cert_file", installed[0]), ("ssl_key_file", installed[1]), ("ssl_ca_file", installed[2])])
     try body(server)
 }
 
@@ -131,5 +135,22 @@ func refusal(_ url: String) throws -> String? {
         let why = try refusal(server.url("postgres") + "?sslmode=require")
         #expect(why?.hasSuffix(": the server does not accept TLS (sslmode=require): turn on ssl in its postgresql.conf, "
             + "or use sslmode=disable on a network you trust") == true, "\(why ?? "opened")")
+    }
+
+    /// A role the server lets in only with a client certificate for it (`cert` in pg_hba.conf):
+    /// sslcert and sslkey open it; without them the server's refusal is quoted.
+    @Test func aClientCertificateFromSslcertAndSslkeyLogsIn() throws {
+        let certificates = try TestCertificates()
+        try withTLSServer(certificates, serving: "server", rules: ["hostssl all certuser 127.0.0.1/32 cert"]) { server in
+            _ = try server.sql("postgres", "CREATE ROLE certuser LOGIN")
+            _ = try server.sql("postgres", "CREATE DATABASE certs OWNER certuser")
+            let base = "postgres://certuser@127.0.0.1:\(server.port)/certs?sslmode=verify-full&sslrootcert=\(certificates.ca)"
+            let client = certificates.pair("certuser")
+            let store = try PostgresChangeStore.open(try PostgresAddress(parsing: base + "&sslcert=\(client[0])&sslkey=\(client[1])"))
+            #expect(store.commit(Sample.log(1)).seq == 1)
+            store.close()
+            let why = try refusal(base)
+            #expect(why?.contains("connection requires a valid client certificate") == true, "\(why ?? "opened")")
+        }
     }
 }
