@@ -11,8 +11,11 @@ struct StoreOption: ParsableArguments {
     static let environmentVariable = "SITROOM_STORE"
 
     @Option(name: .long, help: ArgumentHelp(
-        "Keep the change log on a PostgreSQL server instead of a data directory (default: $SITROOM_STORE).",
-        valueName: "postgres://USER@HOST[:PORT]/DB"))
+        "Keep the change log on a PostgreSQL server instead of a data directory (default: $SITROOM_STORE). "
+            + "TLS as libpq takes it: ?sslmode=disable|require|verify-ca|verify-full (verify-full, or disable "
+            + "on loopback, by default), &sslrootcert=FILE, &sslcert=FILE&sslkey=FILE. The password from PGPASSWORD, "
+            + "$PGPASSFILE or ~/.pgpass, or asked for on a terminal.",
+        valueName: "postgres://USER@HOST[:PORT]/DB[?sslmode=...]"))
     var store: String?
 
     /// The server to use, or nil for the data directory. An empty $SITROOM_STORE counts as unset.
