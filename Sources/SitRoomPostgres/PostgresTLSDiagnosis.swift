@@ -58,6 +58,16 @@ enum PostgresTLSDiagnosis {
             }
         }
 
+        /// The same, short enough for the DISCONNECTED banner, with what the address asked for.
+        func words(for address: PostgresAddress) -> String {
+            switch self {
+            case .serverSaysNoTLS: "the server does not accept TLS (sslmode=\(address.sslMode.rawValue))"
+            case .certificate: "the server's certificate is not signed by \(address.trustedCAs), or has expired"
+            case .hostName: "the server's certificate is not for \(address.host)"
+            case .other: words
+            }
+        }
+
         init?(_ error: any Error) {
             let underlying: any Error
             if let psql = error as? PSQLError {

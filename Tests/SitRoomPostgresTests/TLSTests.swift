@@ -153,4 +153,23 @@ func refusal(_ url: String) throws -> String? {
             #expect(why?.contains("connection requires a valid client certificate") == true, "\(why ?? "opened")")
         }
     }
+
+    /// A console whose server comes back with a certificate for another name does not reconnect,
+    /// and its DISCONNECTED banner says why, shortly (the run loop does not look at the certificate again).
+    @Test func aServerThatComesBackWithAnotherNamesCertificateIsNotRejoined() throws {
+        let certificates = try TestCertificates()
+        try withTLSServer(certificates, serving: "server") { server in
+            let address = try PostgresAddress(parsing: server.url("postgres") + "?sslmode=verify-full&sslrootcert=\(certificates.ca)")
+            let store = try PostgresChangeStore.open(address, timeouts: ServerOutageTests.quick)
+            defer { store.close() }
+            #expect(store.commit(Sample.log(1)).seq == 1)
+            let installed = try server.install(certificates.pair("wrong-name"))
+            try server.configure([("ssl_cert_file", installed[0]), ("ssl_key_file", installed[1])])
+            let refused = ServerOutageTests.tend(store, seconds: 10) {
+                if case .disconnected(_, let reason, _) = store.link { return reason == "the server's certificate is not for 127.0.0.1" }
+                return false
+            }
+            #expect(refused, "\(store.link)")
+        }
+    }
 }
