@@ -151,6 +151,49 @@ public final class ScratchPostgres: Sendable {
         return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Copies files into the server's directory, owned by the server's user and readable by it
+    /// alone (PostgreSQL refuses a key others can read); returns their paths there.
+    public func install(_ files: [String]) throws -> [String] {
+        try files.map { file in
+            let copy = directory + "/" + (file as NSString).lastPathComponent
+            try? FileManager.default.removeItem(atPath: copy)
+            try FileManager.default.copyItem(atPath: file, toPath: copy)
+            chmod(copy, 0o600)
+            if getuid() == 0, let pw = getpwnam("postgres") { chown(copy, pw.pointee.pw_uid, pw.pointee.pw_gid) }
+            return copy
+        }
+    }
+
+    /// `ALTER SYSTEM SET` each setting, then a restart so that every one of them holds for the next connection.
+    public func configure(_ settings: [(String, String)]) throws {
+        for (name, value) in settings {
+            _ = try sql("postgres", "ALTER SYSTEM SET \(name) = '\(value.replacingOccurrences(of: "'", with: "''"))'")
+        }
+        try stop()
+        try startServer()
+    }
+
+    /// A login role that must give its password (SCRAM-SHA-256) over TCP from loopback; the
+    /// `postgres` superuser the tests administer with keeps trust.
+    public func addPasswordUser(_ user: String, password: String) throws {
+        _ = try sql("postgres", "SET password_encryption = 'scram-sha-256'; "
+            + "CREATE ROLE \"\(user)\" LOGIN PASSWORD '\(password.replacingOccurrences(of: "'", with: "''"))'")
+        try addAuthenticationRule("host all \(user) 127.0.0.1/32 scram-sha-256")
+        try stop()
+        try startServer()
+    }
+
+    /// Puts a line first in pg_hba.conf (the first matching line decides); it holds from the next
+    /// start (`configure` restarts).
+    public func addAuthenticationRule(_ rule: String) throws {
+        let hba = directory + "/data/pg_hba.conf"
+        let rules = try String(contentsOfFile: hba, encoding: .utf8)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: hba))  // in place: the file stays the server's
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data("\(rule)\n\(rules)".utf8))
+        try handle.close()
+    }
+
     /// `immediate` is a crash: no checkpoint, every client cut off at once; `fast` a clean stop.
     public func stop(mode: String = "fast") throws {
         let r = Spawn.run(asUser + [bin + "/pg_ctl", "-D", directory + "/data", "-m", mode, "-w", "stop"])

@@ -100,7 +100,7 @@ extension PostgresChangeStore {
             }
         case .failure(let error):
             backoff = min(backoff * 2, timeouts.backoffMax)
-            let why = PostgresErrorText.describe(error)
+            let why = PostgresTLSDiagnosis.TLSFailure(error)?.words(for: address) ?? PostgresErrorText.describe(error)
             link = .disconnected(since: since, reason: why.isEmpty ? reason : why, nextTry: now.addingTimeInterval(backoff))
         }
     }

@@ -67,7 +67,8 @@ public final class PostgresChangeStore: ChangeStore {
     /// Rows read per query while catching up.
     let pageSize = 5_000
 
-    private init(address: PostgresAddress, readOnly: Bool, officer: String, client: Client, timeouts: Timeouts) {
+    private init(address: PostgresAddress, tls: PostgresConnection.Configuration.TLS, readOnly: Bool, officer: String, client: Client,
+                 timeouts: Timeouts) {
         self.address = address
         self.isReadOnly = readOnly
         self.timeouts = timeouts
@@ -78,7 +79,7 @@ public final class PostgresChangeStore: ChangeStore {
         self.logger = logger
         var configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
-            database: address.database, tls: .disable)
+            database: address.database, tls: tls)
         configuration.options.connectTimeout = .milliseconds(Int64(timeouts.connect * 1000))
         // Shows in pg_stat_activity, so a DBA sees which officer's console a connection is.
         let name = String(officer.prefix(40))
@@ -99,11 +100,16 @@ public final class PostgresChangeStore: ChangeStore {
     /// that never had the board has nothing to show.
     public static func open(_ address: PostgresAddress, readOnly: Bool = false, officer: String = "sitroom", client: Client = .tool,
                             timeouts: Timeouts = Timeouts()) throws -> PostgresChangeStore {
-        let store = PostgresChangeStore(address: address, readOnly: readOnly, officer: officer, client: client, timeouts: timeouts)
+        let store = PostgresChangeStore(address: address, tls: try address.tls(), readOnly: readOnly, officer: officer, client: client,
+                                        timeouts: timeouts)
         let connection: PostgresConnection
         do {
             connection = try waitFor(store.connect(), seconds: timeouts.connect + 1, what: "connect")
         } catch {
+            if (error as? PSQLError)?.code == .authMechanismRequiresPassword { throw PostgresStoreError.needsPassword(address.description) }
+            if let why = PostgresTLSDiagnosis.explain(error, address: address, group: store.group, timeout: timeouts.connect) {
+                throw PostgresStoreError.tlsRefused(address: address.description, why: why)
+            }
             throw PostgresStoreError.unreachable("\(address): \(PostgresErrorText.describe(error))")
         }
         try store.attach(connection)

@@ -23,7 +23,9 @@ enum PostgresErrorText {
     }
 
     static func describe(_ error: any Error) -> String {
+        if let tls = PostgresTLSDiagnosis.TLSFailure(error) { return tls.words }
         guard let psql = error as? PSQLError else { return "\(error)" }
+        if psql.code == .authMechanismRequiresPassword { return "the server asks for a password and none was given" }
         if let info = psql.serverInfo, let message = info[.message] {
             return message + (info[.sqlState].map { " (SQLSTATE \($0))" } ?? "")
         }

@@ -8,6 +8,12 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
     case damaged(String)
     case notEmpty(UInt64)
     case noSituation(String)
+    /// The address's certificate files cannot be used (missing, unreadable, not PEM).
+    case tlsSetUp(String)
+    /// The link could not be made as secure as the sslmode asks: the server's certificate, or no TLS.
+    case tlsRefused(address: String, why: String)
+    /// The server asks for a password and none was found (URL, PGPASSWORD, pgpass file, terminal).
+    case needsPassword(String)
 
     public var description: String {
         switch self {
@@ -19,6 +25,11 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
         case .noSituation(let address):
             "no situation on \(address) yet: a writing console creates one, or copy one there with "
                 + "`sitroom migrate --from DIR --to \(address)`"
+        case .tlsSetUp(let why): "cannot set up TLS: \(why)"
+        case .tlsRefused(let address, let why): "not connecting to \(address): \(why)"
+        case .needsPassword(let address):
+            "\(address) asks for a password: set PGPASSWORD, or add a line host:port:database:user:password "
+                + "to ~/.pgpass (mode 0600, or the file $PGPASSFILE names), or start sitroom on a terminal to be asked"
         case .notEmpty(let seq): "the server already holds a situation (up to change #\(seq)); migrate needs an empty database"
         }
     }

@@ -41,3 +41,46 @@ import Testing
         }
     }
 }
+
+@Suite struct AddressTLSTests {
+    @Test func loopbackDefaultsToNoTLSAndAnyOtherHostToVerifyFull() throws {
+        for host in ["127.0.0.1", "localhost", "[::1]", "127.0.0.2"] {
+            #expect(try PostgresAddress(parsing: "postgres://duty@\(host)/hq").sslMode == .disable, "\(host)")
+        }
+        for host in ["db.mohw.example", "10.1.2.3", "128.0.0.1", "localhost.example"] {
+            #expect(try PostgresAddress(parsing: "postgres://duty@\(host)/hq").sslMode == .verifyFull, "\(host)")
+        }
+    }
+
+    @Test func libpqsParametersAreRead() throws {
+        let a = try PostgresAddress(parsing: "postgres://duty@db.mohw.example/hq?sslmode=verify-ca&sslrootcert=/etc/sitroom/ca.crt"
+            + "&sslcert=/etc/sitroom/duty.crt&sslkey=/etc/sitroom/duty.key")
+        #expect(a.sslMode == .verifyCA)
+        #expect(a.sslRootCert == "/etc/sitroom/ca.crt")
+        #expect(a.sslCert == "/etc/sitroom/duty.crt")
+        #expect(a.sslKey == "/etc/sitroom/duty.key")
+        #expect(a.description == "postgres://duty@db.mohw.example/hq?sslmode=verify-ca")
+        #expect(try PostgresAddress(parsing: "postgres://duty@db.mohw.example/hq?sslmode=verify-full").description
+            == "postgres://duty@db.mohw.example/hq")  // the default is not shown
+        #expect(try PostgresAddress(parsing: "postgres://u:pw@127.0.0.1:6000/hq?sslmode=require").description
+            == "postgres://u@127.0.0.1:6000/hq?sslmode=require")
+    }
+
+    @Test(arguments: [
+        ("postgres://u@h/db?sslmode=prefer", "unknown sslmode \"prefer\" (one of disable, require, verify-ca, verify-full)"),
+        ("postgres://u@h/db?sslmode=VERIFY-FULL", "unknown sslmode \"VERIFY-FULL\" (one of disable, require, verify-ca, verify-full)"),
+        ("postgres://u@h/db?connect_timeout=5", "unknown parameter \"connect_timeout\" (sitroom takes sslmode, sslrootcert, sslcert, sslkey)"),
+        ("postgres://u@h/db?sslrootcert=", "sslrootcert has no value"),
+        ("postgres://u@h/db?sslcert=/a.crt", "sslcert and sslkey go together (a client certificate and its key)"),
+    ])
+    func aBadParameterIsNamed(_ text: String, _ why: String) {
+        #expect(throws: PostgresStoreError.badAddress(text, why)) { try PostgresAddress(parsing: text) }
+    }
+
+    @Test func aMissingCertificateFileIsNamedBeforeConnecting() throws {
+        let address = try PostgresAddress(parsing: "postgres://u@127.0.0.1:1/db?sslmode=verify-full&sslrootcert=/nonexistent/ca.crt")
+        #expect(throws: PostgresStoreError.tlsSetUp("sslrootcert /nonexistent/ca.crt: no readable file there")) {
+            try PostgresChangeStore.open(address)
+        }
+    }
+}

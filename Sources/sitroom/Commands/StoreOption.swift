@@ -11,8 +11,11 @@ struct StoreOption: ParsableArguments {
     static let environmentVariable = "SITROOM_STORE"
 
     @Option(name: .long, help: ArgumentHelp(
-        "Keep the change log on a PostgreSQL server instead of a data directory (default: $SITROOM_STORE).",
-        valueName: "postgres://USER@HOST[:PORT]/DB"))
+        "Keep the change log on a PostgreSQL server instead of a data directory (default: $SITROOM_STORE). "
+            + "TLS as libpq takes it: ?sslmode=disable|require|verify-ca|verify-full (verify-full, or disable "
+            + "on loopback, by default), &sslrootcert=FILE, &sslcert=FILE&sslkey=FILE. The password from PGPASSWORD, "
+            + "$PGPASSFILE or ~/.pgpass, or asked for on a terminal.",
+        valueName: "postgres://USER@HOST[:PORT]/DB[?sslmode=...]"))
     var store: String?
 
     /// The server to use, or nil for the data directory. An empty $SITROOM_STORE counts as unset.
@@ -22,11 +25,21 @@ struct StoreOption: ParsableArguments {
         return try PostgresAddress(parsing: text)
     }
 
-    /// Opens the server's change log, or exits with a message the officer can act on.
+    /// Opens the server's change log (the password as libpq finds it, or typed when the server asks),
+    /// or exits with a message the officer can act on.
     static func openServer(_ address: PostgresAddress, readOnly: Bool, officer: String,
                            client: PostgresChangeStore.Client = .tool) -> PostgresChangeStore {
+        var address = ServerPassword.filled(address)
         do {
             return try PostgresChangeStore.open(address, readOnly: readOnly, officer: officer, client: client)
+        } catch PostgresStoreError.needsPassword(let location) {
+            guard address.password == nil, let typed = ServerPassword.prompt(for: address) else { fail("\(PostgresStoreError.needsPassword(location))") }
+            address.password = typed
+            do {
+                return try PostgresChangeStore.open(address, readOnly: readOnly, officer: officer, client: client)
+            } catch {
+                fail("\(error)")
+            }
         } catch {
             fail("\(error)")
         }
