@@ -225,7 +225,8 @@ public final class ScratchPostgres: Sendable {
         Registry.remove(self)
     }
 
-    private static func freePort() -> Int {
+    /// A TCP port nothing listens on now, on 127.0.0.1 (for the throwaway servers the tests start).
+    public static func freePort() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var addr = sockaddr_in()
