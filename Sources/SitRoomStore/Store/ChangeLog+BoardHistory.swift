@@ -3,7 +3,8 @@ import SitRoomCore
 
 extension History: BoardHistory {
     public func forEachChange(after seq: UInt64, _ body: (UInt64, Change) throws -> Void) throws {
-        try replay(from: .seq(seq)) { s, change, _ in try body(s, change) }
+        // `replay` visits from the snapshot it starts at; the changes up to `seq` are not asked for.
+        try replay(from: .seq(seq)) { s, change, _ in if s > seq { try body(s, change) } }
     }
 }
 

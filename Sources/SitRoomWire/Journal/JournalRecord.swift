@@ -155,7 +155,7 @@ public enum JournalScanner {
         var probe = offset + 1
         while probe + JournalRecord.headerSize <= bytes.count {
             if let r = record(in: bytes, at: probe), let tag = r.payload.first,
-               [JournalRecord.binaryTag, JournalRecord.legacyBinaryTag, UInt8(ascii: "{")].contains(tag) {
+               [JournalRecord.originTag, JournalRecord.binaryTag, JournalRecord.legacyBinaryTag, UInt8(ascii: "{")].contains(tag) {
                 return r
             }
             probe += 1

@@ -41,7 +41,6 @@ struct AuditCommand: ParsableCommand {
         var rows: [[String]] = []
         do {
             try log.history().forEachChange(after: after) { seq, change in
-                if seq <= after { return }
                 if let officer, change.officer != officer { return }
                 if let from, change.at < from { return }
                 rows.append(["#\(seq)", format.string(from: change.at), change.officer, change.origin?.osUser ?? "-",
