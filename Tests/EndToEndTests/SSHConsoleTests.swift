@@ -125,7 +125,7 @@ import Glibc
         lee.sendText("log 경찰 순찰 요청")
         lee.sendKeys("Enter")
         let refused = try lee.waitFor("watch role", timeout: 5)
-        #expect(refused.contains("read-only: lee has the watch role (reads only); entering anything needs the officer role"), "\(refused)")
+        #expect(refused.contains("read-only: lee has the watch role; entering needs the officer role"), "\(refused)")
 
         // The change is kim's, from the service account and kim's key; lee's refusal wrote nothing.
         let kimKey = try String(contentsOfFile: server.root + "/kim.pub", encoding: .utf8)

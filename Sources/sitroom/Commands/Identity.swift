@@ -63,7 +63,7 @@ struct Identity {
     /// For a console: why it may change nothing (a watch officer), in the words shown when one tries.
     var readOnlyReason: String? {
         guard role == .watch else { return nil }
-        return "read-only: \(officer) has the watch role (reads only); entering anything needs the officer role"
+        return "read-only: \(officer) has the watch role; entering needs the officer role"
     }
 }
 
