@@ -111,12 +111,19 @@ import Glibc
         let member = [Self.setpriv!, "--reuid", "65533", "--regid", "\(getegid())", "--clear-groups"]
         let outsider = [Self.setpriv!, "--reuid", "65532", "--regid", "65534", "--clear-groups"]
         let line = #"{"type":"log.add","record":{"text":"by another member"}}"# + "\n"
+        // The other uids run a copy they can reach: the build folder may sit under a 0700 one (a
+        // fresh clone in `mktemp -d`, as CI makes).
+        let binary = root + "/bin/sitroom"
+        try FileManager.default.createDirectory(atPath: root + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TmuxSession.sitroomBinary, toPath: binary)
+        chmod(root + "/bin", 0o755)
+        chmod(binary, 0o755)
 
         let applied = TmuxSession.run(member + ["/bin/sh", "-c", "umask 077 && exec \"$0\" apply --data \"$1\" --officer park --compact-every 1",
-                                                TmuxSession.sitroomBinary, dir], stdin: line)
+                                                binary, dir], stdin: line)
         #expect(applied.status == 0, "\(applied.stderr)")
         let console = try TmuxSession(width: 100, height: 30, command: member + [
-            "/bin/sh", "-c", "umask 077 && exec \"$0\" --data \"$1\" --officer park --tz Asia/Seoul", TmuxSession.sitroomBinary, dir,
+            "/bin/sh", "-c", "umask 077 && exec \"$0\" --data \"$1\" --officer park --tz Asia/Seoul", binary, dir,
         ], environment: ["TERM": "xterm-256color", "HOME": root])
         try console.waitFor("DEMO")
         console.sendText(":")
@@ -141,7 +148,7 @@ import Glibc
 
         let name = getpwuid(65532).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
         for command in [["apply", "--officer", "x"], ["export"], ["check"], ["--officer", "x"]] {
-            let refused = TmuxSession.run(outsider + [TmuxSession.sitroomBinary] + command + ["--data", dir], stdin: line)
+            let refused = TmuxSession.run(outsider + [binary] + command + ["--data", dir], stdin: line)
             #expect(refused.status != 0, "\(command)")
             #expect(refused.stderr.contains("\(dir) is shared with group \(group), and \(name ?? "uid 65532") is not in it: "
                 + "an administrator adds you with `usermod -aG \(group) \(name ?? "USER")`, then log in again"), "\(command): \(refused.stderr)")
