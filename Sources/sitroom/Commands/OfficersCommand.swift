@@ -60,7 +60,7 @@ struct OfficersCommand: ParsableCommand {
         func run() throws {
             var officer = Officer(id: id, name: name, desk: desk, role: role, osUsers: osUsers)
             try officer.addKeys(keys)
-            target.commit(.roster(.add(officer)), "added \(id) (\(role.rawValue))")
+            target.commit("added \(id) (\(role.rawValue))") { _ in .roster(.add(officer)) }
         }
     }
 
@@ -78,16 +78,18 @@ struct OfficersCommand: ParsableCommand {
         @OptionGroup var target: Target
 
         func run() throws {
-            let board = target.server.open(target.data, officer: target.officer.name, writing: false).log.board
-            guard var officer = board.roster[id] else { fail("no officer \(id) on the roster; `sitroom officers list` shows who is") }
-            if let name { officer.name = name }
-            if let role { officer.role = role }
-            if let desk { officer.desk = desk }
-            officer.osUsers = officer.osUsers.filter { !removeOSUsers.contains($0) } + osUsers.filter { !officer.osUsers.contains($0) }
-            officer.removeKeys(removeKeys)
-            try officer.addKeys(keys)
-            if reinstate { officer.retired = nil }
-            target.commit(.roster(.edit(officer)), "edited \(id)")
+            // Edited as the board has it in the store that commits the edit: nothing read twice.
+            target.commit("edited \(id)") { board in
+                guard var officer = board.roster[id] else { fail("no officer \(id) on the roster; `sitroom officers list` shows who is") }
+                if let name { officer.name = name }
+                if let role { officer.role = role }
+                if let desk { officer.desk = desk }
+                officer.osUsers = officer.osUsers.filter { !removeOSUsers.contains($0) } + osUsers.filter { !officer.osUsers.contains($0) }
+                officer.removeKeys(removeKeys)
+                try officer.addKeys(keys)
+                if reinstate { officer.retired = nil }
+                return .roster(.edit(officer))
+            }
         }
     }
 
@@ -97,7 +99,7 @@ struct OfficersCommand: ParsableCommand {
         @OptionGroup var target: Target
 
         func run() throws {
-            target.commit(.roster(.retire(id: id)), "retired \(id)")
+            target.commit("retired \(id)") { _ in .roster(.retire(id: id)) }
         }
     }
 
@@ -140,11 +142,14 @@ struct OfficersCommand: ParsableCommand {
 }
 
 extension OfficersCommand.Target {
-    /// Commits one roster change as the officer at the keyboard, printing `ok #seq: what` or the refusal.
-    func commit(_ action: ChangeAction, _ what: String) {
+    /// Commits one roster change, made from the board as the store has it, as the officer at the
+    /// keyboard; prints `ok #seq: what` or the refusal.
+    func commit(_ what: String, _ change: (Board) throws -> ChangeAction) {
         let (log, _) = server.open(data, officer: officer.name, writing: true)
         defer { log.close() }
         let me = officer.claim(log)
+        let action: ChangeAction
+        do { action = try change(log.board) } catch { fail("\(error)") }
         switch log.commit(Change(officer: me.officer, at: Date(), action: action)) {
         case .saved(let seq): print("ok #\(seq): \(what)")
         case .rejected(let error): fail("refused: \(error)")
