@@ -111,12 +111,17 @@ import Glibc
         let member = [Self.setpriv!, "--reuid", "65533", "--regid", "\(getegid())", "--clear-groups"]
         let outsider = [Self.setpriv!, "--reuid", "65532", "--regid", "65534", "--clear-groups"]
         let line = #"{"type":"log.add","record":{"text":"by another member"}}"# + "\n"
-        // The other uids run a copy they can reach: the build folder may sit under a 0700 one (a
-        // fresh clone in `mktemp -d`, as CI makes).
+        // The other uids run sitroom by a path they can reach: the build folder may sit under a
+        // 0700 one (a fresh clone in `mktemp -d`, as CI makes). A hard link, not a copy: a copy's
+        // write descriptor, inherited by a process another test spawns meanwhile, made its exec
+        // fail with "Text file busy".
         let binary = root + "/bin/sitroom"
         try FileManager.default.createDirectory(atPath: root + "/bin", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: TmuxSession.sitroomBinary, toPath: binary)
         chmod(root + "/bin", 0o755)
+        if link(TmuxSession.sitroomBinary, binary) != 0 {
+            try FileManager.default.copyItem(atPath: TmuxSession.sitroomBinary, toPath: binary)  // another file system
+            _ = Poll.until(timeout: 10, every: 0.1) { TmuxSession.run([binary, "--version"], stdin: nil).status == 0 }
+        }
         chmod(binary, 0o755)
 
         let applied = TmuxSession.run(member + ["/bin/sh", "-c", "umask 077 && exec \"$0\" apply --data \"$1\" --officer park --compact-every 1",
