@@ -24,8 +24,8 @@ extension Board {
     }
 
     /// The lowest role that may make `change`, and the words for what it does.
-    func requirement(of change: Change) -> (Role, String) {
-        let supervisor = Role.supervisor
+    func requirement(of change: Change) -> (OfficerRole, String) {
+        let supervisor = OfficerRole.supervisor
         switch change.action {
         case .roster: return (.admin, "changing the roster")
         case .acknowledgeAlert: return (supervisor, "acknowledging an alert")

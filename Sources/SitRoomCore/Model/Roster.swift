@@ -1,7 +1,7 @@
 import Foundation
 
 /// What an officer may change. Each role may do everything the ones before it may.
-public enum Role: String, Codable, Sendable, CaseIterable, Comparable {
+public enum OfficerRole: String, Codable, Sendable, CaseIterable, Comparable {
     /// Reads only.
     case watch
     /// Enters reports, the log, calls, actions, strikes, capability and security incidents.
@@ -12,7 +12,7 @@ public enum Role: String, Codable, Sendable, CaseIterable, Comparable {
     /// Also keeps the roster.
     case admin
 
-    public static func < (a: Role, b: Role) -> Bool {
+    public static func < (a: OfficerRole, b: OfficerRole) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
@@ -42,7 +42,7 @@ public struct Officer: Codable, Sendable, Equatable, Identifiable {
     public var name: String
     /// The desk or agency they sit for.
     public var desk: String
-    public var role: Role
+    public var role: OfficerRole
     /// OS user names that are this officer (a console run by that user, not over a mapped key).
     public var osUsers: [String]
     /// SSH key fingerprints (`SHA256:…`) that are this officer (a console reached with that key).
@@ -54,7 +54,7 @@ public struct Officer: Codable, Sendable, Equatable, Identifiable {
     /// changes stay theirs.
     public var retired: Stamp?
 
-    public init(id: String, name: String, desk: String = "", role: Role, osUsers: [String] = [], keys: [String] = [],
+    public init(id: String, name: String, desk: String = "", role: OfficerRole, osUsers: [String] = [], keys: [String] = [],
                 publicKeys: [String] = [], retired: Stamp? = nil) {
         self.id = id
         self.name = name
@@ -72,7 +72,7 @@ public struct Officer: Codable, Sendable, Equatable, Identifiable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
                   desk: try c.decodeIfPresent(String.self, forKey: .desk) ?? "",
-                  role: try c.decode(Role.self, forKey: .role),
+                  role: try c.decode(OfficerRole.self, forKey: .role),
                   osUsers: try c.decodeIfPresent([String].self, forKey: .osUsers) ?? [],
                   keys: try c.decodeIfPresent([String].self, forKey: .keys) ?? [],
                   publicKeys: try c.decodeIfPresent([String].self, forKey: .publicKeys) ?? [],

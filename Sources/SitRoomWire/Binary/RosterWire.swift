@@ -39,13 +39,13 @@ extension Officer: WireCodable {
     }
 
     init(wire r: inout WireReader) throws {
-        self.init(id: try r.string(), name: try r.string(), desk: try r.string(), role: try r.code(Role.self),
+        self.init(id: try r.string(), name: try r.string(), desk: try r.string(), role: try r.code(OfficerRole.self),
                   osUsers: try r.array(), keys: try r.array(), publicKeys: try r.array(), retired: try r.optional())
     }
 }
 
-extension Role: WireEnum {
-    static let wireCases: [Role] = [.watch, .officer, .supervisor, .admin]
+extension OfficerRole: WireEnum {
+    static let wireCases: [OfficerRole] = [.watch, .officer, .supervisor, .admin]
 }
 
 extension Origin: WireCodable {

@@ -11,7 +11,7 @@ struct Identity {
     /// The officer the changes are made as.
     var officer: String
     /// Their role; nil on a board without a roster (everything allowed, as before).
-    var role: Role?
+    var role: OfficerRole?
 
     /// The OS user of the real uid, or the uid itself when it has no name.
     static func osUser() -> String {
@@ -75,7 +75,7 @@ struct IdentityError: Error, CustomStringConvertible {
 extension OfficerOption {
     /// The identity for a command that writes to `store`, or an exit with the reason. `needs`: a
     /// whole command that only that role may run (an import, a revert), checked before it plans.
-    func claim(_ store: any ChangeStore, needs: (Role, String)? = nil) -> Identity {
+    func claim(_ store: any ChangeStore, needs: (OfficerRole, String)? = nil) -> Identity {
         let owner = (store as? ChangeLog).flatMap { Identity.owner(of: $0.directory.path) }
         do {
             let me = try Identity.claim(self, store: store, directoryOwner: owner)

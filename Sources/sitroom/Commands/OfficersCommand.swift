@@ -50,7 +50,7 @@ struct OfficersCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Put an officer on the roster.")
         @Argument(help: "The officer's id, as changes name them (letters, digits, . _ -).") var id: String
         @Option(help: "The name colleagues know them by.") var name: String
-        @Option(help: "watch, officer, supervisor or admin.") var role: Role
+        @Option(help: "watch, officer, supervisor or admin.") var role: OfficerRole
         @Option(help: "The desk or agency.") var desk: String = ""
         @Option(name: .customLong("os-user"), help: "An OS user name that is this officer (repeatable).") var osUsers: [String] = []
         @Option(name: .customLong("key"), help: "An SSH key: a .pub file, a public key line or a SHA256: fingerprint (repeatable).")
@@ -68,7 +68,7 @@ struct OfficersCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change an officer's name, desk, role or identities.")
         @Argument var id: String
         @Option var name: String?
-        @Option var role: Role?
+        @Option var role: OfficerRole?
         @Option var desk: String?
         @Option(name: .customLong("os-user"), help: "Add an OS user name (repeatable).") var osUsers: [String] = []
         @Option(name: .customLong("key"), help: "Add an SSH key: a .pub file, a line or a fingerprint (repeatable).") var keys: [String] = []
@@ -174,7 +174,7 @@ extension Officer {
     }
 }
 
-extension Role: ExpressibleByArgument {}
+extension OfficerRole: ExpressibleByArgument {}
 
 /// Columns lined up by display width (Korean names take two cells a character); the last one free.
 func printTable(header: [String], rows: [[String]]) {
