@@ -47,6 +47,12 @@ public enum SeedCorpus {
         for count in [0, 8, 24] {
             var board = Board()
             for change in changes.prefix(count) { try board.apply(change) }
+            if count == 24, let hospital = board.hospitals.keys.min() {
+                // The tables after the roster: rules set by an admin, a hospital's last change from a key.
+                board.alertRules = AlertRules()
+                board.figureOrigins[hospital] = FigureOrigin(stamp: Stamp(at: FuzzFixture.now, by: "kim"),
+                                                             origin: Origin(osUser: "sitroom", key: "SHA256:" + String(repeating: "f", count: 43)))
+            }
             let file = try Snapshot.encode(board, seq: UInt64(count))
             seeds.append(("file-\(count)-changes", [0] + file))
             seeds.append(("body-\(count)-changes", [1] + file.dropFirst(24)))

@@ -7,12 +7,13 @@ import SitRoomWire
 ///
 /// The first byte picks what the rest is. Even: a snapshot file as it lies on disk. Odd: a
 /// snapshot's body, given a header with the right length and checksum here, so that mutations
-/// reach the decoder instead of stopping at the CRC: the wire coding's ("SRSNAP04"), with bit 3
-/// set the same before the roster ("SRSNAP03"), with bit 2 set the wire coding before the new
+/// reach the decoder instead of stopping at the CRC: the wire coding's ("SRSNAP05"), with bit 4
+/// set the same before the alert rules ("SRSNAP04"), with bit 3 set before the roster ("SRSNAP03"), with bit 2 set the wire coding before the new
 /// tables ("SRSNAP02"), or with bit 1 set the older generic coding's ("SRSNAP01"); sitroom still
 /// reads them all.
 enum SnapshotFuzz {
-    static let magic = Array("SRSNAP04".utf8)
+    static let magic = Array("SRSNAP05".utf8)
+    static let version4Magic = Array("SRSNAP04".utf8)
     static let version3Magic = Array("SRSNAP03".utf8)
     static let previousMagic = Array("SRSNAP02".utf8)
     static let legacyMagic = Array("SRSNAP01".utf8)
@@ -22,7 +23,8 @@ enum SnapshotFuzz {
         let rest = Array(input.dropFirst())
         if mode & 1 == 0 { return read(rest) }
         return read(framed(rest, magic: mode & 2 != 0 ? legacyMagic : mode & 4 != 0 ? previousMagic
-                                        : mode & 8 != 0 ? version3Magic : magic))
+                                        : mode & 8 != 0 ? version3Magic
+                                        : mode & 16 != 0 ? version4Magic : magic))
     }
 
     static func read(_ bytes: [UInt8]) -> FuzzOutcome {

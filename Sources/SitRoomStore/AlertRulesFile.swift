@@ -60,10 +60,11 @@ public enum AlertRulesFile {
                 }
             }
         }
+        do { try rules.validate() } catch let error as ChangeError { throw AlertRulesError(message: error.message) }
         return rules
     }
 
-    private enum Field {
+    enum Field {
         case flag(WritableKeyPath<AlertRules, Bool>)
         case number(WritableKeyPath<AlertRules, Int>, ClosedRange<Int>)
         case codes(WritableKeyPath<AlertRules, [String]>)
@@ -85,32 +86,34 @@ public enum AlertRulesFile {
         return out
     }
 
-    private static var fields: [String: [String: Field]] { [
+    static var fields: [String: [String: Field]] { [
         "er": ["closed": .flag(\.erClosed), "diverting": .flag(\.erDiverting)],
         "icu": [
-            "adult_below": .number(\.icuBelow, 0...10_000), "adult_below_percent": .number(\.icuBelowPercent, 0...100),
-            "neonatal_below": .number(\.nicuBelow, 0...10_000), "neonatal_below_percent": .number(\.nicuBelowPercent, 0...100),
+            "adult_below": .number(\.icuBelow, AlertRules.countRange), "adult_below_percent": .number(\.icuBelowPercent, AlertRules.percentRange),
+            "neonatal_below": .number(\.nicuBelow, AlertRules.countRange), "neonatal_below_percent": .number(\.nicuBelowPercent, AlertRules.percentRange),
         ],
         "doctors": ["below_minimum": .flag(\.doctorsShort)],
         "reports": ["stale": .flag(\.staleReport)],
         "actions": ["overdue": .flag(\.actionOverdue)],
-        "strike": ["compliance_below_percent": .number(\.complianceBelowPercent, 0...100)],
+        "strike": ["compliance_below_percent": .number(\.complianceBelowPercent, AlertRules.percentRange)],
         "security": [
-            "police_late_minutes": .number(\.policeLateMinutes, 0...1440), "open_hours": .number(\.securityOpenHours, 0...720),
-            "level_high": .flag(\.securityLevelHigh), "repeat_hours": .number(\.securityRepeatHours, 0...720),
+            "police_late_minutes": .number(\.policeLateMinutes, AlertRules.minutesRange), "open_hours": .number(\.securityOpenHours, AlertRules.hoursRange),
+            "level_high": .flag(\.securityLevelHigh), "repeat_hours": .number(\.securityRepeatHours, AlertRules.hoursRange),
         ],
         "console": ["bell": .flag(\.bell)],
         "capability": [
-            "watch": .codes(\.watchedConditions), "region_below": .number(\.capableInRegionBelow, 0...10_000),
-            "national_below": .number(\.capableNationallyBelow, 0...10_000),
-            "lost_below_normal": .number(\.capabilityLostBelowNormal, 0...10_000),
+            "watch": .codes(\.watchedConditions), "region_below": .number(\.capableInRegionBelow, AlertRules.countRange),
+            "national_below": .number(\.capableNationallyBelow, AlertRules.countRange),
+            "lost_below_normal": .number(\.capabilityLostBelowNormal, AlertRules.countRange),
             "restriction_at_regional_centre": .flag(\.restrictionAtRegionalCentre),
         ],
     ] }
 
     public static let defaultText = """
         # sitroom alert rules. Every console that writes to this data directory reads this file at
-        # start, so all of them raise and clear the same alerts. Restart the consoles after editing.
+        # start, so all of them raise and clear the same alerts. Restart the consoles after editing,
+        # or put the rules on the board with `sitroom alerts --load FILE` (an admin): every console,
+        # a server's too, then follows them at once, and this file is no longer read.
 
         [er]
         closed = true             # an ER reported closed (critical)
@@ -165,10 +168,11 @@ public struct AlertRulesError: Error, CustomStringConvertible, Equatable {
 }
 
 extension AlertRulesFile {
-    /// What a writer hands `ChangeLog.commit(_:deriving:)`: the alert changes the directory's rules
-    /// ask for after a commit, looking only at what the commit touched (`subjects`), or at everything.
+    /// What a writer hands `ChangeLog.commit(_:deriving:)`: the alert changes the rules ask for
+    /// after a commit (the board's own once set, else `rules`), looking only at what the commit
+    /// touched (`subjects`), or at everything.
     public static func deriver(_ rules: AlertRules, officer: String, subjects: Set<String>? = nil) -> (Board) -> [Change] {
-        { board in board.alertChanges(rules, at: Date(), officer: officer, subjects: subjects) }
+        { board in board.alertChanges(board.effectiveAlertRules(rules), at: Date(), officer: officer, subjects: subjects) }
     }
 
     /// The same with the rules read from `directory` (the defaults if its file is missing or wrong).

@@ -5,14 +5,16 @@ import SitRoomCore
 ///
 ///     magic | u64 seq | u32 CRC-32C of body | u32 body length | body
 ///
-/// "SRSNAP04" (written): the body is the board in the wire coding (`BoardWire`), the SRSNAP02 body
-/// followed by the tables added since (capability's, then security's, then the roster). "SRSNAP03"
-/// (still read): the same without the roster. "SRSNAP02" (still read): that body up to the
+/// "SRSNAP05" (written): the body is the board in the wire coding (`BoardWire`), the SRSNAP02 body
+/// followed by the tables added since (capability's, then security's, then the roster, then the
+/// alert rules and the figures' origins). "SRSNAP04" (still read): the same up to the roster.
+/// "SRSNAP03" (still read): the same without the roster. "SRSNAP02" (still read): that body up to the
 /// briefings; the new tables start empty. "SRSNAP01" (still read): the body is a
 /// `BoardDocument` in the generic `BinaryEncoder` coding.
 public enum Snapshot {
-    static let magic = Array("SRSNAP04".utf8)
-    static let version = 4
+    static let magic = Array("SRSNAP05".utf8)
+    static let version = 5
+    static let version4Magic = Array("SRSNAP04".utf8)
     static let version3Magic = Array("SRSNAP03".utf8)
     static let version2Magic = Array("SRSNAP02".utf8)
     static let legacyMagic = Array("SRSNAP01".utf8)
@@ -48,7 +50,7 @@ public enum Snapshot {
             return try bytes.withUnsafeBytes { raw in
                 var reader = WireReader(raw, position: headerSize)
                 if hospitalsOnly { return (try BoardWire.readHospitals(&reader), seq) }
-                return (try BoardWire.read(&reader, seq: seq, version: head == version2Magic ? 2 : head == version3Magic ? 3 : version), seq)
+                return (try BoardWire.read(&reader, seq: seq, version: snapshotVersion(head)), seq)
             }
         } catch let error as StoreError {
             throw error
@@ -62,7 +64,7 @@ public enum Snapshot {
     package static func verify(_ bytes: [UInt8]) throws -> UInt64 {
         guard bytes.count >= headerSize else { throw StoreError.badSnapshot("not a sitroom snapshot") }
         let head = Array(bytes[0..<8])
-        guard head == magic || head == version3Magic || head == version2Magic || head == legacyMagic else { throw StoreError.badSnapshot("not a sitroom snapshot") }
+        guard head == magic || head == version4Magic || head == version3Magic || head == version2Magic || head == legacyMagic else { throw StoreError.badSnapshot("not a sitroom snapshot") }
         var seq: UInt64 = 0
         for i in 0..<8 { seq |= UInt64(bytes[8 + i]) << (8 * UInt64(i)) }
         let crc = (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[16 + $1]) << (8 * UInt32($1)) }
@@ -73,6 +75,15 @@ public enum Snapshot {
         let actual = bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
         guard actual == crc else { throw StoreError.badSnapshot("checksum mismatch") }
         return seq
+    }
+
+    private static func snapshotVersion(_ head: [UInt8]) -> Int {
+        switch head {
+        case version2Magic: 2
+        case version3Magic: 3
+        case version4Magic: 4
+        default: version
+        }
     }
 
     private static func legacyBoard(_ body: [UInt8]) throws -> Board {

@@ -36,8 +36,7 @@ final class ConsoleSession {
         model.themeName = themeName
         if let past { model.showPast(past.board, seq: past.seq, at: past.at) }
         model.asciiSparklines = Sparkline.Style(environment: ProcessInfo.processInfo.environment) == .ascii
-        model.ringsOnRaisedAlerts = rules.bell
-        model.alertRules = rules
+        model.localAlertRules = rules
         model.server = Self.serverStatus(log)
         if let note = log.notes.last { model.say("recovered: " + note, role: .warning, seconds: 10) }
         presence = log.joinConsoles(officer: officer)

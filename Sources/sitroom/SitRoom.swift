@@ -13,7 +13,7 @@ struct SitRoom: ParsableCommand {
         subcommands: [
             RunCommand.self, InitCommand.self, ApplyCommand.self, ImportCommand.self, RevertCommand.self,
             ExportCommand.self, ReportCommand.self, CheckCommand.self, MigrateCommand.self,
-            ConditionsCommand.self, WhereCommand.self, BaselineCommand.self, OfficersCommand.self, AuditCommand.self,
+            ConditionsCommand.self, WhereCommand.self, BaselineCommand.self, OfficersCommand.self, AuditCommand.self, AlertsCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

@@ -97,6 +97,8 @@ enum Fixture {
         .roster(.add(Officer(id: "lee", name: "이서연", role: .officer, osUsers: ["lee"]))),
         .roster(.edit(Officer(id: "lee", name: "이서연", desk: "119", role: .supervisor, osUsers: ["lee"]))),
         .roster(.retire(id: "lee")),
+        .setAlertRules({ var r = AlertRules(); r.erClosed = false; r.watchedConditions = ["Y0010"]; return r }()),
+        .setAlertRules(nil),
     ]
 
     /// An open incident at SNUH, violence against staff, ten minutes before `t0`.

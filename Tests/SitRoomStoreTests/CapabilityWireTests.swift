@@ -25,21 +25,30 @@ import Testing
         return board
     }
 
-    /// `bytes`, an SRSNAP04 snapshot of `board`, as SRSNAP02 wrote it: the body without the tables
-    /// added since (capability's, then security's, then the roster).
+    /// `bytes`, an SRSNAP05 snapshot of `board`, as SRSNAP02 wrote it: the body without the tables
+    /// added since (capability's, then security's, then the roster, then the alert rules).
     static func version2(_ bytes: [UInt8], of board: Board, seq: UInt64) -> [UInt8] {
         var tail = WireWriter()
         CapabilityWire.write(BoardDocument(board, seq: seq), to: &tail)
         SecurityWire.write(board, to: &tail)
         RosterWire.write(board, to: &tail)
+        AlertRulesWire.write(board, to: &tail)
         return reframed(bytes, cutting: tail.bytes.count, as: "SRSNAP02", seq: seq)
     }
 
-    /// `bytes` as SRSNAP03 wrote it: the body without the roster.
+    /// `bytes` as SRSNAP03 wrote it: the body without the roster (nor the alert rules).
     static func version3(_ bytes: [UInt8], of board: Board, seq: UInt64) -> [UInt8] {
         var tail = WireWriter()
         RosterWire.write(board, to: &tail)
+        AlertRulesWire.write(board, to: &tail)
         return reframed(bytes, cutting: tail.bytes.count, as: "SRSNAP03", seq: seq)
+    }
+
+    /// `bytes` as SRSNAP04 wrote it: the body without the alert rules and the figures' origins.
+    static func version4(_ bytes: [UInt8], of board: Board, seq: UInt64) -> [UInt8] {
+        var tail = WireWriter()
+        AlertRulesWire.write(board, to: &tail)
+        return reframed(bytes, cutting: tail.bytes.count, as: "SRSNAP04", seq: seq)
     }
 
     static func reframed(_ bytes: [UInt8], cutting tail: Int, as magic: String, seq: UInt64) -> [UInt8] {
@@ -56,7 +65,7 @@ import Testing
         let board = try Self.boardWithCapability()
         #expect(board.conditions.count == 5 && !board.capabilities.isEmpty && board.restrictions["r1"] != nil && !board.baselines.isEmpty)
         let bytes = try Snapshot.encode(board, seq: 12)
-        #expect(Array(bytes.prefix(8)) == Array("SRSNAP04".utf8))
+        #expect(Array(bytes.prefix(8)) == Array("SRSNAP05".utf8))
         let (back, seq) = try Snapshot.decode(bytes)
         #expect(seq == 12)
         #expect(back == board)

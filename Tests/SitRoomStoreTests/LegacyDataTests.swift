@@ -68,7 +68,7 @@ import Testing
         #expect(!board.alerts.isEmpty && !board.alertHistory.isEmpty && !board.briefings.isEmpty && !board.log.isEmpty)
         let old = try Snapshot.decode(try Self.legacySnapshot(board, seq: 41))
         let new = try Snapshot.encode(board, seq: 41)
-        #expect(Array(new.prefix(8)) == Array("SRSNAP04".utf8))
+        #expect(Array(new.prefix(8)) == Array("SRSNAP05".utf8))
         let back = try Snapshot.decode(new)
         #expect(old.seq == 41 && back.seq == 41)
         #expect(old.board == board)
@@ -114,7 +114,7 @@ import Testing
         let reopened = try ChangeLog.open(dir, mode: .readOnly)
         #expect(reopened.board == expected && reopened.seq == 21)
         try log.compact()
-        #expect(Array(Sample.fileBytes(dir.snapshotPath(2)).prefix(8)) == Array("SRSNAP04".utf8))
+        #expect(Array(Sample.fileBytes(dir.snapshotPath(2)).prefix(8)) == Array("SRSNAP05".utf8))
         #expect(try ChangeLog.open(dir, mode: .readOnly).board == expected)
     }
 }

@@ -47,9 +47,9 @@ import Testing
 
         var board = Board()
         board.roster = [:]
-        let v4 = try Snapshot.encode(board, seq: 3)
-        #expect(Array(v4.prefix(8)) == Array("SRSNAP04".utf8))
-        let v3 = CapabilityWireTests.version3(v4, of: board, seq: 3)
+        let v5 = try Snapshot.encode(board, seq: 3)
+        #expect(Array(v5.prefix(8)) == Array("SRSNAP05".utf8))
+        let v3 = CapabilityWireTests.version3(v5, of: board, seq: 3)
         #expect(Array(v3.prefix(8)) == Array("SRSNAP03".utf8))
         #expect(try Snapshot.decode(v3).board == board)
     }

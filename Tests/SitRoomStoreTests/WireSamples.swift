@@ -136,6 +136,16 @@ enum WireSamples {
                               keys: ["SHA256:" + String(repeating: "B", count: 43)], publicKeys: ["ssh-ed25519 AAAAC3 b@hq"],
                               retired: Stamp(at: t(130), by: "boss")))),
         .roster(.retire(id: "kim.mj")),
+        .setAlertRules({
+            var r = AlertRules()
+            r.erDiverting = false
+            r.icuBelowPercent = 20
+            r.policeLateMinutes = 35
+            r.watchedConditions = ["Y0010", "Y0111"]
+            r.bell = true
+            return r
+        }()),
+        .setAlertRules(nil),
     ]
 
     static let fullOfficer = Officer(

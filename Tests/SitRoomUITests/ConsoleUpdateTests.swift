@@ -37,7 +37,7 @@ import Testing
         let after = try applying([raise], to: m.board)
         let seq = m.seq + 1
         var quiet = m
-        m.ringsOnRaisedAlerts = true
+        m.localAlertRules.bell = true
         let effects = m.update(.followed([(seq, raise)], board: after, seq: seq))
         #expect(effects.contains(.bell))
         #expect(effects.contains(.render))
@@ -49,7 +49,7 @@ import Testing
 
     @Test func aLogEntryElsewhereDoesNotRing() throws {
         var m = model()
-        m.ringsOnRaisedAlerts = true
+        m.localAlertRules.bell = true
         let entry = change(.addLog(LogEntry(id: "L-900", eventTime: now, text: "ambulance diverted")))
         let after = try applying([entry], to: m.board)
         let effects = m.update(.followed([(m.seq + 1, entry)], board: after, seq: m.seq + 1))
@@ -113,7 +113,7 @@ import Testing
     @Test func aCommitThatRaisesAnAlertRingsWhenTheRulesAsk() throws {
         let (prepared, raise) = try alertAboutToBeRaised()
         var m = prepared
-        m.ringsOnRaisedAlerts = true
+        m.localAlertRules.bell = true
         _ = m.update(.key(.char("B")))
         guard case .commit(let mark)? = m.update(.key(.enter)).first else {
             Issue.record("no commit")

@@ -42,7 +42,7 @@ import Testing
         m.now = m.now.addingTimeInterval(-21 * 60)  // S4 notified 10 minutes before: half the 20 allowed
         let early = PanelID.security.content(m).rows.first { $0.id == "S4" }!
         #expect(early.cells.last!.role == .warning)
-        m.alertRules.policeLateMinutes = 60
+        m.localAlertRules.policeLateMinutes = 60
         m.now = m.now.addingTimeInterval(21 * 60)
         let relaxed = PanelID.security.content(m).rows.first { $0.id == "S4" }!
         #expect(relaxed.cells.last!.role == .warning, "31 of 60 minutes")

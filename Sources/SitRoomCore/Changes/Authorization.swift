@@ -28,6 +28,7 @@ extension Board {
         let supervisor = OfficerRole.supervisor
         switch change.action {
         case .roster: return (.admin, "changing the roster")
+        case .setAlertRules: return (.admin, "setting the alert rules")
         case .acknowledgeAlert: return (supervisor, "acknowledging an alert")
         case .markBriefing: return (supervisor, "marking a briefing")
         case .setIncident: return (supervisor, "setting the incident")

@@ -199,7 +199,11 @@ extension Board {
             try applySecurity(action, stamp: stamp)
         case .roster(let action):
             try apply(action, stamp: stamp)
+        case .setAlertRules(let rules):
+            try rules?.validate()
+            alertRules = rules
         }
+        noteFigureOrigin(of: change)
     }
 
     /// Throws what `apply` would throw for `change`, without changing anything. For the changes a

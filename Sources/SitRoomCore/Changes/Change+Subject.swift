@@ -2,7 +2,7 @@ extension ChangeAction {
     /// The id of the record a change is about, for highlighting the row that changed.
     public var subjectId: String? {
         switch self {
-        case .setIncident, .markBriefing: nil
+        case .setIncident, .markBriefing, .setAlertRules: nil
         case .setConditions, .setBaselines, .takeBaselines, .restoreBaselines: nil
         case .reportCapability(let id, _), .revertCapability(let id, _, _): id
         case .reportFeed(let id, _), .revertFeed(let id, _): id

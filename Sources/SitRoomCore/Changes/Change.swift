@@ -131,6 +131,9 @@ public enum ChangeAction: Sendable, Equatable {
     case security(SecurityAction)
     /// The roster of officers and their roles (issue 18).
     case roster(RosterAction)
+    /// The alert rules of every console of the situation; nil hands them back to each console's
+    /// data directory (alerts.toml) or the defaults.
+    case setAlertRules(AlertRules?)
 
     /// The `type` tag used in JSON, e.g. `hospital.report`.
     public var type: String { kind.rawValue }
@@ -214,6 +217,7 @@ extension ChangeAction: Codable {
             self = .security(try SecurityAction(kind: kind, from: decoder))
         case .officerAdd, .officerEdit, .officerRetire:
             self = .roster(try RosterAction(kind: kind, from: decoder))
+        case .setAlertRules: self = .setAlertRules(try c.decodeIfPresent(AlertRules.self, forKey: .record))
         }
     }
 
@@ -262,6 +266,7 @@ extension ChangeAction: Codable {
         case .revertFeed(let id, let r): try c.encode(id, forKey: .id); try c.encode(r, forKey: .record)
         case .security(let s): try s.encodeFields(to: encoder)
         case .roster(let r): try r.encodeFields(to: encoder)
+        case .setAlertRules(let r): try c.encodeIfPresent(r, forKey: .record)
         case .removeHospital(let id), .removeStrike(let id), .removeAgency(let id),
              .removeContact(let id), .removeLog(let id), .removeAction(let id), .clearAlert(let id):
             try c.encode(id, forKey: .id)

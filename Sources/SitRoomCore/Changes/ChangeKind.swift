@@ -55,6 +55,7 @@ extension ChangeAction {
         case officerAdd = "officer.add"
         case officerEdit = "officer.edit"
         case officerRetire = "officer.retire"
+        case setAlertRules = "rules.set"
     }
 
     public var kind: Kind {
@@ -103,6 +104,7 @@ extension ChangeAction {
         case .revertFeed: .revertFeed
         case .security(let s): s.kind
         case .roster(let r): r.kind
+        case .setAlertRules: .setAlertRules
         }
     }
 }

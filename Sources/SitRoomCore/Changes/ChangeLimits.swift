@@ -59,7 +59,7 @@ extension ChangeAction {
             try requireLength(o.desk, "desk", field: "desk")
             for line in o.publicKeys { try requireLength(line, "public key", field: "public_keys") }
             try require(o.osUsers.count + o.keys.count <= 32, "at most 32 identities an officer", field: "identity")
-        case .roster(.retire):
+        case .roster(.retire), .setAlertRules:
             break
         case .revertHospital, .revertStrike, .revertContact, .revertAction, .restoreLog, .restoreAction, .raiseAlert,
              .removeHospital, .removeStrike, .removeAgency, .removeContact, .removeLog, .removeAction, .clearAlert:

@@ -172,6 +172,8 @@ extension Board {
             return securityInverse(s)
         case .roster:
             return nil
+        case .setAlertRules:
+            return Undo(action: .setAlertRules(alertRules), description: "undo: alert rules")
         }
     }
 }

@@ -35,6 +35,12 @@ public struct Board: Sendable, Equatable {
     public var securityTypes: SecurityTypeTable = .standard
     /// The officers, by id (issue 18). Empty: no roster, everything is allowed as before.
     public var roster: [String: Officer] = [:]
+    /// The alert rules an admin set for every console of the situation (`rules.set`); nil: each
+    /// console applies its data directory's alerts.toml, or the defaults.
+    public var alertRules: AlertRules?
+    /// Where the last change to each hospital's figures came from (officer, time, OS user, key), by
+    /// hospital id; only changes that carry an origin leave one.
+    public var figureOrigins: [String: FigureOrigin] = [:]
     /// Ids in `log` and `calls`, so that checking a new entry's id does not scan a long log.
     private var logIds: Set<String> = []
     private var callIds: Set<String> = []

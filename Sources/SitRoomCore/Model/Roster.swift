@@ -35,6 +35,17 @@ public struct Origin: Codable, Sendable, Hashable {
     public var description: String { key.map { "\(osUser) key \($0)" } ?? osUser }
 }
 
+/// The officer, time and identity of the last change to a hospital's figures, for its detail.
+public struct FigureOrigin: Codable, Sendable, Equatable {
+    public var stamp: Stamp
+    public var origin: Origin
+
+    public init(stamp: Stamp, origin: Origin) {
+        self.stamp = stamp
+        self.origin = origin
+    }
+}
+
 /// One person on the roster: who they are, what they may do, and the identities that are them.
 public struct Officer: Codable, Sendable, Equatable, Identifiable {
     public var id: String

@@ -119,10 +119,13 @@ public struct AppModel: Sendable {
     public var trends = BoardTrends()
     /// Sparklines in ASCII (`_.-=^`) instead of block characters, for terminals without them.
     public var asciiSparklines = false
-    /// The alert rules ask for the bell when an alert is raised (`bell` in alerts.toml).
-    public var ringsOnRaisedAlerts = false
-    /// The data directory's alert rules: the security view measures how overdue a step is by them.
-    public var alertRules = AlertRules.defaults
+    /// The alert rules ask for the bell when an alert is raised (`bell` in the rules).
+    public var ringsOnRaisedAlerts: Bool { alertRules.bell }
+    /// The data directory's alert rules (alerts.toml, or the defaults on a server).
+    public var localAlertRules = AlertRules.defaults
+    /// The rules in force: the board's once an admin set them (`rules.set`), else the local ones. The
+    /// security view measures how overdue a step is by them.
+    public var alertRules: AlertRules { board.effectiveAlertRules(localAlertRules) }
     /// When the alert rules last looked at every hospital (reports go stale, actions overdue, as
     /// time passes); a commit only looks at what it touched.
     public var alertsSyncedAt = Date.distantPast

@@ -109,9 +109,9 @@ enum DetailView {
             field("Region", h.region), field("Address", h.address),
             field("Switchboard", h.switchboard), field("ER phone", h.erPhone),
             field("Report every", "\(h.updateIntervalMinutes) min"),
-            [],
-            header,
         ]
+        if let origin = model.board.figureOrigins[h.id] { lines.append(field("Last change", lastChange(origin, model))) }
+        lines += [[], header]
         func figure<T>(_ label: String, _ r: Reported<T>?, _ text: (T) -> String, _ role: (T) -> Role = { _ in .normal },
                        trend: BoardTrends.PerHospital? = nil) {
             var line: Line
@@ -158,6 +158,15 @@ enum DetailView {
         // Security before capability: a hospital's few incidents would be lost below 27 conditions.
         lines += [[], [("Hospital security", .header)]] + hospitalSecurity(h, model)
         return lines + CapabilityDetail.lines(h, model)
+    }
+
+    /// Who made the last change to the hospital's figures, from which OS user and SSH key: the
+    /// identity the store recorded, beside the officer it claimed. The key is cut on narrow screens.
+    static func lastChange(_ o: FigureOrigin, _ model: AppModel) -> String {
+        let head = "\(o.stamp.by)  \(Format.dateTime(o.stamp.at, model.timeZone))  from OS user \(o.origin.osUser)"
+        guard let key = o.origin.key else { return head }
+        let room = model.width - 4 - 16 - TextWidth.of(head) - 6
+        return head + ", key " + (key.count <= room ? key : String(key.prefix(max(14, room - 1))) + "…")
     }
 
     // MARK: The last 24 hours

@@ -20,6 +20,7 @@ enum BoardWire {
         CapabilityWire.write(document, to: &w)
         SecurityWire.write(board, to: &w)
         RosterWire.write(board, to: &w)
+        AlertRulesWire.write(board, to: &w)
     }
 
     /// The log only grows after a snapshot, first while the journal is replayed. Without room to
@@ -29,7 +30,7 @@ enum BoardWire {
     static func logHeadroom(_ count: Int) -> Int { count / 4 + 256 }
 
     /// `version` 2 ("SRSNAP02") ends after the briefings; 3 goes on with the capability tables, then
-    /// the security tables; 4 with the roster.
+    /// the security tables; 4 with the roster; 5 with the alert rules and the figures' origins.
     static func read(_ r: inout WireReader, seq: UInt64, version: Int = Snapshot.version) throws -> Board {
         var document = BoardDocument(Board(), seq: seq)
         document.incident = try r.value()
@@ -47,6 +48,7 @@ enum BoardWire {
         var board = document.board
         if version >= 3 { try SecurityWire.read(&r, into: &board) }
         if version >= 4 { try RosterWire.read(&r, into: &board) }
+        if version >= 5 { try AlertRulesWire.read(&r, into: &board) }
         try r.finish()
         return board
     }

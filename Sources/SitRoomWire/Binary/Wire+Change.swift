@@ -64,6 +64,7 @@ extension ChangeAction: WireCodable {
         case .revertFeed(let id, let r): w.byte(46); w.string(id); w.value(r)
         case .security(let s): s.write(to: &w)
         case .roster(let a): a.write(to: &w)
+        case .setAlertRules(let rules): w.byte(AlertRulesWire.code); w.optional(rules)
         }
     }
 
@@ -113,6 +114,7 @@ extension ChangeAction: WireCodable {
         case 46: self = .revertFeed(id: try r.string(), try r.value())
         case let code where SecurityAction.wireCodes.contains(code): self = .security(try SecurityAction(wire: &r, code: code))
         case let code where RosterAction.wireCodes.contains(code): self = .roster(try RosterAction(wire: &r, code: code))
+        case AlertRulesWire.code: self = .setAlertRules(try r.optional(AlertRules.self))
         case let code: throw WireReader.damage("unknown change kind \(code)")
         }
     }
