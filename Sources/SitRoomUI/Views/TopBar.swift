@@ -20,7 +20,7 @@ enum TopBar {
         let period = "OP " + Format.time(incident.periodStart, zone) + "–" + Format.time(incident.periodEnd, zone)
         let periodSegment: [(String, Role)] = width >= 100 ? [(" " + period + " ", .topBar)] : []
         var head: [(String, Role)] = periodSegment + [(" " + clock + " ", .topBar)]
-        let officer: (String, Role) = (" " + model.officer + " ", .topBar)
+        let officer: (String, Role) = (" " + model.officerLabel + " ", .topBar)
         let alerts = alertsSegment(total: model.board.alerts.count, new: model.unacknowledgedAlerts, wide: width >= 100)
         var left: [(String, Role)] = [(" SITROOM ", .title)]
         if incident.isDemo { left.append((" DEMO ", .demo)) }
