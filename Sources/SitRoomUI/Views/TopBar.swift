@@ -33,8 +33,9 @@ enum TopBar {
             consoles = consolesSegment(model.consoles, names: false)
             right = alerts + head + consoles + [officer, save]
         }
-        // Narrow: the incident's name keeps about 30 cells; this officer goes first, then the
-        // operational period, then the other consoles; the alerts stay longest.
+        // Narrow: the incident's name keeps about 30 cells; this officer's role goes first, then
+        // the officer, then the operational period, then the other consoles; the alerts stay longest.
+        if Segments.width(right) > width - 32 { right = alerts + head + consoles + [(" " + model.officer + " ", .topBar), save] }
         if Segments.width(right) > width - 32 { right = alerts + head + consoles + [save] }
         if Segments.width(right) > width - 32, !periodSegment.isEmpty {
             head.removeFirst()

@@ -7,12 +7,14 @@ import SitRoomCore
 enum OfficersPanel {
     static let columns = [
         Column("Id", width: 10, priority: 9),
-        Column("Name", width: 10, priority: 9),
-        Column("Desk", width: 12, priority: 6, cutsMiddle: true),
+        Column("Name", width: 8, priority: 9),
+        Column("Desk", width: 14, priority: 6, cutsMiddle: true),
         Column("Role", width: 10, priority: 8),
-        Column("OS users", width: 10, priority: 5),
-        Column("Keys", width: 14, priority: 4),
+        Column("OS users", width: 8, priority: 5),
+        Column("Keys", width: 4, align: .right, priority: 5),
         Column("Retired", width: 12, priority: 7, flexible: true),
+        // Wide screens only: the keys told apart at a glance (Enter shows them whole).
+        Column("Fingerprints", width: 24, priority: 1, flexible: true, share: 2),
     ]
 
     static func content(_ model: AppModel) -> PanelContent {
@@ -26,18 +28,20 @@ enum OfficersPanel {
 
     static func row(_ o: Officer, _ model: AppModel) -> TableRow {
         let search = ([o.id, o.name, o.desk, o.role.rawValue] + o.osUsers + o.keys).joined(separator: " ")
-        let keys = o.keys.isEmpty ? "—" : o.keys.count == 1 ? shortFingerprint(o.keys[0]) : "\(o.keys.count) keys"
+        let keys = o.keys.isEmpty ? "—" : "\(o.keys.count)"
+        let fingerprints = o.keys.map(shortFingerprint).joined(separator: " ")
         let retired = o.retired.map { Format.timeOrDateTime($0.at, model.timeZone, today: model.now) + " by " + $0.by } ?? ""
         let me = o.id == model.officer
         guard o.isActive else {
             return TableRow(id: o.id, cells: [
                 TableCell(o.id, .muted), TableCell(o.name, .muted), TableCell(o.desk, .muted), TableCell(o.role.rawValue, .muted),
                 TableCell(o.osUsers.joined(separator: " "), .muted), TableCell(keys, .muted), TableCell(retired, .muted),
+                TableCell(fingerprints, .muted),
             ], search: search)
         }
         return TableRow(id: o.id, cells: [
             TableCell(o.id, me ? .title : nil), TableCell(o.name), TableCell(o.desk), TableCell(o.role.rawValue, o.role.look),
-            TableCell(o.osUsers.joined(separator: " ")), TableCell(keys, .muted), TableCell(""),
+            TableCell(o.osUsers.joined(separator: " ")), TableCell(keys), TableCell(""), TableCell(fingerprints, .muted),
         ], search: search)
     }
 
