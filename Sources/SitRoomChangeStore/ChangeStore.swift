@@ -36,9 +36,10 @@ public protocol ChangeStore: AnyObject {
     func tend()
     /// Readable when others may have committed (then `drain` it and `refresh`); nil: poll instead.
     func makeWaker() -> (any StoreWaker)?
-    /// A console opens: it is counted among the writing consoles (unless the store is read-only)
-    /// and learns who else writes, until it leaves.
-    func joinConsoles(officer: String) -> any ConsolePresence
+    /// A console opens: it is counted among the writing consoles (unless the store is read-only, or
+    /// `writing` is false: a console whose officer has the watch role) and learns who else writes,
+    /// until it leaves.
+    func joinConsoles(officer: String, writing: Bool) -> any ConsolePresence
     /// A clean exit: a last snapshot, connections closed.
     func close()
 }

@@ -53,7 +53,9 @@ public final class PostgresChangeStore: ChangeStore {
     let group: MultiThreadedEventLoopGroup
     let inbox = PostgresInbox()
     let logger: Logger
-    let configuration: PostgresConnection.Configuration
+    /// `var`: a console found to change nothing renames its connection (`stopCountingAsConsole`),
+    /// and a reconnection keeps the new name.
+    var configuration: PostgresConnection.Configuration
     var connection: PostgresConnection?
     var connecting = false
     var backoff: Double
@@ -215,6 +217,17 @@ public final class PostgresChangeStore: ChangeStore {
         for (i, f) in futures.enumerated() {
             _ = try waitFor(f, seconds: timeouts.query, what: "statement \(i + 1) of \(futures.count)")
         }
+    }
+
+    /// This connection's `application_name` without the console prefix, now and after a reconnection:
+    /// other consoles no longer count it as writing.
+    func stopCountingAsConsole() {
+        guard let (key, name) = configuration.options.additionalStartupParameters.first(where: { $0.0 == "application_name" }),
+              name.hasPrefix(PostgresSchema.consolePrefix) else { return }
+        let renamed = "sitroom watching " + name.dropFirst(PostgresSchema.consolePrefix.count)
+        configuration.options.additionalStartupParameters = [(key, renamed)]
+        // A lost connection is renamed when it is made again.
+        try? run([PostgresSchema.setApplicationName(renamed)])
     }
 
     var linkSince: String {

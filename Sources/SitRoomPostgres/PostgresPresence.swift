@@ -3,7 +3,12 @@ import SitRoomChangeStore
 /// A console on the server is counted by its connection (see `Client.console`); who else is there,
 /// the store asks the server every few seconds in `tend`.
 extension PostgresChangeStore {
-    public func joinConsoles(officer: String) -> any ConsolePresence { ServerPresence(store: self) }
+    /// A console that changes nothing (a watch role's) renames its connection so that it is not
+    /// counted, and still learns who writes.
+    public func joinConsoles(officer: String, writing: Bool) -> any ConsolePresence {
+        if !writing { stopCountingAsConsole() }
+        return ServerPresence(store: self)
+    }
 }
 
 final class ServerPresence: ConsolePresence {

@@ -64,6 +64,9 @@ enum PostgresSchema {
         WHERE datname = current_database() AND pid <> pg_backend_pid() AND starts_with(application_name, \(consolePrefix))
         ORDER BY backend_start
         """
+    static func setApplicationName(_ name: String) -> PostgresQuery {
+        "SELECT set_config('application_name', \(name), false)"
+    }
     static let lastSnapshot: PostgresQuery = "SELECT seq, board FROM sitroom_snapshots ORDER BY seq DESC LIMIT 1"
 
     static func insert(_ rows: [PendingRow], batch: UUID) -> PostgresQuery {

@@ -39,7 +39,8 @@ final class ConsoleSession {
         model.localAlertRules = rules
         model.server = Self.serverStatus(log)
         if let note = log.notes.last { model.say("recovered: " + note, role: .warning, seconds: 10) }
-        presence = log.joinConsoles(officer: officer)
+        // A console that may change nothing (a watch role) is not counted among those writing.
+        presence = log.joinConsoles(officer: officer, writing: readOnlyReason == nil)
     }
 
     /// Opens the terminal and runs the console until it quits; returns the exit status.

@@ -51,7 +51,7 @@ import Testing
             ok \(base + 6)
             ok \(base + 7)
             error 12: action item \(open) is already done
-            error 13: unknown command "frobnicate"; commands: er strike log act call done goto filter theme help undo redo cap restrict where sec level
+            error 13: unknown command "frobnicate"; commands: er strike log act call done goto filter theme help undo redo cap restrict where sec level officers officer
 
             """, "stderr: \(r.stderr)")
 

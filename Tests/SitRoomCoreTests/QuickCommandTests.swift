@@ -227,8 +227,8 @@ import Testing
 
     @Test func badLinesSayWhatIsWrong() {
         let expected: [(String, String)] = [
-            ("foo bar", "unknown command \"foo\"; commands: er strike log act call done goto filter theme help undo redo cap restrict where sec level"),
-            ("", "empty command; commands: er strike log act call done goto filter theme help undo redo cap restrict where sec level"),
+            ("foo bar", "unknown command \"foo\"; commands: er strike log act call done goto filter theme help undo redo cap restrict where sec level officers officer"),
+            ("", "empty command; commands: er strike log act call done goto filter theme help undo redo cap restrict where sec level officers officer"),
             ("er snuh beds=3", "beds=3 needs available/staffed, like beds=3/20"),
             ("er snuh icu=x/12", "icu=x/12 needs available/staffed, like icu=3/20"),
             ("er snuh docs=4", "docs=4 needs on-duty/minimum, like docs=4/6"),

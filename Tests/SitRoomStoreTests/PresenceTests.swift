@@ -142,6 +142,27 @@ import Glibc
         return pid
     }
 
+    /// A console that may change nothing (its officer has the watch role) opens the journal for
+    /// writing but is not counted among the writers: no presence file; it still sees who writes.
+    @Test func aWatchRolesConsoleIsNotCountedAmongTheWriters() throws {
+        let tmp = TempDir()
+        let dir = try Sample.newDirectory(tmp)
+        let writer = try ChangeLog.open(dir)
+        let watcher = try ChangeLog.open(dir)
+        let kim = writer.joinConsoles(officer: "kim", writing: true)
+        let lee = watcher.joinConsoles(officer: "lee", writing: false)
+        #expect(Presence.list(directory: dir).map(\.officer) == ["kim"])
+        #expect(kim.others() == [], "the watch role's console is not among those also writing")
+        #expect(lee.others() == ["kim"])
+        // --watch (a read-only store) never registers, whatever it is asked.
+        let wall = try ChangeLog.open(dir, mode: .readOnly).joinConsoles(officer: "wall", writing: true)
+        #expect(Presence.list(directory: dir).map(\.officer) == ["kim"])
+        kim.leave()
+        lee.leave()
+        wall.leave()
+        #expect(Presence.list(directory: dir).isEmpty)
+    }
+
     private func writeInfo(_ info: ConsoleInfo, to path: String) throws {
         Sample.write(Array(try SitRoomJSON.encoder().encode(info)), to: path)
     }

@@ -6,7 +6,7 @@ import Testing
 /// The bottom line offers the keys of the place the officer is in, and only keys that do that there.
 @Suite struct KeyHintsTests {
     static let contexts: [HintContext] = [.dashboard, .detail, .readOnlyDetail, .help, .form, .capable]
-        + [PanelID.strike, .coverage, .contacts, .log, .actions, .alerts, .briefing, .capability, .security].map { .panel($0) }
+        + [PanelID.strike, .coverage, .contacts, .log, .actions, .alerts, .briefing, .capability, .security, .officers].map { .panel($0) }
 
     @Test(arguments: contexts)
     func everyOfferedKeyIsBoundToItsActionThere(_ context: HintContext) throws {

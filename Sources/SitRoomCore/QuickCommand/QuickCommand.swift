@@ -14,6 +14,8 @@ public enum QuickCommand: Equatable, Sendable {
     case help, undo, redo
     /// The ERs that can take a condition now (`:where`): its code, and the region to list first.
     case `where`(condition: String, region: String?)
+    /// Show the officers' roster (`:officers`).
+    case officers
 
     /// The command's name for the ones that are not changes (`"goto"`), the change's type otherwise.
     public var name: String {
@@ -26,6 +28,7 @@ public enum QuickCommand: Equatable, Sendable {
         case .undo: "undo"
         case .redo: "redo"
         case .where: "where"
+        case .officers: "officers"
         }
     }
 }

@@ -91,6 +91,12 @@ public enum QuickCommandCompletion {
             return ["end"] + QuickCommandParser.restrictKeys.map { $0 + "=" }
         case ("sec", _, _), ("level", _, _):
             return securityValues(command: command, position: position, key: key, typed: typed, board)
+        case ("officer", 1, nil):
+            return QuickCommandParser.officerSubcommands
+        case ("officer", 2, nil):
+            return board.roster.keys.sorted()
+        case ("officer", _, "role"):
+            return OfficerRole.allCases.map(\.rawValue)
         default:
             return []
         }

@@ -28,6 +28,9 @@ extension QuickCommandParser {
         ("sec <hospital> <type> [injured=n] [at=time] [sev=…] text | sec <id> notified [police] [by=caller] [at=time] | onscene [at=time] | closed <outcome> [note] | remove <reason>",
          "open a hospital security incident (type by the start of its Korean or English name: 폭행, vio, threat, sit; its id is S1, S2, …), then move it along: police notified (a contact, agency or text; nothing = the hospital's post), on scene, closed with arrest, warning, mediated or no-action"),
         ("level <hospital> normal|elevated|high|lockdown [post=police]", "set a hospital's security level, or the police post or hotline that serves it"),
+        ("officers", "show the officers' roster (key O): who may do what"),
+        ("officer role|desk|name <officer> <value> | officer retire <officer> | officer add <id> <name> [role=…] [desk=…] [user=os-user[,…]]",
+         "change the roster (an admin only): officer role kim supervisor, officer desk kim 경찰청, officer retire kim; SSH keys are added with sitroom officers edit ID --key KEY.pub"),
     ]
 
     /// How names and times are written, after the commands in the help.

@@ -9,6 +9,7 @@ public enum QuickCommandParser {
         "cap", "restrict",
         "where",
         "sec", "level",
+        "officers", "officer",
     ]
 
     public static let erKeys = ["beds", "icu", "nicu", "picu", "docs", "icudocs"]
@@ -35,6 +36,10 @@ public enum QuickCommandParser {
         case "restrict": return try reader.restrict(args)
         case "sec": return try reader.sec(args)
         case "level": return try reader.level(args)
+        case "officers":
+            if let extra = args.first { throw QuickCommandError("unexpected \"\(extra.raw)\": officers shows the roster; officer role|desk|name|retire|add changes it") }
+            return .officers
+        case "officer": return try reader.officer(args)
         case "goto":
             guard !args.isEmpty else { throw QuickCommandError("goto needs a hospital, like goto 서울대") }
             return .goto(hospitalId: try HospitalLookup.resolve(words(args), in: context.board).id)

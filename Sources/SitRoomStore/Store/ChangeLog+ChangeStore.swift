@@ -14,10 +14,10 @@ extension ChangeLog: ChangeStore {
 
     public func makeWaker() -> (any StoreWaker)? { DirectoryWatcher(path: directory.path) }
 
-    /// A presence file in `consoles/` while the console runs; a read-only console writes none
-    /// and only reads the others'.
-    public func joinConsoles(officer: String) -> any ConsolePresence {
-        DirectoryPresence(directory: directory, officer: officer, writing: !isReadOnly)
+    /// A presence file in `consoles/` while the console runs; a read-only console (`--watch`, or a
+    /// watch role's) writes none and only reads the others'.
+    public func joinConsoles(officer: String, writing: Bool) -> any ConsolePresence {
+        DirectoryPresence(directory: directory, officer: officer, writing: writing && !isReadOnly)
     }
 }
 

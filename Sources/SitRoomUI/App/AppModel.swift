@@ -6,6 +6,8 @@ public enum PanelID: Int, CaseIterable, Sendable {
     case strike = 1, coverage, contacts, log, actions, alerts, briefing
     case capability = 8
     case security = 9
+    /// The officers' roster (key O): not numbered, 0 is the dashboard.
+    case officers = 10
 
     public static let dashboard: [PanelID] = [.strike, .coverage, .contacts]
 
@@ -20,14 +22,19 @@ public enum PanelID: Int, CaseIterable, Sendable {
         case .briefing: "Since the last briefing"
         case .capability: "Capability"
         case .security: "Hospital security"
+        case .officers: "Officers"
         }
     }
+
+    /// The key that shows the panel full screen, as its title shows it.
+    public var key: String { self == .officers ? "O" : "\(rawValue)" }
 }
 
 /// What the record under the cursor is, for the detail view.
 public enum RecordRef: Equatable, Sendable {
     case hospital(String), strike(String), contact(String), logEntry(String), action(String), alert(String)
     case securityIncident(String)
+    case officer(String)
 }
 
 public enum Screen: Equatable, Sendable {
@@ -70,7 +77,7 @@ public struct AppModel: Sendable {
     public var readOnlyReason: String?
     public var save: SaveStatus
     /// Officer names of the OTHER consoles writing to this data directory (this console left out;
-    /// read-only `--watch` consoles never register, so they are never counted), oldest first, as the
+    /// read-only `--watch` consoles and those of a watch role never register, so they are never counted), oldest first, as the
     /// run loop last listed them (about once a second). Empty, the top bar shows nothing for them.
     public var consoles: [String] = []
     /// A change log on a server: whether it can be reached (the banner and the top bar say so).

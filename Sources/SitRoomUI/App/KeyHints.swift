@@ -51,6 +51,7 @@ extension KeyMap {
             .panel(.security): [move, .on(.edit, "e", "next step"), .on(.call, "c", "call police"), .on(.add, "a", "add"),
                                 .on(.delete, "d", "remove"), back, help],
             .panel(.contacts): [move, .on(.call, "c", "log a call"), .on(.edit, "e", "edit"), .on(.add, "a", "add"), filter, back, help],
+            .panel(.officers): [move, open, .on(.edit, "e", "role"), .on(.add, "a", "add"), .on(.delete, "d", "retire"), filter, back, help],
             .panel(.log): [move, .on(.add, "a", "add"), filter, command, back, help],
             .panel(.briefing): [move, .on(.markBriefing, "B", "mark a briefing"), back, help],
         ]

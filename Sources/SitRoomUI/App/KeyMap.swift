@@ -8,6 +8,7 @@ public enum Action: String, Sendable, CaseIterable {
     case edit, add, delete, call, editAgency, acknowledge, markBriefing
     case capabilityView, nextColumn, previousColumn, sortByColumn
     case securityView
+    case officersView
 }
 
 public struct Binding: Sendable {
@@ -56,6 +57,8 @@ public enum KeyMap {
         Binding(keys: [.char("s")], label: "s", action: .sortByColumn, help: "in the capability view: ERs able to treat the selected condition first (again: back)",
                 hint: nil, panels: [.capability]),
         Binding(keys: [.char("9")], label: "9", action: .securityView, help: "hospital security incidents: open ones (most overdue first), then those closed in the last 24 h", hint: nil),
+        Binding(keys: [.char("O")], label: "O", action: .officersView,
+                help: "the officers' roster: who may do what (every officer may look; an admin changes it with :officer)", hint: nil),
         Binding(keys: [.char("0")], label: "0", action: .dashboard, help: "back to the dashboard", hint: nil),
         Binding(keys: [.enter], label: "Enter", action: .openDetail, help: "open the selected record", hint: nil),
         Binding(keys: [.char(":")], label: ":", action: .command, help: "quick command line (er, strike, log, act, call...)", hint: ": command"),

@@ -83,6 +83,7 @@ extension AppModel {
         case .previousColumn: moveColumn(panel, by: -1)
         case .sortByColumn: sortBySelectedColumn(panel)
         case .securityView: show(.full(.security))
+        case .officersView: show(.full(.officers))
         case .dashboard: screens = [.dashboard]
         case .openDetail:
             let content = panel.content(self)
@@ -169,6 +170,7 @@ extension AppModel {
         case .logEntry?: say("a log entry is a record of what happened: add a new one (a), or delete this one (d)", role: .muted)
         case .alert?: say("alerts come from the rules; A acknowledges the selected one", role: .muted)
         case .securityIncident(let id)?: editSecurityIncident(id)
+        case .officer(let id)?: startRosterCommand("officer role \(id) ")
         case nil: break
         }
     }
@@ -194,6 +196,7 @@ extension AppModel {
         case .capability:
             say("capability comes in reports: :cap <hospital> +stroke -stemi", role: .muted)
         case .security: openForm(.newSecurityIncident)
+        case .officers: startRosterCommand("officer add ")
         }
     }
 
@@ -228,6 +231,11 @@ extension AppModel {
             // Never deleted silently: the removal says why.
             prompt = Prompt(kind: .command, text: "sec \(id) remove ")
             say("a removal needs a reason; u brings it back", role: .muted)
+            return
+        case .officer(let id):
+            // An officer is retired, never deleted: their past changes stay theirs.
+            let name = board.roster[id]?.name ?? id
+            prompt = Prompt(kind: .confirm(question: "Retire officer \(id) (\(name))?", action: .roster(.retire(id: id))))
             return
         }
         if case .hospital(let id) = record {
@@ -365,6 +373,9 @@ extension AppModel {
             case .where(let condition, let region):
                 prompt = nil
                 showCapable(condition: condition, region: region)
+            case .officers:
+                prompt = nil
+                show(.full(.officers))
             }
         } catch let error as QuickCommandError {
             p.error = error.message

@@ -110,7 +110,7 @@ public enum Dashboard {
     static func drawPanel(_ buffer: inout ScreenBuffer, _ model: AppModel, _ panel: PanelID, _ rect: Rect) {
         let content = panel.content(model)
         let focused = model.focus == panel || model.screen == .full(panel)
-        var title = "\(panel.rawValue) \(panel.title)"
+        var title = "\(panel.key) \(panel.title)"
         if let filter = model.filters[panel], !filter.isEmpty { title += " /" + filter }
         if let column = model.sortColumns[panel], column < content.columns.count {
             title += " ↓" + content.columns[column].title
@@ -131,6 +131,7 @@ public enum Dashboard {
             let shown = " \(Format.grouped((selected ?? 0) + 1))/\(Format.grouped(content.rows.count)) "
             buffer.put(shown, x: inner.maxX - TextWidth.of(shown) - 1, y: inner.maxY, role: .muted)
         }
+        if panel == .officers { return OfficersView.decorate(&buffer, model, content, inner) }
         if content.rows.isEmpty {
             let empty = model.filters[panel].map { $0.isEmpty ? "(nothing yet)" : "no row matches /\($0) · Esc clears the filter" }
             buffer.put(empty ?? "(nothing yet)", x: inner.x + 1, y: inner.y + 1, maxWidth: inner.width - 1, role: .muted)

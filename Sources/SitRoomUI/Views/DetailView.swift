@@ -90,6 +90,9 @@ enum DetailView {
         case .securityIncident(let id):
             guard let i = board.securityIncidents[id] else { return ("Gone", [[("This incident was removed.", .muted)]]) }
             return securityIncident(i, model)
+        case .officer(let id):
+            guard let o = board.roster[id] else { return ("Gone", [[("No officer \(id) on the roster.", .muted)]]) }
+            return officer(o, model)
         }
     }
 

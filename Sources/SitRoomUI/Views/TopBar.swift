@@ -20,7 +20,7 @@ enum TopBar {
         let period = "OP " + Format.time(incident.periodStart, zone) + "–" + Format.time(incident.periodEnd, zone)
         let periodSegment: [(String, Role)] = width >= 100 ? [(" " + period + " ", .topBar)] : []
         var head: [(String, Role)] = periodSegment + [(" " + clock + " ", .topBar)]
-        let officer: (String, Role) = (" " + model.officer + " ", .topBar)
+        let officer: (String, Role) = (" " + model.officerLabel + " ", .topBar)
         let alerts = alertsSegment(total: model.board.alerts.count, new: model.unacknowledgedAlerts, wide: width >= 100)
         var left: [(String, Role)] = [(" SITROOM ", .title)]
         if incident.isDemo { left.append((" DEMO ", .demo)) }
@@ -33,8 +33,9 @@ enum TopBar {
             consoles = consolesSegment(model.consoles, names: false)
             right = alerts + head + consoles + [officer, save]
         }
-        // Narrow: the incident's name keeps about 30 cells; this officer goes first, then the
-        // operational period, then the other consoles; the alerts stay longest.
+        // Narrow: the incident's name keeps about 30 cells; this officer's role goes first, then
+        // the officer, then the operational period, then the other consoles; the alerts stay longest.
+        if Segments.width(right) > width - 32 { right = alerts + head + consoles + [(" " + model.officer + " ", .topBar), save] }
         if Segments.width(right) > width - 32 { right = alerts + head + consoles + [save] }
         if Segments.width(right) > width - 32, !periodSegment.isEmpty {
             head.removeFirst()

@@ -107,6 +107,7 @@ extension PanelID {
         case .briefing: BriefingPanel.content(model)
         case .capability: CapabilityPanel.content(model)
         case .security: SecurityPanel.content(model)
+        case .officers: OfficersPanel.content(model)
         }
     }
 }
