@@ -157,7 +157,8 @@ import Testing
         let undo = try #require(board.inverse(of: report))
         try board.apply(report)
         try board.apply(Fixture.change(undo.action, at: 5))
-        #expect(board == before)
+        #expect(board.withoutFigureOrigins == before)
+        #expect(board.figureOrigins[Self.id]?.stamp.at == Fixture.t0.addingTimeInterval(5), "the undo is the last change")
     }
 
     // MARK: restrictions
@@ -301,7 +302,7 @@ import Testing
         #expect(document.version == 3)
         let data = try SitRoomJSON.encoder().encode(document)
         let read = try SitRoomJSON.decoder().decode(BoardDocument.self, from: data)
-        #expect(read.board == board)
+        #expect(read.board == board.withoutFigureOrigins)
 
         // A version 2 document: no capability keys at all.
         var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

@@ -107,6 +107,16 @@ enum Fixture {
         staffInjured: 1, occurred: Stamp(at: t0.addingTimeInterval(-600), by: ""), reported: Stamp(at: t0.addingTimeInterval(-300), by: ""))
 }
 
+extension Board {
+    /// The board but for where each hospital's last change came from: that is the record of who did
+    /// what (an undo is one more change), and the JSON export leaves it out with the identities.
+    var withoutFigureOrigins: Board {
+        var b = self
+        b.figureOrigins = [:]
+        return b
+    }
+}
+
 extension ChangeAction {
     var isRoster: Bool { if case .roster = self { true } else { false } }
 }

@@ -44,19 +44,12 @@ import Testing
         return b
     }
 
-    /// Where each hospital's last change came from is the record of who did what, not the situation:
-    /// an undo is one more change. These undos carry no origin, so they leave it as it was.
-    static func withoutOrigins(_ board: Board) -> Board {
-        var b = board
-        b.figureOrigins = [:]
-        return b
-    }
-
     /// `result` equals `expected` but for the origins, except that an action item whose status
     /// `stamp` moved has the history of `previous` plus exactly one entry: the status it now has, with that stamp.
     static func expectSame(_ result: Board, _ expected: Board, previous: Board, movedBy stamp: Stamp?, _ label: String) {
+        // These undos carry no origin, so they leave the hospitals' last origins as they were.
         #expect(result.figureOrigins == previous.figureOrigins, "\(label)")
-        let (result, expected) = (withoutOrigins(result), withoutOrigins(expected))
+        let (result, expected) = (result.withoutFigureOrigins, expected.withoutFigureOrigins)
         guard let stamp else {
             #expect(result == expected, "\(label)")
             return
@@ -201,7 +194,7 @@ import Testing
         try board.apply(change)
         #expect(board.hospitals[Self.hospitalId]?.openIncidents?.value == 2)
         try board.apply(Fixture.change(undo.action, by: "lee", at: 10))
-        #expect(Self.withoutOrigins(board) == before)
+        #expect(board.withoutFigureOrigins == before)
         #expect(board.figureOrigins[Self.hospitalId]?.stamp.by == "lee", "the undo is the hospital's last change")
     }
 

@@ -6,7 +6,9 @@ public struct BoardDocument: Codable, Sendable, Equatable {
     public static let formatName = "sitroom-board"
     /// Version 2 added alerts, the alert history and briefings; version 3 the condition table,
     /// capabilities, restrictions, baselines, feed conflicts and hospital security. Version 1 and 2
-    /// documents still read.
+    /// documents still read. The roster, the board's alert rules and the hospitals' last origins
+    /// (OS users, key fingerprints) are not in it: an export goes to other agencies; `sitroom
+    /// officers list`, `alerts` and `audit` show them.
     public static let currentVersion = 3
 
     public var format: String
