@@ -54,7 +54,8 @@ extension PostgresChangeStore {
         var queue = changes[...]
         var derivedAsked = false
         while true {
-            if queue.isEmpty, !derivedAsked, let deriving {
+            // Nothing derived from a batch refused whole: its officer made no change.
+            if queue.isEmpty, !derivedAsked, let deriving, changes.isEmpty || !rows.isEmpty {
                 derivedAsked = true
                 queue = deriving(next)[...]
             }

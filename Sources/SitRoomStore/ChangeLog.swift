@@ -105,7 +105,8 @@ public final class ChangeLog {
                 var derivedAsked = false
                 var queue = changes[...]
                 while true {
-                    if queue.isEmpty, !derivedAsked, let deriving {
+                    // Nothing derived from a batch refused whole: its officer made no change.
+                    if queue.isEmpty, !derivedAsked, let deriving, changes.isEmpty || accepted > 0 {
                         derivedAsked = true
                         derived = deriving(board)
                         queue = derived[...]

@@ -31,11 +31,18 @@ import Testing
         }
         #expect(admin.commit(Change(officer: "boss", at: Sample.t0, action: .addHospital(Hospital(id: "H1", name: "서울대학교병원")))).seq != nil)
 
+        // A report gone stale with no alert yet (committed without the rules): what looking at every
+        // hospital would raise, so that a refused rules.set would show it did.
+        #expect(admin.commit(Change(officer: "boss", at: Sample.t0, action: .addHospital(Hospital(id: "H2", name: "세브란스병원")))).seq != nil)
+        #expect(admin.commit(Change(officer: "boss", at: Sample.t0, action: .reportHospital(id: "H2", HospitalReport(erState: .open)))).seq != nil)
+
         let officer = try situation.open()
         officer.origin = Origin(osUser: "svc", key: RosterContractTests.key)
+        let before = officer.seq
         let refused = officer.commit([Change(officer: "kim", at: Sample.t0, action: .setAlertRules(Self.noClosedAlert))],
                                      applying: .defaults, officer: "kim")
         #expect(refused == [.rejected(ChangeError("setting the alert rules needs the admin role; kim is officer", field: "officer"))])
+        #expect(officer.seq == before, "a refused change wrote alerts")
 
         #expect(admin.commit([Change(officer: "boss", at: Sample.t0, action: .setAlertRules(Self.noClosedAlert))],
                              applying: .defaults, officer: "boss").first?.seq != nil)
