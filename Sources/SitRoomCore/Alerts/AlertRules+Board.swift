@@ -4,7 +4,7 @@ import Foundation
 // of the situation (a data directory or a server) and followed live. Without them a console uses the
 // data directory's alerts.toml, or the defaults.
 
-extension AlertRules: Codable {
+extension AlertRules {
     /// The ranges the numbers may take; the TOML reader and `rules.set` hold them alike.
     public static let countRange = 0...10_000
     public static let percentRange = 0...100
@@ -28,6 +28,7 @@ extension AlertRules: Codable {
     }
 
     /// A key that is absent takes its default, so rules written before a rule existed still read.
+    /// (Encoding is synthesized from `CodingKeys`: the conformance is declared with the type.)
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init()
@@ -54,30 +55,6 @@ extension AlertRules: Codable {
         try read(\.watchedConditions, .watchedConditions)
         try read(\.capabilityLostBelowNormal, .capabilityLostBelowNormal)
         try read(\.restrictionAtRegionalCentre, .restrictionAtRegionalCentre)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(erClosed, forKey: .erClosed)
-        try c.encode(erDiverting, forKey: .erDiverting)
-        try c.encode(icuBelow, forKey: .icuBelow)
-        try c.encode(icuBelowPercent, forKey: .icuBelowPercent)
-        try c.encode(nicuBelow, forKey: .nicuBelow)
-        try c.encode(nicuBelowPercent, forKey: .nicuBelowPercent)
-        try c.encode(doctorsShort, forKey: .doctorsShort)
-        try c.encode(staleReport, forKey: .staleReport)
-        try c.encode(actionOverdue, forKey: .actionOverdue)
-        try c.encode(complianceBelowPercent, forKey: .complianceBelowPercent)
-        try c.encode(policeLateMinutes, forKey: .policeLateMinutes)
-        try c.encode(securityOpenHours, forKey: .securityOpenHours)
-        try c.encode(securityLevelHigh, forKey: .securityLevelHigh)
-        try c.encode(securityRepeatHours, forKey: .securityRepeatHours)
-        try c.encode(bell, forKey: .bell)
-        try c.encode(capableInRegionBelow, forKey: .capableInRegionBelow)
-        try c.encode(capableNationallyBelow, forKey: .capableNationallyBelow)
-        try c.encode(watchedConditions, forKey: .watchedConditions)
-        try c.encode(capabilityLostBelowNormal, forKey: .capabilityLostBelowNormal)
-        try c.encode(restrictionAtRegionalCentre, forKey: .restrictionAtRegionalCentre)
     }
 
     /// The same checks the TOML reader makes, for rules that arrive as a change.

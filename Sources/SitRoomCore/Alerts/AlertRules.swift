@@ -1,6 +1,6 @@
 /// Thresholds for the alert rules. Every writing console must use the same ones (they live in the
 /// data directory's `alerts.toml`), or two consoles would raise and clear the same alert in turn.
-public struct AlertRules: Sendable, Equatable {
+public struct AlertRules: Sendable, Equatable, Codable {
     public var erClosed = true
     public var erDiverting = true
     /// Adult ICU: alert when beds available < `icuBelow`, or < `icuBelowPercent` % of staffed.
